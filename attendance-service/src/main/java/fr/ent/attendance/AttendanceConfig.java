@@ -1,0 +1,28 @@
+package fr.ent.attendance;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/** Tunables of attendance-service, under {@code attendance.*}. */
+@ConfigMapping(prefix = "attendance")
+public interface AttendanceConfig {
+
+    /** School time zone: "today", half-days and months are counted in it. */
+    @WithDefault("Europe/Paris")
+    ZoneId zone();
+
+    /** A half-day ends (and the afternoon begins) at this time. */
+    @WithDefault("12:30")
+    LocalTime afternoonStartsAt();
+
+    /** Unjustified half-days in a month that raise the legal alert. */
+    @WithDefault("4")
+    int thresholdHalfDays();
+
+    /** Largest attachment a guardian may send with a justification. */
+    @WithDefault("2097152")
+    int attachmentMaxBytes();
+}

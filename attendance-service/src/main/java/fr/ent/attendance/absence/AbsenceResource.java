@@ -1,0 +1,91 @@
+package fr.ent.attendance.absence;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.time.YearMonth;
+import java.util.UUID;
+
+/** Pupils' records: what staff record by hand, and who may read a record. */
+@Path("/api/attendance")
+public class AbsenceResource {
+
+    public record SetReason(@NotNull UUID reasonId) {
+    }
+
+    private final AbsenceService absences;
+    private final PupilRecordService records;
+
+    public AbsenceResource(AbsenceService absences, PupilRecordService records) {
+        this.absences = absences;
+        this.records = records;
+    }
+
+    @GET
+    @Path("/pupils/{pupilId}/record")
+    @RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+    public PupilRecord record(@PathParam("pupilId") UUID pupilId, @QueryParam("month") String month) {
+        return records.record(pupilId, parseMonth(month));
+    }
+
+    @POST
+    @Path("/absences")
+    @RolesAllowed({"staff", "admin"})
+    public Response absence(@NotNull @Valid RecordEntry in) {
+        return Response.status(201).entity(absences.recordAbsence(in)).build();
+    }
+
+    @POST
+    @Path("/absences/collective")
+    @RolesAllowed({"staff", "admin"})
+    public Response collective(@NotNull @Valid RecordCollectiveAbsence in) {
+        return Response.status(201).entity(absences.recordCollective(in)).build();
+    }
+
+    @POST
+    @Path("/latenesses")
+    @RolesAllowed({"staff", "admin"})
+    public Response lateness(@NotNull @Valid RecordEntry in) {
+        return Response.status(201).entity(absences.recordLateness(in)).build();
+    }
+
+    @POST
+    @Path("/early-departures")
+    @RolesAllowed({"staff", "admin"})
+    public Response earlyDeparture(@NotNull @Valid RecordEntry in) {
+        return Response.status(201).entity(absences.recordEarlyDeparture(in)).build();
+    }
+
+    @POST
+    @Path("/entries/{id}/cancel")
+    @RolesAllowed({"staff", "admin"})
+    public EntryView cancel(@PathParam("id") UUID id) {
+        return absences.cancel(id);
+    }
+
+    @PUT
+    @Path("/entries/{id}/reason")
+    @RolesAllowed({"staff", "admin"})
+    public EntryView reason(@PathParam("id") UUID id, @NotNull @Valid SetReason in) {
+        return absences.setReason(id, in.reasonId());
+    }
+
+    static YearMonth parseMonth(String month) {
+        if (month == null || month.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(month);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw fr.ent.web.problem.Problems.invalidField("month", "au format AAAA-MM");
+        }
+    }
+}

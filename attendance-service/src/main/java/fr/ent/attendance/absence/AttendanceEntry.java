@@ -1,0 +1,20 @@
+package fr.ent.attendance.absence;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An absence, a lateness or an early departure on a pupil's record. */
+public record AttendanceEntry(UUID id, UUID schoolId, UUID pupilId, EntryKind kind, OffsetDateTime startsAt,
+                              OffsetDateTime endsAt, Integer lateMinutes, UUID reasonId, EntryStatus status,
+                              EntryOrigin origin, UUID registerId, UUID collectiveId, String comment,
+                              UUID recordedBy, OffsetDateTime recordedAt) {
+
+    public boolean counts() {
+        return status == EntryStatus.UNJUSTIFIED;
+    }
+
+    public AttendanceEntry withStatus(EntryStatus newStatus, UUID newReason) {
+        return new AttendanceEntry(id, schoolId, pupilId, kind, startsAt, endsAt, lateMinutes, newReason, newStatus,
+                origin, registerId, collectiveId, comment, recordedBy, recordedAt);
+    }
+}

@@ -1,0 +1,86 @@
+package fr.ent.attendance.absence;
+
+import fr.ent.attendance.AttendanceConfig;
+import fr.ent.attendance.events.AttendanceEvents;
+import fr.ent.attendance.support.SchoolClock;
+import fr.ent.attendance.threshold.ThresholdService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Writes entries on pupils' records with everything that goes with them, in the caller's
+ * transaction: the half-days an absence touches, the events, and the threshold check. Batched:
+ * a whole register's entries cost a few statements, not a few per pupil.
+ */
+@ApplicationScoped
+public class Entries {
+
+    private final EntryRepository repository;
+    private final AttendanceEvents events;
+    private final ThresholdService threshold;
+    private final SchoolClock clock;
+    private final LocalTime afternoon;
+
+    public Entries(EntryRepository repository, AttendanceEvents events, ThresholdService threshold, SchoolClock clock,
+                   AttendanceConfig config) {
+        this.repository = repository;
+        this.events = events;
+        this.threshold = threshold;
+        this.clock = clock;
+        this.afternoon = config.afternoonStartsAt();
+    }
+
+    public void record(List<AttendanceEntry> entries) {
+        record(entries, AttendanceEvents.Context.NONE);
+    }
+
+    public void record(List<AttendanceEntry> entries, AttendanceEvents.Context at) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        repository.insertAll(entries);
+        List<Object[]> halfDayRows = new ArrayList<>();
+        Map<UUID, UUID> counted = new HashMap<>();
+        Set<YearMonth> months = new TreeSet<>();
+        for (AttendanceEntry e : entries) {
+            if (e.kind() == EntryKind.ABSENCE) {
+                List<HalfDays.HalfDay> halfDays = HalfDays.between(clock.local(e.startsAt()), clock.local(e.endsAt()), afternoon);
+                repository.insertHalfDays(e.id(), e.pupilId(), halfDays, halfDayRows);
+                if (e.counts()) {
+                    counted.put(e.pupilId(), e.schoolId());
+                    halfDays.forEach(h -> months.add(YearMonth.from(h.day())));
+                }
+            }
+            events.recorded(e, at);
+        }
+        repository.flushHalfDays(halfDayRows);
+        threshold.check(counted, months);
+    }
+
+    /** The entry no longer exists for counts or views; an event says so (absences only: the contract). */
+    public void cancel(AttendanceEntry e) {
+        repository.updateStatus(e.id(), EntryStatus.CANCELLED, e.reasonId());
+        if (e.kind() == EntryKind.ABSENCE) {
+            repository.deleteHalfDays(e.id());
+            events.cancelled(e);
+        }
+    }
+
+    public void justify(AttendanceEntry e, UUID reasonId) {
+        repository.updateStatus(e.id(), EntryStatus.JUSTIFIED, reasonId);
+        events.justified(e.withStatus(EntryStatus.JUSTIFIED, reasonId), reasonId, true);
+    }
+
+    public void refuse(AttendanceEntry e, UUID proposedReason) {
+        events.justified(e, proposedReason, false);
+    }
+}

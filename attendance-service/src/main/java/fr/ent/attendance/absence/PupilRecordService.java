@@ -1,0 +1,49 @@
+package fr.ent.attendance.absence;
+
+import fr.ent.attendance.support.Access;
+import fr.ent.attendance.support.SchoolClock;
+import fr.ent.attendance.threshold.ThresholdService;
+import fr.ent.directory.DirectoryPerson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** A pupil's record, for the pupil, their guardians, their school's staff and their teachers. */
+@ApplicationScoped
+public class PupilRecordService {
+
+    private final EntryRepository entries;
+    private final EntryViews views;
+    private final ThresholdService threshold;
+    private final Access access;
+    private final SchoolClock clock;
+
+    public PupilRecordService(EntryRepository entries, EntryViews views, ThresholdService threshold, Access access,
+                              SchoolClock clock) {
+        this.entries = entries;
+        this.views = views;
+        this.threshold = threshold;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PupilRecord record(UUID pupilId, YearMonth month) {
+        Access.Viewer viewer = access.requireReader(pupilId);
+        DirectoryPerson pupil = access.pupil(pupilId);
+        YearMonth m = month == null ? YearMonth.now(clock.zone()) : month;
+        List<AttendanceEntry> ofMonth = entries.ofPupil(pupilId, clock.at(m.atDay(1).atStartOfDay()),
+                clock.at(m.plusMonths(1).atDay(1).atStartOfDay()));
+        Set<UUID> one = Set.of(pupilId);
+        int unjustified = entries.unjustifiedHalfDays(one, m.atDay(1), m.atEndOfMonth()).getOrDefault(pupilId, 0);
+        int justified = entries.justifiedHalfDays(one, m.atDay(1), m.atEndOfMonth()).getOrDefault(pupilId, 0);
+        long late = ofMonth.stream().filter(e -> e.kind() == EntryKind.LATENESS).count();
+        long left = ofMonth.stream().filter(e -> e.kind() == EntryKind.EARLY_DEPARTURE).count();
+        return new PupilRecord(pupilId, pupil.firstName(), pupil.lastName(), m, unjustified, justified, (int) late, (int) left,
+                views.views(ofMonth, viewer), threshold.ofPupil(pupilId));
+    }
+}

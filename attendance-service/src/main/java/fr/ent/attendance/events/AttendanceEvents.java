@@ -1,0 +1,80 @@
+package fr.ent.attendance.events;
+
+import fr.ent.attendance.absence.AttendanceEntry;
+import fr.ent.attendance.absence.EntryStatus;
+import fr.ent.attendance.reason.Reason;
+import fr.ent.attendance.reason.ReasonRepository;
+import fr.ent.events.Outbox;
+import fr.ent.events.contract.attendance.AbsenceCancelled;
+import fr.ent.events.contract.attendance.AbsenceJustified;
+import fr.ent.events.contract.attendance.AbsenceRecorded;
+import fr.ent.events.contract.attendance.AbsenceThresholdReached;
+import fr.ent.events.contract.attendance.EarlyDepartureRecorded;
+import fr.ent.events.contract.attendance.LatenessRecorded;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * The events of attendance-service, written to the outbox in the caller's transaction. Keyed by
+ * pupil so a consumer sees one pupil's events in order; subject = the entry. Only ids and facts:
+ * a reason code only when the reason is not confidential, never a comment.
+ */
+@ApplicationScoped
+public class AttendanceEvents {
+
+    /** Where an entry was taken: the class or group and the timetable lesson, when known. */
+    public record Context(UUID classId, UUID lessonId) {
+        public static final Context NONE = new Context(null, null);
+    }
+
+    private final Outbox outbox;
+    private final ReasonRepository reasons;
+    private final ZoneId zone;
+
+    public AttendanceEvents(Outbox outbox, ReasonRepository reasons, fr.ent.attendance.AttendanceConfig config) {
+        this.outbox = outbox;
+        this.reasons = reasons;
+        this.zone = config.zone();
+    }
+
+    public void recorded(AttendanceEntry e, Context at) {
+        Object payload = switch (e.kind()) {
+            case ABSENCE -> new AbsenceRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(), e.startsAt(), e.endsAt(),
+                    at.lessonId(), publicReasonCode(e.reasonId()), e.status() == EntryStatus.JUSTIFIED);
+            case LATENESS -> new LatenessRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(),
+                    e.startsAt().atZoneSameInstant(zone).toLocalDate(), e.lateMinutes() == null ? 0 : e.lateMinutes(),
+                    at.lessonId());
+            case EARLY_DEPARTURE -> new EarlyDepartureRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(),
+                    e.startsAt(), at.lessonId());
+        };
+        publish(payload, e);
+    }
+
+    /** A decision on a justification (or staff setting a justifying reason): accepted or refused. */
+    public void justified(AttendanceEntry e, UUID reasonId, boolean accepted) {
+        publish(new AbsenceJustified(e.id(), e.pupilId(), e.schoolId(), accepted, publicReasonCode(reasonId)), e);
+    }
+
+    public void cancelled(AttendanceEntry e) {
+        publish(new AbsenceCancelled(e.id(), e.pupilId(), e.schoolId()), e);
+    }
+
+    public void thresholdReached(UUID pupilId, UUID schoolId, YearMonth month, int halfDays) {
+        outbox.publish(new AbsenceThresholdReached(pupilId, schoolId, month.toString(), halfDays),
+                pupilId.toString(), pupilId.toString(), schoolId);
+    }
+
+    private String publicReasonCode(UUID reasonId) {
+        if (reasonId == null) {
+            return null;
+        }
+        return reasons.find(reasonId).filter(r -> !r.confidential()).map(Reason::code).orElse(null);
+    }
+
+    private void publish(Object payload, AttendanceEntry e) {
+        outbox.publish(payload, e.pupilId().toString(), e.id().toString(), e.schoolId());
+    }
+}

@@ -1,0 +1,92 @@
+package fr.ent.attendance.justification;
+
+import fr.ent.attendance.support.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JustificationRepository {
+
+    private static final String COLUMNS = "id, entry_id, pupil_id, school_id, submitted_by, submitted_at, reason_id, comment, "
+            + "attachment_type, attachment_name, octet_length(attachment) as attachment_size, status, decided_by, decided_at";
+
+    /** The attachment as stored. */
+    public record Attachment(byte[] content, String mediaType, String name) {
+    }
+
+    private final Jdbc jdbc;
+
+    public JustificationRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Justification j, byte[] attachment) {
+        jdbc.update("""
+                insert into justification (id, entry_id, pupil_id, school_id, submitted_by, submitted_at, reason_id, comment,
+                                           attachment, attachment_type, attachment_name, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
+                j.id(), j.entryId(), j.pupilId(), j.schoolId(), j.submittedBy(), j.submittedAt(), j.reasonId(), j.comment(),
+                attachment, j.attachmentType(), j.attachmentName());
+    }
+
+    public Optional<Justification> find(UUID id) {
+        return jdbc.one("select " + COLUMNS + " from justification where id = ?", JustificationRepository::map, id);
+    }
+
+    public Optional<Justification> lock(UUID id) {
+        return jdbc.one("select " + COLUMNS + " from justification where id = ? for update", JustificationRepository::map, id);
+    }
+
+    public boolean pendingFor(UUID entryId) {
+        return !jdbc.query("select 1 from justification where entry_id = ? and status = 'PENDING'", rs -> 1, entryId).isEmpty();
+    }
+
+    public void decide(UUID id, String status, UUID by, OffsetDateTime at) {
+        jdbc.update("update justification set status = ?, decided_by = ?, decided_at = ? where id = ?", status, by, at, id);
+    }
+
+    public List<Justification> ofSchool(UUID schoolId, String status) {
+        return jdbc.query("select " + COLUMNS + " from justification where school_id = ? and (? is null or status = ?) "
+                + "order by submitted_at", JustificationRepository::map, schoolId, status, status);
+    }
+
+    public List<Justification> ofEntry(UUID entryId) {
+        return jdbc.query("select " + COLUMNS + " from justification where entry_id = ? order by submitted_at",
+                JustificationRepository::map, entryId);
+    }
+
+    public Optional<Attachment> attachment(UUID id) {
+        return jdbc.one("select attachment, attachment_type, attachment_name from justification where id = ? and attachment is not null",
+                rs -> new Attachment(rs.getBytes(1), rs.getString(2), rs.getString(3)), id);
+    }
+
+    /** The state of the latest justification of each entry (PENDING, ACCEPTED, REFUSED). */
+    public Map<UUID, String> latestStatus(Collection<UUID> entryIds) {
+        Map<UUID, String> states = new HashMap<>();
+        if (entryIds.isEmpty()) {
+            return states;
+        }
+        jdbc.query("""
+                select distinct on (entry_id) entry_id, status from justification
+                where entry_id = any(?) order by entry_id, submitted_at desc""",
+                rs -> states.put(Jdbc.uuid(rs, "entry_id"), rs.getString("status")), new Jdbc.UuidArray(entryIds));
+        return states;
+    }
+
+    static Justification map(ResultSet rs) throws SQLException {
+        return new Justification(Jdbc.uuid(rs, "id"), Jdbc.uuid(rs, "entry_id"), Jdbc.uuid(rs, "pupil_id"),
+                Jdbc.uuid(rs, "school_id"), Jdbc.uuid(rs, "submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class),
+                Jdbc.uuid(rs, "reason_id"), rs.getString("comment"), rs.getString("attachment_type"),
+                rs.getString("attachment_name"), Jdbc.integer(rs, "attachment_size"), rs.getString("status"),
+                Jdbc.uuid(rs, "decided_by"), rs.getObject("decided_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,78 @@
+package fr.ent.attendance.justification;
+
+import jakarta.annotation.security.RolesAllowed;
+import fr.ent.web.problem.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/** Justifications: guardians send them, staff decide. */
+@Path("/api/attendance")
+public class JustificationResource {
+
+    private final JustificationService service;
+
+    public JustificationResource(JustificationService service) {
+        this.service = service;
+    }
+
+    /**
+     * A justification: a reason, an optional comment and an optional attachment (PDF, JPEG or PNG,
+     * base64 in {@code attachment.content}; its type is read from its bytes, not its name).
+     */
+    @POST
+    @Path("/entries/{entryId}/justifications")
+    @RolesAllowed("parent")
+    public Response submit(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
+        byte[] content = null;
+        String name = null;
+        if (in.attachment() != null) {
+            try {
+                content = Base64.getMimeDecoder().decode(in.attachment().content());
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalidField("attachment.content", "base64 invalide");
+            }
+            name = in.attachment().fileName();
+        }
+        return Response.status(201).entity(service.submit(entryId, in.reasonId(), in.comment(), content, name)).build();
+    }
+
+    @GET
+    @Path("/schools/{schoolId}/justifications")
+    @RolesAllowed({"staff", "admin"})
+    public List<Justification> list(@PathParam("schoolId") UUID schoolId, @QueryParam("status") String status) {
+        return service.ofSchool(schoolId, status);
+    }
+
+    @POST
+    @Path("/justifications/{id}/accept")
+    @RolesAllowed({"staff", "admin"})
+    public Justification accept(@PathParam("id") UUID id) {
+        return service.accept(id);
+    }
+
+    @POST
+    @Path("/justifications/{id}/refuse")
+    @RolesAllowed({"staff", "admin"})
+    public Justification refuse(@PathParam("id") UUID id) {
+        return service.refuse(id);
+    }
+
+    @GET
+    @Path("/justifications/{id}/attachment")
+    @RolesAllowed({"parent", "staff", "admin"})
+    public Response attachment(@PathParam("id") UUID id) {
+        JustificationRepository.Attachment a = service.attachment(id);
+        return Response.ok(a.content(), a.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"justificatif\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+}

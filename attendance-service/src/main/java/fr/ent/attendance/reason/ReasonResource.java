@@ -1,0 +1,53 @@
+package fr.ent.attendance.reason;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.problem.Problems;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The reasons of a school: staff manage them; every member of the school can list the public ones. */
+@Path("/api/attendance/schools/{schoolId}/reasons")
+public class ReasonResource {
+
+    private final ReasonService service;
+    private final CurrentUser user;
+
+    public ReasonResource(ReasonService service, CurrentUser user) {
+        this.service = service;
+        this.user = user;
+    }
+
+    @GET
+    @RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+    public List<Reason> list(@PathParam("schoolId") UUID schoolId, @QueryParam("all") boolean all) {
+        if (!all && !user.isAdmin() && !user.belongsTo(schoolId) && !user.hasRole("parent")) {
+            throw Problems.notFound("Établissement introuvable.");
+        }
+        return service.list(schoolId, all);
+    }
+
+    @POST
+    @RolesAllowed({"staff", "admin"})
+    public Response create(@PathParam("schoolId") UUID schoolId, @NotNull @Valid ReasonInput in) {
+        return Response.status(Response.Status.CREATED).entity(service.create(schoolId, in)).build();
+    }
+
+    @PUT
+    @Path("/{reasonId}")
+    @RolesAllowed({"staff", "admin"})
+    public Reason update(@PathParam("schoolId") UUID schoolId, @PathParam("reasonId") UUID reasonId,
+                         @NotNull @Valid ReasonInput in) {
+        return service.update(schoolId, reasonId, in);
+    }
+}

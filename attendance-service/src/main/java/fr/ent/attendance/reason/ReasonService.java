@@ -1,0 +1,59 @@
+package fr.ent.attendance.reason;
+
+import fr.ent.attendance.support.Access;
+import fr.ent.web.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ReasonService {
+
+    private final ReasonRepository reasons;
+    private final Access access;
+
+    public ReasonService(ReasonRepository reasons, Access access) {
+        this.reasons = reasons;
+        this.access = access;
+    }
+
+    /** Staff see every reason; families and teachers see the active, non-confidential ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Reason> list(UUID schoolId, boolean everything) {
+        if (everything) {
+            access.requireStaffOf(schoolId);
+            return reasons.ofSchool(schoolId);
+        }
+        return reasons.ofSchool(schoolId).stream().filter(r -> r.active() && !r.confidential()).toList();
+    }
+
+    @Transactional
+    public Reason create(UUID schoolId, ReasonInput in) {
+        access.requireStaffOf(schoolId);
+        Reason reason = new Reason(UUID.randomUUID(), schoolId, in.code(), in.label(), in.justifying(), in.confidential(),
+                in.active() == null || in.active());
+        if (!reasons.insert(reason)) {
+            throw Problems.conflict("reason-code-taken", "Un motif avec le code " + in.code() + " existe déjà.");
+        }
+        return reason;
+    }
+
+    @Transactional
+    public Reason update(UUID schoolId, UUID reasonId, ReasonInput in) {
+        access.requireStaffOf(schoolId);
+        Reason old = reasons.find(reasonId).filter(r -> r.schoolId().equals(schoolId))
+                .orElseThrow(() -> Problems.notFound("Motif introuvable."));
+        Reason changed = new Reason(old.id(), schoolId, old.code(), in.label(), in.justifying(), in.confidential(),
+                in.active() == null || in.active());
+        reasons.update(changed);
+        return changed;
+    }
+
+    /** A reason of that school, usable now; a 422 on the named field otherwise. */
+    public Reason usable(UUID schoolId, UUID reasonId, String field) {
+        return reasons.find(reasonId).filter(r -> r.schoolId().equals(schoolId) && r.active())
+                .orElseThrow(() -> Problems.invalidField(field, "motif inconnu dans cet établissement"));
+    }
+}

@@ -1,0 +1,108 @@
+package fr.ent.attendance.register;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Registers (appel) of lessons. Teachers of the class or group, and the school's staff. */
+@Path("/api/attendance")
+public class RegisterResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final RegisterService service;
+
+    public RegisterResource(RegisterService service) {
+        this.service = service;
+    }
+
+    /** Opens the register of a lesson (201, or 200 when it exists); with marks, takes the roll call. */
+    @POST
+    @Path("/registers")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public Response open(@NotNull @Valid OpenRegister in, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return answer(service.open(in, key));
+    }
+
+    @GET
+    @Path("/registers/{id}")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public RegisterView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    /** The roll call of the whole class or group, once; a retry with the same Idempotency-Key replays the answer. */
+    @PUT
+    @Path("/registers/{id}/marks")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitMarks in,
+                           @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        return answer(service.submit(id, in, key));
+    }
+
+    @PATCH
+    @Path("/registers/{id}/marks/{pupilId}")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public RegisterView change(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId, @NotNull @Valid ChangeMark in) {
+        return service.changeMark(id, pupilId, in);
+    }
+
+    @GET
+    @Path("/registers/{id}/marks/{pupilId}/history")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public List<MarkChange> history(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId) {
+        return service.history(id, pupilId);
+    }
+
+    @POST
+    @Path("/registers/{id}/validate")
+    @RolesAllowed({"staff", "admin"})
+    public RegisterView validate(@PathParam("id") UUID id) {
+        return service.validate(id);
+    }
+
+    @POST
+    @Path("/registers/{id}/reopen")
+    @RolesAllowed({"staff", "admin"})
+    public RegisterView reopen(@PathParam("id") UUID id) {
+        return service.reopen(id);
+    }
+
+    /** Today's (or that day's) registers opened and never taken. */
+    @GET
+    @Path("/schools/{schoolId}/registers/forgotten")
+    @RolesAllowed({"staff", "admin"})
+    public List<RegisterView> forgotten(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
+        return service.forgotten(schoolId, date);
+    }
+
+    /** A class's day: every register of its lessons with every pupil's mark. */
+    @GET
+    @Path("/classes/{groupId}/day")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public List<RegisterView> classDay(@PathParam("groupId") UUID groupId, @QueryParam("date") LocalDate date) {
+        return service.classDay(groupId, date);
+    }
+
+    private static Response answer(RegisterService.Outcome outcome) {
+        Response.ResponseBuilder response = Response.status(outcome.created() ? 201 : 200)
+                .entity(outcome.register()).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE);
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,61 @@
+package fr.ent.attendance.stats;
+
+import fr.ent.web.problem.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+@Path("/api/attendance")
+public class StatsResource {
+
+    private final StatsService service;
+
+    public StatsResource(StatsService service) {
+        this.service = service;
+    }
+
+    /** The CPE's day: every absence, lateness and early departure, with counts. */
+    @GET
+    @Path("/schools/{schoolId}/day")
+    @RolesAllowed({"staff", "admin"})
+    public StatsService.SchoolDay schoolDay(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
+        return service.schoolDay(schoolId, date);
+    }
+
+    @GET
+    @Path("/classes/{groupId}/stats")
+    @RolesAllowed({"teacher", "staff", "admin"})
+    public StatsService.ClassMonth classMonth(@PathParam("groupId") UUID groupId, @QueryParam("month") String month) {
+        YearMonth m = null;
+        if (month != null && !month.isBlank()) {
+            try {
+                m = YearMonth.parse(month);
+            } catch (DateTimeParseException e) {
+                throw Problems.invalidField("month", "au format AAAA-MM");
+            }
+        }
+        return service.classMonth(groupId, m);
+    }
+
+    @GET
+    @Path("/schools/{schoolId}/export")
+    @Produces("text/csv")
+    @RolesAllowed({"staff", "admin"})
+    public Response export(@PathParam("schoolId") UUID schoolId, @QueryParam("from") LocalDate from,
+                           @QueryParam("to") LocalDate to) {
+        if (from == null || to == null) {
+            throw Problems.invalidField(from == null ? "from" : "to", "obligatoire (AAAA-MM-JJ)");
+        }
+        return Response.ok(service.csv(schoolId, from, to), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"absences-" + from + "-" + to + ".csv\"").build();
+    }
+}

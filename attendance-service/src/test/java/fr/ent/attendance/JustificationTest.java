@@ -1,0 +1,115 @@
+package fr.ent.attendance;
+
+import fr.ent.directory.DirectoryProjection;
+import fr.ent.testservers.PostgresAndKafka;
+import fr.ent.testservers.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Map;
+
+import static fr.ent.attendance.World.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafka.class)
+class JustificationTest {
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
+
+    @Inject
+    DirectoryProjection projection;
+
+    World w;
+    String absence;
+    String illness;
+
+    @BeforeEach
+    void seed() {
+        w = World.create(projection, 2);
+        illness = as(w.cpeToken()).body(Map.of("code", "MALADIE", "label", "Maladie", "justifying", true, "confidential", false))
+                .post("/api/attendance/schools/" + w.school + "/reasons").then().statusCode(201).extract().path("id");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        absence = as(w.cpeToken()).body(Map.of("pupilId", w.pupil(0), "startsAt", today + "T08:00", "endsAt", today + "T12:00"))
+                .post("/api/attendance/absences").then().statusCode(201).extract().path("id");
+    }
+
+    io.restassured.response.ValidatableResponse justify(String token, String file, byte[] content, String mime) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("reasonId", illness, "comment", "Fièvre"));
+        if (content != null) {
+            // the declared name and type are the client's word; only the bytes count
+            body.put("attachment", Map.of("fileName", file, "content", java.util.Base64.getEncoder().encodeToString(content)));
+        }
+        return as(token).body(body).post("/api/attendance/entries/" + absence + "/justifications").then();
+    }
+
+    @Test
+    void a_guardian_justifies_with_a_pdf_and_the_cpe_accepts_it() {
+        String id = justify(w.guardianToken(0), "certificat.pdf", PDF, "application/pdf")
+                .statusCode(201).body("status", equalTo("PENDING")).body("attachmentType", equalTo("application/pdf"))
+                .body("attachmentSize", equalTo(PDF.length)).extract().path("id");
+        // a second one while the first waits
+        justify(w.guardianToken(0), null, null, null).statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/justification-pending"));
+        as(w.cpeToken()).get("/api/attendance/schools/" + w.school + "/justifications?status=PENDING")
+                .then().statusCode(200).body("", hasSize(1));
+        byte[] stored = as(w.cpeToken()).get("/api/attendance/justifications/" + id + "/attachment")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(Arrays.equals(stored, PDF)).isTrue();
+        as(w.guardianToken(1)).get("/api/attendance/justifications/" + id + "/attachment").then().statusCode(404);
+
+        as(w.teacherAToken()).post("/api/attendance/justifications/" + id + "/accept").then().statusCode(403);
+        as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/refuse").then().statusCode(409);
+        as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200)
+                .body("entries[0].status", equalTo("JUSTIFIED")).body("entries[0].justification", equalTo("ACCEPTED"))
+                .body("unjustifiedHalfDays", equalTo(0)).body("justifiedHalfDays", equalTo(1));
+        var event = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
+        assertThat(event.data().get("accepted").asBoolean()).isTrue();
+        assertThat(event.data().get("reasonCode").asText()).isEqualTo("MALADIE");
+        assertThat(event.raw()).doesNotContain("Fièvre");
+    }
+
+    @Test
+    void a_refused_justification_leaves_the_absence_unjustified_and_says_so() {
+        String id = justify(w.guardianToken(0), "photo.png", PNG, "image/png").statusCode(201).extract().path("id");
+        as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/refuse").then().statusCode(200).body("status", equalTo("REFUSED"));
+        as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200)
+                .body("entries[0].status", equalTo("UNJUSTIFIED")).body("entries[0].justification", equalTo("REFUSED"));
+        var event = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
+        assertThat(event.data().get("accepted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void the_attachment_type_is_checked_by_its_content_not_its_name_and_its_size_is_limited() {
+        byte[] script = "#!/bin/sh\necho pwned\n".getBytes(StandardCharsets.US_ASCII);
+        justify(w.guardianToken(0), "certificat.pdf", script, "application/pdf").statusCode(415)
+                .body("type", equalTo("https://ent.example/problems/attachment-type"));
+        byte[] big = new byte[2 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        justify(w.guardianToken(0), "gros.pdf", big, "application/pdf").statusCode(413);
+        // nothing was kept: a proper one is still accepted
+        justify(w.guardianToken(0), "scan.jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10},
+                "image/jpeg").statusCode(201).body("attachmentType", equalTo("image/jpeg"));
+    }
+
+    @Test
+    void only_a_guardian_of_the_pupil_may_justify() {
+        justify(w.guardianToken(1), null, null, null).statusCode(404);
+        justify(TestTokens.parent(w.guardianB, w.school), null, null, null).statusCode(404);
+        justify(w.pupilToken(0), null, null, null).statusCode(403);
+        justify(w.cpeToken(), null, null, null).statusCode(403);
+    }
+}

@@ -1,0 +1,105 @@
+package fr.ent.gateway;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the gateway can be told; see application.properties for the defaults per service. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Services reachable at {@code /api/<name>/...}, keyed by that name (identity, attendance...). */
+    Map<String, Route> routes();
+
+    /** Path prefixes under /api that need no token (e.g. /api/identity/public/). Listed explicitly. */
+    Optional<List<String>> publicPaths();
+
+    Token token();
+
+    Upstream upstream();
+
+    interface Route {
+        /** Base URLs of the instances (scheme, host, port); several are balanced round-robin. */
+        List<URI> targets();
+
+        /** Time allowed until the service's response headers arrive; streamed bodies may last longer. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Largest request body accepted (413 beyond), with or without Content-Length. */
+        @WithDefault("10M")
+        MemorySize maxBodySize();
+
+        RateLimit rateLimit();
+    }
+
+    /** Token buckets: a sustained rate per second and a burst (bucket size). */
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Per person (person_id claim). */
+        @WithDefault("20")
+        double userPerSecond();
+
+        @WithDefault("100")
+        int userBurst();
+
+        /** Per service account / school integration (azp or client_id, token without person_id). */
+        @WithDefault("50")
+        double clientPerSecond();
+
+        @WithDefault("200")
+        int clientBurst();
+
+        /** Per client IP, for anonymous calls to public paths. */
+        @WithDefault("5")
+        double ipPerSecond();
+
+        @WithDefault("20")
+        int ipBurst();
+    }
+
+    interface Token {
+        /** JWKS of the realm: http(s) URL, or a file path (tests, offline runs). */
+        String jwksLocation();
+
+        String issuer();
+
+        @WithDefault("ent-api")
+        String audience();
+
+        @WithDefault("30s")
+        Duration clockSkew();
+
+        /** Keys are fetched again this often, and on an unknown key id (at most every 30 s). */
+        @WithDefault("10m")
+        Duration keysRefresh();
+
+        /** Verified tokens kept (keyed by the token's SHA-256) until they expire. */
+        @WithDefault("100000")
+        int cacheSize();
+    }
+
+    interface Upstream {
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("200")
+        int maxConnectionsPerTarget();
+
+        /** Consecutive failures (refused, reset, timeout) that open an instance's circuit. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open circuit rejects calls before letting a trial through. */
+        @WithDefault("10s")
+        Duration breakerOpen();
+    }
+}

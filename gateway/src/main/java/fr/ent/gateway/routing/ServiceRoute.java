@@ -1,0 +1,101 @@
+package fr.ent.gateway.routing;
+
+import fr.ent.gateway.GatewayConfig;
+import fr.ent.gateway.ratelimit.RateLimiter.Limit;
+import io.vertx.core.Vertx;
+import io.vertx.httpproxy.HttpProxy;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One service behind {@code /api/<name>/}: its instances, limits and the proxies that reach it. */
+public final class ServiceRoute {
+
+    private final String name;
+    private final List<Target> targets;
+    private final AtomicInteger next = new AtomicInteger();
+    private final long timeoutMs;
+    private final long maxBodyBytes;
+    private final long retryAfterSeconds;
+    private final boolean rateLimited;
+    private final Limit userLimit;
+    private final Limit clientLimit;
+    private final Limit ipLimit;
+    private final HttpProxy proxy;
+    private final HttpProxy docsProxy;
+
+    ServiceRoute(String name, GatewayConfig.Route config, GatewayConfig.Upstream upstream, Vertx vertx,
+                 UpstreamClients clients) {
+        this.name = name;
+        long openNanos = upstream.breakerOpen().toNanos();
+        this.targets = config.targets().stream()
+                .map(uri -> new Target(uri, upstream.breakerFailures(), openNanos))
+                .toList();
+        this.timeoutMs = config.timeout().toMillis();
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
+        this.retryAfterSeconds = Math.max(1, upstream.breakerOpen().toSeconds());
+        GatewayConfig.RateLimit limits = config.rateLimit();
+        this.rateLimited = limits.enabled();
+        this.userLimit = new Limit(limits.userPerSecond(), limits.userBurst());
+        this.clientLimit = new Limit(limits.clientPerSecond(), limits.clientBurst());
+        this.ipLimit = new Limit(limits.ipPerSecond(), limits.ipBurst());
+        long connectMs = Math.min(upstream.connectTimeout().toMillis(), timeoutMs);
+        UpstreamCall call = new UpstreamCall(vertx, this, connectMs, clients);
+        this.proxy = HttpProxy.reverseProxy(clients.shared()).origin(call).addInterceptor(call);
+        this.docsProxy = HttpProxy.reverseProxy(clients.shared()).origin(call)
+                .addInterceptor(new RewriteToDocs()).addInterceptor(call);
+    }
+
+    /** The next instance whose circuit is closed, round-robin; null if every one is open. */
+    Target pick(long now) {
+        int size = targets.size();
+        int start = Math.floorMod(next.getAndIncrement(), size);
+        for (int i = 0; i < size; i++) {
+            Target target = targets.get((start + i) % size);
+            if (target.available(now)) {
+                return target;
+            }
+        }
+        return null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public HttpProxy proxy() {
+        return proxy;
+    }
+
+    public HttpProxy docsProxy() {
+        return docsProxy;
+    }
+
+    public long timeoutMs() {
+        return timeoutMs;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    public boolean rateLimited() {
+        return rateLimited;
+    }
+
+    public Limit userLimit() {
+        return userLimit;
+    }
+
+    public Limit clientLimit() {
+        return clientLimit;
+    }
+
+    public Limit ipLimit() {
+        return ipLimit;
+    }
+}

@@ -1,0 +1,164 @@
+package fr.ent.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Real HTTP servers on free ports, started before the gateway: the realm's JWKS endpoint and two
+ * instances of a small service that echoes what it receives, streams, emits Server-Sent Events on
+ * demand and can be slow. Routes: echo (both instances, 1 MiB bodies), files (big bodies), slow
+ * (500 ms timeout), dead (nothing listens), limited (tiny rate limits).
+ */
+public class Upstreams implements QuarkusTestResourceLifecycleManager {
+
+    static final int CHUNK = 64 * 1024;
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        RsaJsonWebKey key = TestRealm.create();
+        String jwks = new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        int realm = listen(req -> req.response().putHeader("Content-Type", "application/json").end(jwks));
+        int first = listen(new Instance("first"));
+        int second = listen(new Instance("second"));
+        int closed = freePort();
+
+        Map<String, String> config = new HashMap<>();
+        config.put("gateway.token.jwks-location", "http://127.0.0.1:" + realm + "/realms/ent/protocol/openid-connect/certs");
+        config.put("gateway.token.issuer", TestRealm.ISSUER);
+        config.put("gateway.token.audience", TestRealm.AUDIENCE);
+        config.put("gateway.public-paths", "/api/echo/public/,/api/limited/public/");
+        config.put("gateway.routes.echo.targets", "http://127.0.0.1:" + first + ",http://127.0.0.1:" + second);
+        config.put("gateway.routes.echo.max-body-size", "1M");
+        config.put("gateway.routes.files.targets", "http://127.0.0.1:" + first);
+        config.put("gateway.routes.files.max-body-size", "200M");
+        config.put("gateway.routes.files.timeout", "5s");
+        config.put("gateway.routes.slow.targets", "http://127.0.0.1:" + first);
+        config.put("gateway.routes.slow.timeout", "500ms");
+        config.put("gateway.routes.dead.targets", "http://127.0.0.1:" + closed);
+        config.put("gateway.routes.limited.targets", "http://127.0.0.1:" + first);
+        config.put("gateway.routes.limited.rate-limit.user-per-second", "0.2");
+        config.put("gateway.routes.limited.rate-limit.user-burst", "3");
+        config.put("gateway.routes.limited.rate-limit.client-per-second", "0.2");
+        config.put("gateway.routes.limited.rate-limit.client-burst", "2");
+        config.put("gateway.routes.limited.rate-limit.ip-per-second", "0.2");
+        config.put("gateway.routes.limited.rate-limit.ip-burst", "1");
+        config.put("gateway.upstream.breaker-failures", "3");
+        config.put("gateway.upstream.breaker-open", "30s");
+        config.put("quarkus.http.cors.origins", "https://app.ent.example");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private int listen(io.vertx.core.Handler<HttpServerRequest> handler) {
+        HttpServer server = vertx.createHttpServer().requestHandler(handler);
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One instance of the test service. Paths are the gateway's, forwarded unchanged. */
+    private final class Instance implements io.vertx.core.Handler<HttpServerRequest> {
+
+        private final String name;
+        private final AtomicLong uploaded = new AtomicLong();
+        private HttpServerResponse openEvents;
+        private HttpServerResponse openDownload;
+        private long downloadRest;
+
+        Instance(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void handle(HttpServerRequest req) {
+            String path = req.path();
+            if (path.endsWith("/slow")) {
+                vertx.setTimer(3_000, id -> echo(req, 0));
+            } else if (path.endsWith("/events")) {
+                openEvents = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                openEvents.write("data: one\n\n");
+            } else if (path.endsWith("/events/next")) {
+                openEvents.end("data: two\n\n");
+                req.response().end("sent");
+            } else if (path.endsWith("/download")) {
+                long size = Long.parseLong(req.getParam("size"));
+                openDownload = req.response().setChunked(false).putHeader("Content-Length", String.valueOf(size))
+                        .putHeader("Content-Type", "application/octet-stream");
+                openDownload.write(Buffer.buffer(new byte[CHUNK]));
+                downloadRest = size - CHUNK;
+            } else if (path.endsWith("/download/next")) {
+                pump(openDownload, downloadRest);
+                req.response().end("sent");
+            } else if (path.endsWith("/upload/progress")) {
+                req.response().end(String.valueOf(uploaded.get()));
+            } else if (path.endsWith("/upload")) {
+                uploaded.set(0);
+                req.handler(chunk -> uploaded.addAndGet(chunk.length()));
+                req.endHandler(v -> req.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("bytes", uploaded.get()).encode()));
+            } else {
+                long[] size = {0};
+                req.handler(chunk -> size[0] += chunk.length());
+                req.endHandler(v -> echo(req, size[0]));
+            }
+        }
+
+        private void pump(HttpServerResponse response, long remaining) {
+            while (remaining > 0 && !response.writeQueueFull()) {
+                int n = (int) Math.min(CHUNK, remaining);
+                response.write(Buffer.buffer(new byte[n]));
+                remaining -= n;
+            }
+            if (remaining == 0) {
+                response.end();
+                return;
+            }
+            long left = remaining;
+            response.drainHandler(v -> pump(response, left));
+        }
+
+        private void echo(HttpServerRequest req, long bodySize) {
+            JsonObject headers = new JsonObject();
+            req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject body = new JsonObject()
+                    .put("instance", name)
+                    .put("method", req.method().name())
+                    .put("uri", req.uri())
+                    .put("bodySize", bodySize)
+                    .put("headers", headers);
+            req.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", name)
+                    .end(body.encode());
+        }
+    }
+}

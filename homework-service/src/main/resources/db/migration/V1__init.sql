@@ -1,0 +1,2 @@
+-- homework-service's own schema starts here. The tables come with the service's features;
+-- the outbox and processed-event tables come from libs/events (db/ent-events, V0_1_n).

@@ -1,0 +1,130 @@
+package fr.ent.identity.classes;
+
+import fr.ent.events.contract.identity.GroupKind;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.common.Checks;
+import fr.ent.identity.events.IdentityEvents;
+import fr.ent.identity.school.SchoolService;
+import fr.ent.identity.school.SchoolYear;
+import fr.ent.web.problem.Problems;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ClassGroupService {
+
+    public record ClassInput(String kind, String code, String name, String level, String schoolYear) {
+    }
+
+    public record ClassView(UUID id, UUID schoolId, GroupKind kind, String code, String name, String level,
+                            String schoolYear, long version) {
+        public static ClassView of(ClassGroup c) {
+            return new ClassView(c.id, c.schoolId, c.kind, c.code, c.name, c.level, c.schoolYear, c.version);
+        }
+    }
+
+    public record SubjectInput(String code, String name) {
+    }
+
+    public record SubjectView(UUID id, UUID schoolId, String code, String name) {
+        static SubjectView of(Subject s) {
+            return new SubjectView(s.id, s.schoolId, s.code, s.name);
+        }
+    }
+
+    @Inject Access access;
+    @Inject SchoolService schools;
+    @Inject IdentityEvents events;
+    @Inject EntityManager em;
+
+    @Transactional
+    public ClassView create(UUID schoolId, ClassInput in) {
+        schools.find(schoolId);
+        access.requireManagesSchool(schoolId);
+        if (in == null) throw Problems.badRequest("body-required", "A class or group is required");
+        ClassGroup c = new ClassGroup();
+        c.id = UUID.randomUUID();
+        c.schoolId = schoolId;
+        c.kind = Checks.oneOf("kind", GroupKind.class, in.kind());
+        c.code = Checks.required("code", in.code(), 40);
+        c.name = in.name() == null || in.name().isBlank() ? c.code : Checks.required("name", in.name(), 100);
+        c.level = Checks.optional("level", in.level(), 20);
+        c.schoolYear = in.schoolYear() == null ? SchoolYear.labelOf(LocalDate.now()) : Checks.schoolYear("schoolYear", in.schoolYear());
+        if (ClassGroup.count("schoolId = ?1 and schoolYear = ?2 and code = ?3", schoolId, c.schoolYear, c.code) > 0) {
+            throw Problems.conflict("class-code-taken", "A class or group " + c.code + " already exists in " + c.schoolYear);
+        }
+        c.version = 1;
+        c.persist();
+        events.classGroup(c);
+        return ClassView.of(c);
+    }
+
+    @Transactional
+    public ClassView update(UUID id, ClassInput in) {
+        ClassGroup c = findVisible(id);
+        access.requireManagesSchool(c.schoolId);
+        if (in == null) throw Problems.badRequest("body-required", "A class or group is required");
+        String name = in.name() == null ? c.name : Checks.required("name", in.name(), 100);
+        String level = in.level() == null ? c.level : Checks.optional("level", in.level(), 20);
+        if (!name.equals(c.name) || !Objects.equals(level, c.level)) {
+            c.name = name;
+            c.level = level;
+            c.version++;
+            events.classGroup(c);
+        }
+        return ClassView.of(c);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClassView get(UUID id) {
+        return ClassView.of(findVisible(id));
+    }
+
+    /** A school's classes and groups: all of them for its staff, the ones they teach for a teacher. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClassView> list(UUID schoolId, String schoolYear) {
+        schools.find(schoolId);
+        List<ClassGroup> all = schoolYear == null
+                ? ClassGroup.list("schoolId", Sort.by("kind").and("code"), schoolId)
+                : ClassGroup.list("schoolId = ?1 and schoolYear = ?2", Sort.by("kind").and("code"), schoolId, schoolYear);
+        return all.stream().filter(access::seesRoster).map(ClassView::of).toList();
+    }
+
+    /** The class or group, or 404 unless the caller may see its list. */
+    public ClassGroup findVisible(UUID id) {
+        ClassGroup c = ClassGroup.findById(id);
+        access.requireSeesRoster(c, id);
+        return c;
+    }
+
+    @Transactional
+    public SubjectView addSubject(UUID schoolId, SubjectInput in) {
+        schools.find(schoolId);
+        access.requireManagesSchool(schoolId);
+        if (in == null) throw Problems.badRequest("body-required", "A subject is required");
+        Subject s = new Subject();
+        s.id = UUID.randomUUID();
+        s.schoolId = schoolId;
+        s.code = Checks.required("code", in.code(), 40).toUpperCase();
+        s.name = in.name() == null || in.name().isBlank() ? s.code : Checks.required("name", in.name(), 100);
+        if (Subject.count("schoolId = ?1 and code = ?2", schoolId, s.code) > 0) {
+            throw Problems.conflict("subject-code-taken", "Subject " + s.code + " already exists");
+        }
+        s.persist();
+        return SubjectView.of(s);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubjectView> subjects(UUID schoolId) {
+        schools.find(schoolId);
+        return Subject.<Subject>list("schoolId", Sort.by("code"), schoolId).stream().map(SubjectView::of).toList();
+    }
+}

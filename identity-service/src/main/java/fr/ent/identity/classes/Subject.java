@@ -1,0 +1,18 @@
+package fr.ent.identity.classes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+@Entity
+@Table(name = "subject")
+public class Subject extends PanacheEntityBase {
+    @Id public UUID id;
+    @Column(name = "school_id") public UUID schoolId;
+    public String code;
+    public String name;
+}

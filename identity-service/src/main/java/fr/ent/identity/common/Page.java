@@ -1,0 +1,23 @@
+package fr.ent.identity.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list: items, the page asked for (from 0), its size and the total count. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static final int MAX_SIZE = 200;
+
+    public <R> Page<R> map(Function<T, R> f) {
+        return new Page<>(items.stream().map(f).toList(), page, size, total);
+    }
+
+    public static int size(Integer requested) {
+        if (requested == null) return 50;
+        return Math.max(1, Math.min(MAX_SIZE, requested));
+    }
+
+    public static int page(Integer requested) {
+        return requested == null ? 0 : Math.max(0, requested);
+    }
+}

@@ -1,0 +1,54 @@
+package fr.ent.identity.enrolment;
+
+import fr.ent.identity.enrolment.EnrolmentService.EnrolInput;
+import fr.ent.identity.enrolment.EnrolmentService.EnrolmentChange;
+import fr.ent.identity.enrolment.EnrolmentService.EnrolmentView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/identity")
+public class EnrolmentResource {
+
+    @Inject EnrolmentService enrolments;
+
+    @POST
+    @Path("enrolments")
+    @RolesAllowed({"admin", "staff"})
+    public Response enrol(EnrolInput in) {
+        EnrolmentView e = enrolments.enrol(in);
+        return Response.created(URI.create("/api/identity/enrolments/" + e.id())).entity(e).build();
+    }
+
+    /** Changes the groups, or ends the enrolment on a day ({@code endsOn}). */
+    @PATCH
+    @Path("enrolments/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public EnrolmentView change(@PathParam("id") UUID id, EnrolmentChange in) {
+        return enrolments.change(id, in);
+    }
+
+    @DELETE
+    @Path("enrolments/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public void withdraw(@PathParam("id") UUID id) {
+        enrolments.withdraw(id);
+    }
+
+    @GET
+    @Path("people/{id}/enrolments")
+    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    public List<EnrolmentView> ofPupil(@PathParam("id") UUID id) {
+        return enrolments.ofPupil(id);
+    }
+}

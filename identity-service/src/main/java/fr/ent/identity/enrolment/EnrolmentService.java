@@ -1,0 +1,171 @@
+package fr.ent.identity.enrolment;
+
+import fr.ent.events.contract.identity.GroupKind;
+import fr.ent.events.contract.identity.PersonRole;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.classes.ClassGroup;
+import fr.ent.identity.classes.ClassGroupService;
+import fr.ent.identity.common.Checks;
+import fr.ent.identity.events.IdentityEvents;
+import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonService;
+import fr.ent.identity.person.PersonService.PersonView;
+import fr.ent.web.problem.Problems;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class EnrolmentService {
+
+    public record EnrolInput(UUID pupilId, UUID classId, Set<UUID> groupIds, LocalDate startsOn) {
+    }
+
+    public record EnrolmentChange(Set<UUID> groupIds, LocalDate endsOn) {
+    }
+
+    public record EnrolmentView(UUID id, UUID pupilId, UUID schoolId, UUID classId, Set<UUID> groupIds,
+                                LocalDate startsOn, LocalDate endsOn, boolean withdrawn, long version) {
+        public static EnrolmentView of(Enrolment e) {
+            return new EnrolmentView(e.id, e.pupilId, e.schoolId, e.classId, Set.copyOf(e.groupIds), e.startsOn,
+                    e.endsOn, e.withdrawn, e.version);
+        }
+    }
+
+    @Inject Access access;
+    @Inject ClassGroupService classes;
+    @Inject PersonService people;
+    @Inject IdentityEvents events;
+    @Inject EntityManager em;
+
+    /**
+     * Puts a pupil in a class from a day on. A pupil is in one class at a time: an enrolment still
+     * running on that day ends the day before (a change of class mid-year, or a move from another school).
+     */
+    @Transactional
+    public EnrolmentView enrol(EnrolInput in) {
+        if (in == null) throw Problems.badRequest("body-required", "An enrolment is required");
+        ClassGroup c = ClassGroup.findById(Checks.present("classId", in.classId()));
+        if (c == null || !access.seesSchool(c.schoolId)) throw Problems.invalidField("classId", "unknown class");
+        access.requireManagesSchool(c.schoolId);
+        if (c.kind != GroupKind.CLASS) throw Problems.invalidField("classId", "is a group, not a class");
+        Person pupil = Person.findById(Checks.present("pupilId", in.pupilId()));
+        if (pupil == null || pupil.role != PersonRole.PUPIL) throw Problems.invalidField("pupilId", "unknown pupil");
+        Set<UUID> groups = groups(c.schoolId, in.groupIds());
+        LocalDate startsOn = in.startsOn() == null ? LocalDate.now() : in.startsOn();
+        for (Enrolment running : Enrolment.<Enrolment>list(
+                "pupilId = ?1 and withdrawn = false and (endsOn is null or endsOn >= ?2)", pupil.id, startsOn)) {
+            if (!running.startsOn.isBefore(startsOn)) {
+                throw Problems.conflict("enrolment-overlap", "The pupil already has an enrolment from " + running.startsOn);
+            }
+            running.endsOn = startsOn.minusDays(1);
+            running.version++;
+            events.enrolment(running);
+        }
+        Enrolment e = create(pupil.id, c, groups, startsOn);
+        people.joinSchools(pupil, Set.of(c.schoolId));
+        return EnrolmentView.of(e);
+    }
+
+    /** Records a new enrolment and publishes it (no checks: callers have made them). */
+    public Enrolment create(UUID pupilId, ClassGroup c, Set<UUID> groups, LocalDate startsOn) {
+        Enrolment e = new Enrolment();
+        e.id = UUID.randomUUID();
+        e.pupilId = pupilId;
+        e.schoolId = c.schoolId;
+        e.classId = c.id;
+        e.groupIds = new LinkedHashSet<>(groups);
+        e.startsOn = startsOn;
+        e.version = 1;
+        e.persist();
+        events.enrolment(e);
+        return e;
+    }
+
+    @Transactional
+    public EnrolmentView change(UUID id, EnrolmentChange in) {
+        Enrolment e = managed(id);
+        if (in == null) throw Problems.badRequest("body-required", "A change is required");
+        boolean changed = false;
+        if (in.groupIds() != null) {
+            Set<UUID> groups = groups(e.schoolId, in.groupIds());
+            if (!groups.equals(e.groupIds)) {
+                e.groupIds.clear();
+                e.groupIds.addAll(groups);
+                changed = true;
+            }
+        }
+        if (in.endsOn() != null && !in.endsOn().equals(e.endsOn)) {
+            if (in.endsOn().isBefore(e.startsOn)) throw Problems.invalidField("endsOn", "must not be before startsOn");
+            e.endsOn = in.endsOn();
+            changed = true;
+        }
+        if (changed) {
+            e.version++;
+            events.enrolment(e);
+        }
+        return EnrolmentView.of(e);
+    }
+
+    /** Withdraws an enrolment entered by mistake: it counts for no day at all. */
+    @Transactional
+    public void withdraw(UUID id) {
+        Enrolment e = managed(id);
+        if (!e.withdrawn) {
+            e.withdrawn = true;
+            e.version++;
+            events.enrolment(e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EnrolmentView> ofPupil(UUID pupilId) {
+        access.requireSeesPerson(Person.findById(pupilId), pupilId);
+        return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream().map(EnrolmentView::of).toList();
+    }
+
+    /** The pupils in a class or group on a day, by name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @SuppressWarnings("unchecked")
+    public List<PersonView> pupilsOf(UUID classOrGroupId, LocalDate on) {
+        classes.findVisible(classOrGroupId);
+        List<UUID> ids = em.createNativeQuery("""
+                        select distinct e.pupil_id from enrolment e
+                        where not e.withdrawn and e.starts_on <= ?2 and (e.ends_on is null or e.ends_on >= ?2)
+                          and (e.class_id = ?1 or exists (select 1 from enrolment_group g where g.enrolment_id = e.id and g.group_id = ?1))
+                        """, UUID.class)
+                .setParameter(1, classOrGroupId).setParameter(2, on).getResultList();
+        if (ids.isEmpty()) return List.of();
+        return Person.<Person>list("id in ?1", ids).stream()
+                .sorted(Comparator.comparing((Person p) -> p.lastName).thenComparing(p -> p.firstName))
+                .map(people::view).toList();
+    }
+
+    private Enrolment managed(UUID id) {
+        Enrolment e = Enrolment.findById(id);
+        if (e == null || !access.seesSchool(e.schoolId)) throw Problems.notFound("No enrolment " + id);
+        access.requireManagesSchool(e.schoolId);
+        return e;
+    }
+
+    private Set<UUID> groups(UUID schoolId, Set<UUID> groupIds) {
+        Set<UUID> groups = groupIds == null ? Set.of() : new LinkedHashSet<>(groupIds);
+        for (UUID g : groups) {
+            ClassGroup group = ClassGroup.findById(g);
+            if (group == null || group.kind != GroupKind.GROUP || !Objects.equals(group.schoolId, schoolId)) {
+                throw Problems.invalidField("groupIds", "unknown group " + g + " in this school");
+            }
+        }
+        return groups;
+    }
+}

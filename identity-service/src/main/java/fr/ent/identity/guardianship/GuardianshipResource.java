@@ -1,0 +1,58 @@
+package fr.ent.identity.guardianship;
+
+import fr.ent.identity.guardianship.GuardianshipService.GuardianshipInput;
+import fr.ent.identity.guardianship.GuardianshipService.GuardianshipView;
+import fr.ent.identity.guardianship.GuardianshipService.Relative;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/identity")
+public class GuardianshipResource {
+
+    @Inject GuardianshipService guardianships;
+
+    @POST
+    @Path("guardianships")
+    @RolesAllowed({"admin", "staff"})
+    public Response create(GuardianshipInput in) {
+        return Response.status(201).entity(guardianships.create(in)).build();
+    }
+
+    @PATCH
+    @Path("guardianships/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public GuardianshipView change(@PathParam("id") UUID id, GuardianshipInput in) {
+        return guardianships.change(id, in);
+    }
+
+    @DELETE
+    @Path("guardianships/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public void end(@PathParam("id") UUID id) {
+        guardianships.end(id);
+    }
+
+    @GET
+    @Path("people/{id}/guardians")
+    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    public List<Relative> guardians(@PathParam("id") UUID id) {
+        return guardianships.guardiansOf(id);
+    }
+
+    @GET
+    @Path("people/{id}/children")
+    @RolesAllowed({"admin", "service", "staff", "parent"})
+    public List<Relative> children(@PathParam("id") UUID id) {
+        return guardianships.childrenOf(id);
+    }
+}

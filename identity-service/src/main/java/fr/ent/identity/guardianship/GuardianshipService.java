@@ -1,0 +1,128 @@
+package fr.ent.identity.guardianship;
+
+import fr.ent.events.contract.identity.PersonRole;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.common.Checks;
+import fr.ent.identity.events.IdentityEvents;
+import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonService;
+import fr.ent.identity.person.PersonService.PersonView;
+import fr.ent.web.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class GuardianshipService {
+
+    public record GuardianshipInput(UUID guardianId, UUID pupilId, Boolean legalResponsibility,
+                                    Boolean receivesCommunications) {
+    }
+
+    public record GuardianshipView(UUID id, UUID guardianId, UUID pupilId, boolean legalResponsibility,
+                                   boolean receivesCommunications, long version) {
+        static GuardianshipView of(Guardianship g) {
+            return new GuardianshipView(g.id, g.guardianId, g.pupilId, g.legalResponsibility, g.receivesCommunications, g.version);
+        }
+    }
+
+    /** A guardian or a child, with the link between them. */
+    public record Relative(PersonView person, GuardianshipView guardianship) {
+    }
+
+    @Inject Access access;
+    @Inject PersonService people;
+    @Inject IdentityEvents events;
+
+    @Transactional
+    public GuardianshipView create(GuardianshipInput in) {
+        if (in == null) throw Problems.badRequest("body-required", "A guardianship is required");
+        Person pupil = Person.findById(Checks.present("pupilId", in.pupilId()));
+        if (pupil == null || pupil.role != PersonRole.PUPIL || !access.seesPerson(pupil)) throw Problems.invalidField("pupilId", "unknown pupil");
+        access.requireManagesPerson(pupil);
+        Person guardian = Person.findById(Checks.present("guardianId", in.guardianId()));
+        if (guardian == null || guardian.role != PersonRole.PARENT) throw Problems.invalidField("guardianId", "unknown guardian");
+        if (Guardianship.count("guardianId = ?1 and pupilId = ?2 and endedAt is null", guardian.id, pupil.id) > 0) {
+            throw Problems.conflict("guardianship-exists", "This guardian is already linked to this pupil");
+        }
+        Guardianship g = create(guardian, pupil, !Boolean.FALSE.equals(in.legalResponsibility()),
+                !Boolean.FALSE.equals(in.receivesCommunications()));
+        return GuardianshipView.of(g);
+    }
+
+    /** Records and publishes a guardianship; the guardian joins the pupil's schools. */
+    public Guardianship create(Person guardian, Person pupil, boolean legal, boolean communications) {
+        Guardianship g = new Guardianship();
+        g.id = UUID.randomUUID();
+        g.guardianId = guardian.id;
+        g.pupilId = pupil.id;
+        g.legalResponsibility = legal;
+        g.receivesCommunications = communications;
+        g.version = 1;
+        g.persist();
+        events.guardianship(g);
+        people.joinSchools(guardian, pupil.schoolIds);
+        return g;
+    }
+
+    @Transactional
+    public GuardianshipView change(UUID id, GuardianshipInput in) {
+        Guardianship g = managed(id);
+        if (in == null) throw Problems.badRequest("body-required", "A change is required");
+        boolean legal = in.legalResponsibility() == null ? g.legalResponsibility : in.legalResponsibility();
+        boolean comms = in.receivesCommunications() == null ? g.receivesCommunications : in.receivesCommunications();
+        if (legal != g.legalResponsibility || comms != g.receivesCommunications) {
+            g.legalResponsibility = legal;
+            g.receivesCommunications = comms;
+            g.version++;
+            events.guardianship(g);
+        }
+        return GuardianshipView.of(g);
+    }
+
+    @Transactional
+    public void end(UUID id) {
+        Guardianship g = managed(id);
+        g.endedAt = OffsetDateTime.now();
+        g.version++;
+        events.guardianship(g);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Relative> guardiansOf(UUID pupilId) {
+        Person pupil = access.requireSeesPerson(Person.findById(pupilId), pupilId);
+        if (pupil.role != PersonRole.PUPIL) return List.of();
+        // A teacher sees the class list, not the families.
+        if (!access.readsEverything() && !access.managesPerson(pupil) && !access.isMe(pupil.id)
+                && !access.isGuardianOf(pupil.id)) {
+            throw Problems.notFound("No person " + pupilId);
+        }
+        return Guardianship.<Guardianship>list("pupilId = ?1 and endedAt is null", pupilId).stream()
+                .map(g -> new Relative(people.view(Person.findById(g.guardianId)), GuardianshipView.of(g)))
+                .sorted(Comparator.comparing(r -> r.person().lastName()))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Relative> childrenOf(UUID guardianId) {
+        access.requireSeesPerson(Person.findById(guardianId), guardianId);
+        return Guardianship.<Guardianship>list("guardianId = ?1 and endedAt is null", guardianId).stream()
+                .map(g -> new Relative(people.view(Person.findById(g.pupilId)), GuardianshipView.of(g)))
+                .sorted(Comparator.comparing(r -> r.person().firstName()))
+                .toList();
+    }
+
+    private Guardianship managed(UUID id) {
+        Guardianship g = Guardianship.findById(id);
+        if (g == null || g.endedAt != null) throw Problems.notFound("No guardianship " + id);
+        Person pupil = Person.findById(g.pupilId);
+        if (!access.seesPerson(pupil)) throw Problems.notFound("No guardianship " + id);
+        access.requireManagesPerson(pupil);
+        return g;
+    }
+}

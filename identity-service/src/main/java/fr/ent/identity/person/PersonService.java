@@ -1,0 +1,191 @@
+package fr.ent.identity.person;
+
+import fr.ent.events.contract.identity.PersonRole;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.common.Checks;
+import fr.ent.identity.common.Page;
+import fr.ent.identity.events.IdentityEvents;
+import fr.ent.identity.provisioning.Provisioning;
+import fr.ent.identity.school.School;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.problem.Problems;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PersonService {
+
+    /**
+     * A new person. {@code username} and {@code initialPassword} are for administrators (demo and
+     * tests); otherwise the sign-in name is made from the names and the password is set by the
+     * account activation.
+     */
+    public record PersonInput(String role, String firstName, String lastName, String email, LocalDate birthDate,
+                              Set<UUID> schoolIds, String username, String initialPassword) {
+    }
+
+    /** What a caller may read of a person: e-mail and birth date only for who manages them, or themself. */
+    public record PersonView(UUID id, PersonRole role, String firstName, String lastName, String username,
+                             String email, LocalDate birthDate, Set<UUID> schoolIds, boolean active, long version) {
+    }
+
+    @Inject Access access;
+    @Inject CurrentUser me;
+    @Inject IdentityEvents events;
+    @Inject Provisioning provisioning;
+    @Inject Usernames usernames;
+
+    @Transactional
+    public PersonView create(PersonInput in) {
+        if (in == null) throw Problems.badRequest("body-required", "A person is required");
+        PersonRole role = Checks.oneOf("role", PersonRole.class, in.role());
+        if (role == PersonRole.ADMIN && !access.isAdmin()) throw Problems.forbidden("Only an administrator may create an administrator");
+        if ((in.initialPassword() != null || in.username() != null) && !access.isAdmin()) {
+            throw Problems.forbidden("Only an administrator may choose a username or a password");
+        }
+        Set<UUID> schoolIds = in.schoolIds() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(in.schoolIds());
+        if (schoolIds.isEmpty() && !access.isAdmin()) throw Problems.invalidField("schoolIds", "must name at least one school");
+        for (UUID s : schoolIds) {
+            if (School.findById(s) == null || !access.seesSchool(s)) throw Problems.invalidField("schoolIds", "unknown school " + s);
+            if (!access.managesSchool(s)) throw Problems.forbidden("Only the school's staff may add people to it");
+        }
+        Person p = new Person();
+        p.id = UUID.randomUUID();
+        p.role = role;
+        fill(p, in.firstName(), in.lastName(), in.email(), in.birthDate());
+        p.schoolIds = schoolIds;
+        if (in.username() != null) {
+            p.username = Checks.required("username", in.username(), 120).toLowerCase();
+            if (Person.count("username", p.username) > 0) throw Problems.conflict("username-taken", "Username " + p.username + " is taken");
+        } else {
+            p.username = usernames.allocate(p.firstName, p.lastName, new HashSet<>());
+        }
+        String password = Checks.optional("initialPassword", in.initialPassword(), 200);
+        p.active = true;
+        p.version = 1;
+        p.createdAt = p.updatedAt = OffsetDateTime.now();
+        p.persist();
+        events.person(p);
+        if (p.email != null) events.contact(p);
+        provisioning.request(p, password);
+        return view(p);
+    }
+
+    @Transactional
+    public PersonView update(UUID id, PersonInput in) {
+        Person p = access.requireSeesPerson(Person.findById(id), id);
+        access.requireManagesPerson(p);
+        if (in == null) throw Problems.badRequest("body-required", "A person is required");
+        if (in.role() != null && Checks.oneOf("role", PersonRole.class, in.role()) != p.role) {
+            throw Problems.invalidField("role", "cannot change; create another person");
+        }
+        String oldEmail = p.email;
+        boolean changed = fill(p, in.firstName() == null ? p.firstName : in.firstName(),
+                in.lastName() == null ? p.lastName : in.lastName(),
+                in.email() == null ? p.email : in.email(), in.birthDate() == null ? p.birthDate : in.birthDate());
+        if (in.schoolIds() != null && access.isAdmin() && !in.schoolIds().equals(p.schoolIds)) {
+            p.schoolIds.clear();
+            p.schoolIds.addAll(in.schoolIds());
+            changed = true;
+        }
+        if (changed) changed(p, !Objects.equals(oldEmail, p.email));
+        return view(p);
+    }
+
+    @Transactional
+    public PersonView setActive(UUID id, boolean active) {
+        Person p = access.requireSeesPerson(Person.findById(id), id);
+        access.requireManagesPerson(p);
+        if (p.active != active) {
+            p.active = active;
+            changed(p, false);
+        }
+        return view(p);
+    }
+
+    /** After any change: bump the version, publish, and have Keycloak follow. */
+    public void changed(Person p, boolean emailChanged) {
+        p.version++;
+        p.updatedAt = OffsetDateTime.now();
+        events.person(p);
+        if (emailChanged) events.contact(p);
+        provisioning.request(p, null);
+    }
+
+    /** Adds a school to a person's (a pupil enrolled, a guardian of a pupil there, a teacher teaching there). */
+    public void joinSchools(Person p, Set<UUID> schoolIds) {
+        if (!p.schoolIds.containsAll(schoolIds)) {
+            p.schoolIds.addAll(schoolIds);
+            changed(p, false);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PersonView get(UUID id) {
+        return view(access.requireSeesPerson(Person.findById(id), id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<PersonView> list(UUID schoolId, String role, String q, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (schoolId != null) {
+            access.requireSeesSchool(schoolId);
+            if (!access.readsEverything() && !access.isStaffOf(schoolId)) throw Problems.notFound("No school " + schoolId);
+            where.append(" and :school member of p.schoolIds");
+            params.and("school", schoolId);
+        } else if (!access.readsEverything()) {
+            Set<UUID> mine = me.schoolIds();
+            if (mine.isEmpty()) return new Page<>(List.of(), page, size, 0);
+            where.append(" and exists (select 1 from Person x join x.schoolIds s where x = p and s in :mine)");
+            params.and("mine", mine);
+        }
+        if (role != null) {
+            where.append(" and p.role = :role");
+            params.and("role", Checks.oneOf("role", PersonRole.class, role));
+        }
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(p.lastName) like :q or lower(p.firstName) like :q or p.username like :q)");
+            params.and("q", "%" + q.strip().toLowerCase() + "%");
+        }
+        var query = Person.<Person>find("from Person p where " + where, Sort.by("lastName").and("firstName").and("id"), params);
+        List<PersonView> items = query.page(page, size).list().stream().map(this::view).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    public PersonView view(Person p) {
+        boolean full = access.isAdmin() || access.isMe(p.id) || access.managesPerson(p)
+                || (p.role == PersonRole.PUPIL && me.hasRole("parent") && access.isGuardianOf(p.id));
+        return new PersonView(p.id, p.role, p.firstName, p.lastName, p.username,
+                full ? p.email : null, full ? p.birthDate : null, Set.copyOf(p.schoolIds), p.active, p.version);
+    }
+
+    /** Sets the names and personal data; true if anything changed. */
+    static boolean fill(Person p, String firstName, String lastName, String email, LocalDate birthDate) {
+        String f = Checks.required("firstName", firstName, 100);
+        String l = Checks.required("lastName", lastName, 100);
+        String e = Checks.email("email", email);
+        if (e != null && p.role == PersonRole.PUPIL) throw Problems.invalidField("email", "pupils have no e-mail address here");
+        if (birthDate != null && p.role != PersonRole.PUPIL) throw Problems.invalidField("birthDate", "is kept for pupils only");
+        if (birthDate != null && birthDate.isAfter(LocalDate.now())) throw Problems.invalidField("birthDate", "must be in the past");
+        boolean changed = !f.equals(p.firstName) || !l.equals(p.lastName) || !Objects.equals(e, p.email)
+                || !Objects.equals(birthDate, p.birthDate);
+        p.firstName = f;
+        p.lastName = l;
+        p.email = e;
+        p.birthDate = birthDate;
+        return changed;
+    }
+}

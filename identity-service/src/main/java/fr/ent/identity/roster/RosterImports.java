@@ -1,0 +1,197 @@
+package fr.ent.identity.roster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.events.contract.identity.GroupKind;
+import fr.ent.events.contract.identity.PersonRole;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.classes.ClassGroup;
+import fr.ent.identity.common.Checks;
+import fr.ent.identity.person.PersonExternalId;
+import fr.ent.identity.roster.Roster.LineError;
+import fr.ent.identity.school.SchoolService;
+import fr.ent.identity.school.SchoolYear;
+import fr.ent.web.problem.Problems;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * Roster imports: the files are read and checked while the caller waits (a bad line answers 400
+ * with every error), then the import runs in the background as one transaction (all or nothing)
+ * whose progress and report the job resource shows. A dry run does the same work and rolls back.
+ */
+@ApplicationScoped
+public class RosterImports {
+
+    private static final Logger LOG = Logger.getLogger(RosterImports.class);
+
+    /** The files could not be read: every error with its file and line. */
+    public static class InvalidRoster extends RuntimeException {
+        public final List<LineError> errors;
+
+        InvalidRoster(List<LineError> errors) {
+            super(errors.size() + " error(s) in the roster files", null, false, false);
+            this.errors = errors;
+        }
+    }
+
+    public record JobView(UUID id, UUID schoolId, boolean dryRun, ImportJob.Status status, String phase,
+                          int processed, int total, int percent, JsonNode report, JsonNode errors,
+                          OffsetDateTime createdAt, OffsetDateTime finishedAt, Long durationMs) {
+    }
+
+    private record Started(ImportJob job, Roster roster) {
+    }
+
+    public record Files(byte[] classes, byte[] pupils, byte[] guardians, byte[] teachers) {
+    }
+
+    @Inject Access access;
+    @Inject SchoolService schools;
+    @Inject RosterApplier applier;
+    @Inject ObjectMapper json;
+    @Inject UserTransaction transaction;
+
+    // One import at a time per instance: they are heavy, and a school sends one roster at a time.
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "roster-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    public JobView start(UUID schoolId, boolean dryRun, String schoolYearParam, LocalDate startsOnParam, Files files) {
+        String schoolYear = schoolYearParam == null ? SchoolYear.labelOf(LocalDate.now()) : Checks.schoolYear("schoolYear", schoolYearParam);
+        LocalDate startsOn = startsOnParam == null ? LocalDate.now() : startsOnParam;
+        Started started = QuarkusTransaction.requiringNew().call(() -> {
+            schools.find(schoolId);
+            access.requireManagesSchool(schoolId);
+            RosterReader reader = new RosterReader(codes(schoolId, schoolYear, GroupKind.CLASS),
+                    codes(schoolId, schoolYear, GroupKind.GROUP), pupilIds(schoolId));
+            Roster roster = reader.read(files.classes(), files.pupils(), files.guardians(), files.teachers());
+            if (roster == null) throw new InvalidRoster(reader.errors());
+            ImportJob j = new ImportJob();
+            j.id = UUID.randomUUID();
+            j.schoolId = schoolId;
+            j.dryRun = dryRun;
+            j.status = ImportJob.Status.QUEUED;
+            j.phase = "queued";
+            j.total = roster.size();
+            j.requestedBy = access.personId();
+            j.createdAt = OffsetDateTime.now();
+            j.persist();
+            return new Started(j, roster);
+        });
+        ImportJob j = started.job();
+        Roster roster = started.roster();
+        // After the commit: the worker must find the job row
+        worker.submit(() -> run(j.id, schoolId, schoolYear, startsOn, dryRun, roster));
+        return view(j);
+    }
+
+    public JobView get(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            ImportJob j = ImportJob.findById(id);
+            if (j == null || !access.managesSchool(j.schoolId)) throw Problems.notFound("No import " + id);
+            return view(j);
+        });
+    }
+
+    private void run(UUID jobId, UUID schoolId, String schoolYear, LocalDate startsOn, boolean dryRun, Roster roster) {
+        long start = System.nanoTime();
+        progress(jobId, ImportJob.Status.RUNNING, "starting", 0);
+        try {
+            // One transaction for the whole roster: all or nothing. (UserTransaction: this thread
+            // has no request context, which QuarkusTransaction.begin() needs.)
+            transaction.setTransactionTimeout(900);
+            transaction.begin();
+            ImportReport report;
+            try {
+                report = applier.apply(schoolId, schoolYear, startsOn, roster,
+                        (phase, processed) -> progress(jobId, ImportJob.Status.RUNNING, phase, processed));
+            } catch (RuntimeException | Error e) {
+                transaction.rollback();
+                throw e;
+            }
+            if (dryRun) transaction.rollback();
+            else transaction.commit();
+            String reportJson = json.writeValueAsString(report.counts);
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportJob j = ImportJob.findById(jobId);
+                j.status = ImportJob.Status.SUCCEEDED;
+                j.phase = dryRun ? "dry run: nothing written" : "done";
+                j.processed = j.total;
+                j.report = reportJson;
+                j.finishedAt = OffsetDateTime.now();
+            });
+            LOG.infof("Roster import %s of school %s %s in %d ms: %s", jobId, schoolId, dryRun ? "(dry run) done" : "applied",
+                    Duration.ofNanos(System.nanoTime() - start).toMillis(), reportJson);
+        } catch (Exception e) {
+            LOG.errorf(e, "Roster import %s of school %s failed; nothing was written", jobId, schoolId);
+            String errors;
+            try {
+                errors = json.writeValueAsString(List.of(Map.of("message", "the import failed and nothing was written: " + e)));
+            } catch (JsonProcessingException ex) {
+                errors = "[]";
+            }
+            String errorsJson = errors;
+            QuarkusTransaction.requiringNew().run(() -> {
+                ImportJob j = ImportJob.findById(jobId);
+                j.status = ImportJob.Status.FAILED;
+                j.phase = "failed";
+                j.errors = errorsJson;
+                j.finishedAt = OffsetDateTime.now();
+            });
+        }
+    }
+
+    private void progress(UUID jobId, ImportJob.Status status, String phase, int processed) {
+        QuarkusTransaction.requiringNew().run(() ->
+                ImportJob.update("status = ?1, phase = ?2, processed = ?3 where id = ?4", status, phase, processed, jobId));
+    }
+
+    private static Set<String> codes(UUID schoolId, String schoolYear, GroupKind kind) {
+        return ClassGroup.<ClassGroup>list("schoolId = ?1 and schoolYear = ?2 and kind = ?3", schoolId, schoolYear, kind)
+                .stream().map(c -> c.code).collect(Collectors.toSet());
+    }
+
+    private static Set<String> pupilIds(UUID schoolId) {
+        return PersonExternalId.<PersonExternalId>list("schoolId = ?1 and role = ?2", schoolId, PersonRole.PUPIL)
+                .stream().map(x -> x.externalId).collect(Collectors.toSet());
+    }
+
+    private JobView view(ImportJob j) {
+        Long duration = j.finishedAt == null ? null : Duration.between(j.createdAt, j.finishedAt).toMillis();
+        int percent = j.total == 0 ? 100 : (int) Math.min(100, (100L * j.processed) / j.total);
+        return new JobView(j.id, j.schoolId, j.dryRun, j.status, j.phase, j.processed, j.total, percent,
+                tree(j.report), tree(j.errors), j.createdAt, j.finishedAt, duration);
+    }
+
+    private JsonNode tree(String s) {
+        try {
+            return s == null ? null : json.readTree(s);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package fr.ent.identity.roster;
+
+import fr.ent.identity.roster.RosterImports.Files;
+import fr.ent.identity.roster.RosterImports.InvalidRoster;
+import fr.ent.identity.roster.RosterImports.JobView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * CSV roster import (multipart form: parts {@code classes}, {@code pupils}, {@code guardians},
+ * {@code teachers}, each optional). Answers 202 with the job to follow; 400 with every bad line.
+ */
+@Path("/api/identity")
+public class RosterResource {
+
+    @Inject RosterImports imports;
+    @Context UriInfo uri;
+
+    @POST
+    @Path("schools/{schoolId}/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"admin", "staff"})
+    public Response start(@PathParam("schoolId") UUID schoolId, @QueryParam("dryRun") boolean dryRun,
+                          @QueryParam("schoolYear") String schoolYear, @QueryParam("startsOn") LocalDate startsOn,
+                          @RestForm("classes") FileUpload classes, @RestForm("pupils") FileUpload pupils,
+                          @RestForm("guardians") FileUpload guardians, @RestForm("teachers") FileUpload teachers) {
+        try {
+            JobView job = imports.start(schoolId, dryRun, schoolYear, startsOn,
+                    new Files(bytes(classes), bytes(pupils), bytes(guardians), bytes(teachers)));
+            return Response.accepted(job).location(URI.create("/api/identity/imports/" + job.id())).build();
+        } catch (InvalidRoster e) {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "https://ent.example/problems/roster-invalid");
+            problem.put("title", "Invalid roster files");
+            problem.put("status", 400);
+            problem.put("detail", e.getMessage() + "; nothing was imported");
+            problem.put("instance", uri.getPath());
+            problem.put("errors", e.errors);
+            return Response.status(400).type("application/problem+json").entity(problem).build();
+        }
+    }
+
+    @GET
+    @Path("imports/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public JobView get(@PathParam("id") UUID id) {
+        return imports.get(id);
+    }
+
+    private static byte[] bytes(FileUpload f) {
+        if (f == null || f.uploadedFile() == null) return null;
+        try {
+            return java.nio.file.Files.readAllBytes(f.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package fr.ent.identity.school;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+@Entity
+@Table(name = "school")
+public class School extends PanacheEntityBase {
+    @Id public UUID id;
+    public String uai;
+    public String name;
+    public String type;
+    public String academy;
+    @Column(name = "time_zone") public String timeZone;
+    public long version;
+    @Column(name = "created_at") public OffsetDateTime createdAt;
+    @Column(name = "updated_at") public OffsetDateTime updatedAt;
+
+    public static Optional<School> byUai(String uai) {
+        return find("uai", uai).firstResultOptional();
+    }
+}

@@ -1,0 +1,70 @@
+package fr.ent.identity.school;
+
+import fr.ent.identity.common.Page;
+import fr.ent.identity.school.SchoolService.SchoolInput;
+import fr.ent.identity.school.SchoolService.SchoolView;
+import fr.ent.identity.school.SchoolService.YearInput;
+import fr.ent.identity.school.SchoolService.YearView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/identity")
+public class SchoolResource {
+
+    @Inject SchoolService schools;
+
+    @POST
+    @Path("schools")
+    @RolesAllowed("admin")
+    public Response create(SchoolInput in) {
+        SchoolView s = schools.create(in);
+        return Response.created(URI.create("/api/identity/schools/" + s.id())).entity(s).build();
+    }
+
+    @GET
+    @Path("schools")
+    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    public Page<SchoolView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return schools.list(Page.page(page), Page.size(size));
+    }
+
+    @GET
+    @Path("schools/{id}")
+    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    public SchoolView get(@PathParam("id") UUID id) {
+        return schools.get(id);
+    }
+
+    @PUT
+    @Path("schools/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public SchoolView update(@PathParam("id") UUID id, SchoolInput in) {
+        return schools.update(id, in);
+    }
+
+    @POST
+    @Path("schools/{id}/years")
+    @RolesAllowed({"admin", "staff"})
+    public Response addYear(@PathParam("id") UUID id, YearInput in) {
+        YearView y = schools.addYear(id, in);
+        return Response.status(201).entity(y).build();
+    }
+
+    @GET
+    @Path("schools/{id}/years")
+    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    public List<YearView> years(@PathParam("id") UUID id) {
+        return schools.years(id);
+    }
+}

@@ -1,0 +1,23 @@
+package fr.ent.identity.teaching;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A teacher teaches a subject to a class or group. */
+@Entity
+@Table(name = "teaching_assignment")
+public class TeachingAssignment extends PanacheEntityBase {
+    @Id public UUID id;
+    @Column(name = "teacher_id") public UUID teacherId;
+    @Column(name = "school_id") public UUID schoolId;
+    @Column(name = "class_group_id") public UUID classGroupId;
+    @Column(name = "subject_id") public UUID subjectId;
+    @Column(name = "ended_at") public OffsetDateTime endedAt;
+    public long version;
+}

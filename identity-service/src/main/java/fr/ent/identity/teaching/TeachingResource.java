@@ -1,0 +1,42 @@
+package fr.ent.identity.teaching;
+
+import fr.ent.identity.teaching.TeachingService.AssignmentInput;
+import fr.ent.identity.teaching.TeachingService.AssignmentView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/identity")
+public class TeachingResource {
+
+    @Inject TeachingService teaching;
+
+    @POST
+    @Path("teaching-assignments")
+    @RolesAllowed({"admin", "staff"})
+    public Response assign(AssignmentInput in) {
+        return Response.status(201).entity(teaching.assign(in)).build();
+    }
+
+    @DELETE
+    @Path("teaching-assignments/{id}")
+    @RolesAllowed({"admin", "staff"})
+    public void end(@PathParam("id") UUID id) {
+        teaching.end(id);
+    }
+
+    @GET
+    @Path("people/{id}/teaching-assignments")
+    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    public List<AssignmentView> ofTeacher(@PathParam("id") UUID id) {
+        return teaching.ofTeacher(id);
+    }
+}

@@ -1,0 +1,15 @@
+package fr.ent.identity;
+
+import fr.ent.testservers.PostgresAndKafka;
+import fr.ent.testservers.ServiceSmokeTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafka.class)
+class IdentitySmokeTest extends ServiceSmokeTest {
+    @Override
+    protected String jsonEndpoint() {
+        return "/api/identity/schools";
+    }
+}

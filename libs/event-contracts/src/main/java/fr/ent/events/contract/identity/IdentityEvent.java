@@ -1,0 +1,22 @@
+package fr.ent.events.contract.identity;
+
+import java.util.UUID;
+
+/** What every identity event has: the aggregate it is about and that aggregate's version. */
+public sealed interface IdentityEvent
+        permits SchoolUpserted, PersonUpserted, PersonEnded, ClassGroupUpserted, EnrolmentUpserted,
+        EnrolmentEnded, GuardianshipUpserted, GuardianshipEnded, TeachingAssignmentUpserted,
+        TeachingAssignmentEnded, ContactChanged {
+
+    /** Topic of the directory events. */
+    String TOPIC = "ent.identity";
+
+    /** The aggregate's id: the Kafka record key and the CloudEvents subject. */
+    UUID aggregateId();
+
+    /** Strictly increasing per aggregate; a consumer ignores a version it has already passed. */
+    long version();
+
+    /** The school for the CloudEvents {@code schoolid} extension, or null (people span schools). */
+    UUID schoolId();
+}

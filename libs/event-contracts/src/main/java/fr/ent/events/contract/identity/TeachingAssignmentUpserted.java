@@ -1,0 +1,22 @@
+package fr.ent.events.contract.identity;
+
+import fr.ent.events.EventContract;
+
+import java.util.UUID;
+
+/**
+ * A teacher was assigned to teach a subject to a class or group (or the assignment changed);
+ * carries its whole state. Key and subject: {@code assignmentId}.
+ *
+ * @param assignmentId   the teaching assignment
+ * @param teacherId      the teacher
+ * @param schoolId       the school of the class or group
+ * @param classOrGroupId the class or group taught
+ * @param subject        the subject code from the national list (e.g. {@code MATHS}, {@code FRANCAIS})
+ * @param version        strictly increasing per assignment
+ */
+@EventContract(type = "fr.ent.identity.teaching-assignment-upserted.v1", topic = IdentityEvent.TOPIC)
+public record TeachingAssignmentUpserted(UUID assignmentId, UUID teacherId, UUID schoolId, UUID classOrGroupId,
+                                         String subject, long version) implements IdentityEvent {
+    @Override public UUID aggregateId() { return assignmentId; }
+}

@@ -1,0 +1,41 @@
+package fr.ent.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ent.testservers.PostgresAndKafka;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafka.class)
+class KafkaReadinessTest {
+
+    @TestHTTPResource("/q/health/ready")
+    URI ready;
+
+    @Test
+    void readiness_reports_kafka() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = EventJson.MAPPER.readTree(response.body());
+        List<JsonNode> kafka = new ArrayList<>();
+        body.path("checks").forEach(check -> {
+            if ("kafka".equals(check.path("name").asText())) {
+                kafka.add(check);
+            }
+        });
+        assertThat(kafka).as("the readiness check named kafka in %s", response.body()).hasSize(1);
+        assertThat(kafka.get(0).path("status").asText()).isEqualTo("UP");
+        assertThat(kafka.get(0).path("data").path("nodes").asInt()).isEqualTo(1);
+    }
+}

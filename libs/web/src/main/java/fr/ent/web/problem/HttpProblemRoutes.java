@@ -1,0 +1,137 @@
+package fr.ent.web.problem;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Problem details for what Vert.x answers before Quarkus REST sees the request: a body over
+ * {@code quarkus.http.limits.max-body-size} (Quarkus would send an empty 413), a path no route
+ * serves (an HTML page otherwise), a token rejected by proactive authentication (an empty 401),
+ * and any failure of a plain Vert.x route.
+ */
+@ApplicationScoped
+public class HttpProblemRoutes {
+
+    private static final Logger LOG = Logger.getLogger(HttpProblemRoutes.class);
+
+    static final String INVALID_TOKEN = "The bearer token is invalid or expired.";
+    static final String NOT_ALLOWED = "Your roles do not allow this action.";
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    Optional<MemorySize> maxBodySize;
+
+    void install(@Observes Router router) {
+        maxBodySize.ifPresent(limit -> {
+            // A streamed body (no Content-Length) is buffered here within the limit: past it, the
+            // handler fails with 413 and the failure handler below answers a problem (Quarkus
+            // REST would send an empty 413). Quarkus REST reads a buffered body as is.
+            BodyHandler streamed = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
+            router.route()
+                    // Just before Quarkus's own check, which would answer an empty 413.
+                    .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                    .handler(ctx -> rejectLargeBody(ctx, limit.asLongValue(), streamed));
+        });
+        router.route().order(Integer.MAX_VALUE).handler(HttpProblemRoutes::notFound);
+        router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
+    }
+
+    private static void rejectLargeBody(RoutingContext ctx, long limit, BodyHandler streamed) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                streamed.handle(ctx);
+                return;
+            }
+        } else {
+            long declared;
+            try {
+                declared = Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                send(ctx, ProblemJson.of(400, "Invalid Content-Length header.", ctx.request().path()), true);
+                return;
+            }
+            if (declared > limit) {
+                // The body is not read: close the connection once answered, as Quarkus does.
+                send(ctx, ProblemJson.of(413, "The request body (" + declared + " bytes) exceeds the limit of "
+                        + limit + " bytes.", ctx.request().path()), true);
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private static void notFound(RoutingContext ctx) {
+        send(ctx, ProblemJson.of(404, "Nothing here: " + ctx.request().path() + ".", ctx.request().path()), false);
+    }
+
+    private void failure(RoutingContext ctx) {
+        HttpServerResponse response = ctx.response();
+        if (response.ended() || response.headWritten()) {
+            ctx.next();
+            return;
+        }
+        Throwable failure = ctx.failure();
+        String path = ctx.request().path();
+        if (is(failure, AuthenticationFailedException.class) || is(failure, AuthenticationCompletionException.class)) {
+            response.putHeader("WWW-Authenticate", ProblemMappers.BEARER_CHALLENGE);
+            send(ctx, ProblemJson.of(401, INVALID_TOKEN, path), false);
+        } else if (is(failure, UnauthorizedException.class)) {
+            response.putHeader("WWW-Authenticate", ProblemMappers.BEARER_CHALLENGE);
+            send(ctx, ProblemJson.of(401, "A valid bearer token is required.", path), false);
+        } else if (is(failure, ForbiddenException.class)) {
+            send(ctx, ProblemJson.of(403, NOT_ALLOWED, path), false);
+        } else {
+            int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+            if (status < 400 || status >= 500) {
+                String reference = UUID.randomUUID().toString();
+                LOG.errorf(failure, "Unexpected error %s on %s %s (status %d)", reference, ctx.request().method(), path, status);
+                send(ctx, ProblemJson.of(500, "An unexpected error occurred. Reference: " + reference + ".", path), false);
+            } else {
+                String detail = switch (status) {
+                    case 404 -> "Nothing here: " + path + ".";
+                    case 405 -> "Method " + ctx.request().method() + " is not allowed on " + path + ".";
+                    case 413 -> maxBodySize.map(limit -> "The request body exceeds the limit of " + limit.asLongValue() + " bytes.")
+                            .orElse("The request body is too large.");
+                    default -> ProblemJson.of(status, null, null).title() + ".";
+                };
+                send(ctx, ProblemJson.of(status, detail, path), status == 413);
+            }
+        }
+    }
+
+    private static boolean is(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void send(RoutingContext ctx, Problem problem, boolean closeAfter) {
+        HttpServerResponse response = ctx.response();
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (closeAfter) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+            response.endHandler(done -> ctx.request().connection().close());
+        }
+        response.end(ProblemJson.write(problem));
+    }
+}

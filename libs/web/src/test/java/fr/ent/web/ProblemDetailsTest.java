@@ -1,0 +1,271 @@
+package fr.ent.web;
+
+import fr.ent.testservers.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Every kind of bad request answers an RFC 9457 problem detail, never HTML, never an empty body. */
+@QuarkusTest
+class ProblemDetailsTest {
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL url;
+
+    static final String PROBLEM = "application/problem+json";
+    static final String TYPES = "https://ent.example/problems/";
+
+    static String teacher() {
+        return TestTokens.teacher(UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    static String validReport() {
+        return """
+                {"pupilId": "%s", "absences": [{"date": "2026-11-23", "minutes": 55, "kind": "ABSENT"}]}
+                """.formatted(UUID.randomUUID());
+    }
+
+    @Test
+    void a_valid_report_is_accepted_so_the_errors_below_are_about_what_they_say() {
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(validReport())
+                .when().post("/api/pupils/absences")
+                .then().statusCode(200)
+                .body("absences[0].minutes", equalTo(55));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"absences\": [{\"minutes\": 5, ", "not json at all", "{\"pupilId\" \"x\"}", "{\"absences\": [],}"})
+    void malformed_json_is_a_400_malformed_json_problem(String body) {
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "malformed-json"))
+                .body("title", equalTo("Malformed JSON"))
+                .body("status", equalTo(400))
+                .body("detail", containsString("not valid JSON"))
+                .body("instance", equalTo("/api/pupils/absences"));
+    }
+
+    @Test
+    void a_number_sent_as_text_names_the_field() {
+        String body = """
+                {"pupilId": "%s", "absences": [{"date": "2026-11-23", "minutes": "lots", "kind": "LATE"}]}
+                """.formatted(UUID.randomUUID());
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation-failed"))
+                .body("status", equalTo(400))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("absences[0].minutes"))
+                .body("errors[0].message", equalTo("must be a valid integer"))
+                .body("detail", containsString("absences[0].minutes"));
+    }
+
+    @Test
+    void an_unknown_enum_value_names_the_field_and_the_allowed_values() {
+        String body = """
+                {"pupilId": "%s", "absences": [{"date": "2026-11-23", "minutes": 5, "kind": "LATE"},
+                                               {"date": "2026-11-23", "minutes": 5, "kind": "SICK"}]}
+                """.formatted(UUID.randomUUID());
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation-failed"))
+                .body("errors[0].field", equalTo("absences[1].kind"))
+                .body("errors[0].message", equalTo("must be one of [LATE, ABSENT]"));
+    }
+
+    @Test
+    void a_validation_error_names_each_field_by_its_path_in_the_body() {
+        String body = """
+                {"absences": [{"date": "2026-11-23", "minutes": 5},
+                              {"date": "2026-11-23", "minutes": 5},
+                              {"date": "2026-11-23", "minutes": 9999}]}
+                """;
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation-failed"))
+                .body("title", equalTo("Invalid request"))
+                .body("status", equalTo(400))
+                .body("detail", equalTo("2 invalid fields: absences[2].minutes, pupilId"))
+                .body("errors.field", hasItems("absences[2].minutes", "pupilId"))
+                .body("errors.find { it.field == 'absences[2].minutes' }.message", equalTo("must be less than or equal to 600"))
+                .body("errors.find { it.field == 'pupilId' }.message", equalTo("must not be null"));
+    }
+
+    @Test
+    void a_query_parameter_violation_names_the_parameter() {
+        given().queryParam("name", "a")
+                .when().get("/api/pupils/search")
+                .then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must have at least 2 letters"));
+    }
+
+    @Test
+    void a_wrong_content_type_is_a_415_problem() {
+        given().auth().oauth2(teacher()).contentType(ContentType.TEXT).body("pupil=1")
+                .when().post("/api/pupils/absences")
+                .then().statusCode(415)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "unsupported-media-type"))
+                .body("title", equalTo("Unsupported media type"))
+                .body("status", equalTo(415))
+                .body("detail", containsString("text/plain"));
+    }
+
+    @Test
+    void an_unacceptable_accept_header_is_a_406_problem() {
+        given().auth().oauth2(teacher()).accept("application/xml")
+                .when().get("/api/pupils/me")
+                .then().statusCode(406)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-acceptable"))
+                .body("status", equalTo(406))
+                .body("detail", containsString("application/xml"));
+    }
+
+    @Test
+    void a_body_over_the_size_limit_is_a_413_problem() {
+        String big = "{\"pupilId\": \"" + "x".repeat(8 * 1024) + "\"}";
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(big)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(413)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "payload-too-large"))
+                .body("title", equalTo("Request body too large"))
+                .body("status", equalTo(413))
+                .body("detail", containsString("4096 bytes"));
+    }
+
+    @Test
+    void a_streamed_body_over_the_size_limit_is_refused() throws Exception {
+        byte[] big = ("{\"pupilId\": \"" + "x".repeat(64 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/pupils/absences"))
+                .header("Authorization", "Bearer " + teacher())
+                .header("Content-Type", "application/json")
+                // No length known: sent chunked, so only the bytes read can tell it is too large.
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(response.body())
+                .contains("\"type\":\"" + TYPES + "payload-too-large\"")
+                .contains("\"status\":413")
+                .contains("exceeds the limit of 4096 bytes");
+    }
+
+    @Test
+    void a_streamed_body_within_the_limit_is_read_normally() throws Exception {
+        byte[] body = validReport().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/pupils/absences"))
+                .header("Authorization", "Bearer " + teacher())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+        var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"minutes\":55");
+    }
+
+    @Test
+    void an_unknown_path_outside_any_resource_is_a_404_problem() {
+        given().accept("text/html")
+                .when().get("/nope")
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-found"))
+                .body("title", equalTo("Resource not found"))
+                .body("status", equalTo(404))
+                .body("detail", equalTo("Nothing here: /nope."))
+                .body("instance", equalTo("/nope"));
+    }
+
+    @Test
+    void an_unknown_path_under_the_api_is_a_404_problem() {
+        given().when().get("/api/nope/deeper")
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo("/api/nope/deeper"));
+    }
+
+    @Test
+    void a_wrong_method_is_a_405_problem() {
+        given().auth().oauth2(teacher())
+                .when().delete("/api/pupils/absences")
+                .then().statusCode(405)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "method-not-allowed"))
+                .body("title", equalTo("Method not allowed"))
+                .body("status", equalTo(405))
+                .body("detail", equalTo("Method DELETE is not allowed on /api/pupils/absences."));
+    }
+
+    @Test
+    void a_problem_thrown_by_a_service_keeps_its_type_and_detail() {
+        UUID id = UUID.randomUUID();
+        given().when().get("/api/pupils/" + id)
+                .then().statusCode(404)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "not-found"))
+                .body("detail", equalTo("No pupil " + id + "."))
+                .body("errors", nullValue());
+        given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), UUID.randomUUID()))
+                .when().post("/api/pupils/" + id + "/archive")
+                .then().statusCode(409)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "pupil-already-archived"))
+                .body("title", equalTo("Conflict"))
+                .body("status", equalTo(409));
+    }
+
+    @Test
+    void an_unexpected_error_is_a_500_problem_that_leaks_nothing() {
+        given().when().get("/api/pupils/boom")
+                .then().statusCode(500)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "internal-error"))
+                .body("title", equalTo("Internal server error"))
+                .body("status", equalTo(500))
+                .body("detail", containsString("Reference: "))
+                .body(allOf(not(containsString("hunter2")), not(containsString("IllegalStateException")),
+                        not(containsString("at fr.ent"))))
+                .body("stack", nullValue());
+    }
+
+    @Test
+    void the_type_is_stable_and_every_field_is_present() {
+        given().when().get("/nope")
+                .then().body("type", notNullValue()).body("title", notNullValue())
+                .body("status", notNullValue()).body("detail", notNullValue()).body("instance", notNullValue());
+    }
+}

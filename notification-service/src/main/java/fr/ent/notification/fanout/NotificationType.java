@@ -1,0 +1,34 @@
+package fr.ent.notification.fanout;
+
+import fr.ent.notification.preference.Channel;
+import fr.ent.notification.preference.Mode;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * A kind of notification a person can tune (absences, alerts, marks...), with its defaults per
+ * channel. Declared by the {@link Notifier} that produces it.
+ *
+ * @param key    stable identifier used in preferences and the API (e.g. {@code absence})
+ * @param label  French label shown in the preference screen
+ * @param inApp  default for the in-app inbox
+ * @param email  default for e-mail
+ */
+public record NotificationType(String key, String label, Mode inApp, Mode email) {
+
+    public Mode defaultFor(Channel channel) {
+        return switch (channel) {
+            case IN_APP -> inApp;
+            case EMAIL -> email;
+        };
+    }
+
+    public Map<Channel, Mode> defaults() {
+        Map<Channel, Mode> modes = new EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) {
+            modes.put(c, defaultFor(c));
+        }
+        return modes;
+    }
+}

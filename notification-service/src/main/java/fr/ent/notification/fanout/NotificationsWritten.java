@@ -1,0 +1,5 @@
+package fr.ent.notification.fanout;
+
+/** Fired in the transaction that wrote inbox rows or deliveries; observed after it commits. */
+public record NotificationsWritten(int inboxRows, int deliveries) {
+}

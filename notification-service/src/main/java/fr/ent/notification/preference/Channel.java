@@ -1,0 +1,6 @@
+package fr.ent.notification.preference;
+
+/** Where a notification can reach a person. Push comes later (web push). */
+public enum Channel {
+    IN_APP, EMAIL
+}

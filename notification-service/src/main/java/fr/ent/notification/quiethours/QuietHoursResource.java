@@ -1,0 +1,57 @@
+package fr.ent.notification.quiethours;
+
+import fr.ent.web.CurrentUser;
+import fr.ent.web.problem.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import java.time.LocalTime;
+import java.util.UUID;
+
+/** A school's quiet hours: its staff may move them (the national guidance is the default). */
+@Path("/api/notification/schools/{schoolId}/quiet-hours")
+@RolesAllowed({"staff", "admin"})
+public class QuietHoursResource {
+
+    public record QuietHoursView(@NotNull LocalTime eveningStart, @NotNull LocalTime morningEnd, boolean weekend) {
+    }
+
+    private final QuietHours quietHours;
+    private final CurrentUser user;
+
+    QuietHoursResource(QuietHours quietHours, CurrentUser user) {
+        this.quietHours = quietHours;
+        this.user = user;
+    }
+
+    @GET
+    public QuietHoursView get(@PathParam("schoolId") UUID schoolId) {
+        mustManage(schoolId);
+        QuietHoursRule rule = quietHours.ruleOf(schoolId);
+        return new QuietHoursView(rule.eveningStart(), rule.morningEnd(), rule.weekend());
+    }
+
+    @PUT
+    public QuietHoursView choose(@PathParam("schoolId") UUID schoolId, @Valid @NotNull QuietHoursView view) {
+        mustManage(schoolId);
+        QuietHoursRule rule;
+        try {
+            rule = new QuietHoursRule(view.eveningStart(), view.morningEnd(), view.weekend());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalidField("morningEnd", "la fin du matin doit précéder le début du soir");
+        }
+        quietHours.choose(schoolId, rule);
+        return view;
+    }
+
+    private void mustManage(UUID schoolId) {
+        if (!user.isAdmin() && !user.belongsTo(schoolId)) {
+            throw Problems.notFound("Établissement " + schoolId + " introuvable.");
+        }
+    }
+}

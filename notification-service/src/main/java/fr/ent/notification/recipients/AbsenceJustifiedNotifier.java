@@ -1,0 +1,48 @@
+package fr.ent.notification.recipients;
+
+import fr.ent.events.IncomingEvent;
+import fr.ent.events.contract.attendance.AbsenceJustified;
+import fr.ent.notification.fanout.NotificationType;
+import fr.ent.notification.fanout.Notice;
+import fr.ent.notification.fanout.Notifier;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The vie scolaire's decision on a justification goes to the guardians. */
+@ApplicationScoped
+public class AbsenceJustifiedNotifier implements Notifier {
+
+    private final Pupils pupils;
+
+    AbsenceJustifiedNotifier(Pupils pupils) {
+        this.pupils = pupils;
+    }
+
+    @Override
+    public String eventType() {
+        return AbsenceJustified.TYPE;
+    }
+
+    @Override
+    public NotificationType notificationType() {
+        return Types.JUSTIFICATION;
+    }
+
+    @Override
+    public List<Notice> notices(IncomingEvent event) {
+        AbsenceJustified decision = event.data(AbsenceJustified.class);
+        UUID pupil = Pupils.required(decision.pupilId(), "pupilId");
+        UUID school = decision.schoolId() != null ? decision.schoolId() : event.schoolId();
+        String firstName = pupils.firstName(pupil);
+        String title = decision.accepted() ? "Justificatif accepté" : "Justificatif refusé";
+        String body = decision.accepted()
+                ? "Le justificatif de l'absence de " + firstName + " a été accepté par la vie scolaire."
+                : "Le justificatif de l'absence de " + firstName + " a été refusé par la vie scolaire. Vous pouvez la contacter depuis l'ENT.";
+        Notice notice = new Notice(null, school, pupil, firstName, title + " pour " + firstName, body,
+                "/vie-scolaire/absences/" + decision.absenceId(), event.time() != null ? event.time().toInstant() : Instant.now(), null);
+        return pupils.directory().guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+    }
+}

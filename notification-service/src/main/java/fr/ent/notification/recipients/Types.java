@@ -1,0 +1,25 @@
+package fr.ent.notification.recipients;
+
+import fr.ent.notification.fanout.NotificationType;
+
+import static fr.ent.notification.preference.Mode.IMMEDIATE;
+import static fr.ent.notification.preference.Mode.OFF;
+
+/** The kinds of notification families and staff can tune, with their defaults. */
+public final class Types {
+
+    /** An absence: in the inbox and by e-mail, at once. */
+    public static final NotificationType ABSENCE = new NotificationType("absence", "Absences", IMMEDIATE, IMMEDIATE);
+    public static final NotificationType LATENESS = new NotificationType("lateness", "Retards", IMMEDIATE, OFF);
+    public static final NotificationType EARLY_DEPARTURE =
+            new NotificationType("early-departure", "Départs anticipés", IMMEDIATE, IMMEDIATE);
+    public static final NotificationType JUSTIFICATION =
+            new NotificationType("justification", "Justificatifs d'absence", IMMEDIATE, OFF);
+    public static final NotificationType ABSENCE_THRESHOLD =
+            new NotificationType("absence-threshold", "Seuil d'absences non justifiées", IMMEDIATE, IMMEDIATE);
+    /** A mark: in the inbox only. */
+    public static final NotificationType GRADE = new NotificationType("grade", "Notes", IMMEDIATE, OFF);
+
+    private Types() {
+    }
+}

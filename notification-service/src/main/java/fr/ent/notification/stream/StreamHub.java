@@ -1,0 +1,138 @@
+package fr.ent.notification.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.notification.NotificationConfig;
+import fr.ent.notification.fanout.NotificationsWritten;
+import fr.ent.notification.inbox.Inbox;
+import fr.ent.notification.inbox.InboxEntry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live streams of this instance. One feeder thread follows the inbox table by seq (commit order,
+ * see InboxWriter) and hands new rows to the open streams of their recipients: rows written by
+ * this instance wake it right after their commit, rows written by another instance are seen at
+ * the next poll. A reconnecting client sends Last-Event-ID and gets what it missed from the table.
+ */
+@ApplicationScoped
+public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
+
+    private final Map<UUID, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final Inbox inbox;
+    private final NotificationConfig config;
+    private final ObjectMapper json;
+    private volatile boolean running;
+    private volatile long fed;
+    private Thread feeder;
+
+    StreamHub(Inbox inbox, NotificationConfig config, ObjectMapper json) {
+        this.inbox = inbox;
+        this.config = config;
+        this.json = json;
+    }
+
+    void start(@Observes StartupEvent startup) {
+        fed = inbox.lastSeq();
+        running = true;
+        feeder = new Thread(this::feed, "notification-stream-feeder");
+        feeder.setDaemon(true);
+        feeder.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wake.release();
+        subscribers.values().forEach(set -> set.forEach(Subscriber::close));
+    }
+
+    /** Rows this instance just committed: no need to wait for the next poll. */
+    void written(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsWritten written) {
+        if (written.inboxRows() > 0) {
+            wake.release();
+        }
+    }
+
+    /** Opens a stream; with Last-Event-ID, first replays what the person missed after it. */
+    public void subscribe(UUID person, Optional<Long> lastEventId, SseEventSink sink, Sse sse) {
+        Subscriber s = new Subscriber(person, sink, sse, json);
+        subscribers.compute(person, (p, set) -> {
+            Set<Subscriber> open = set == null ? ConcurrentHashMap.newKeySet() : set;
+            open.add(s);
+            return open;
+        });
+        // Registered before reading: whatever commits from now on reaches s by the feed, the rest by the catch-up.
+        long from = lastEventId.orElseGet(inbox::lastSeq);
+        List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
+        s.start(from, catchUp);
+    }
+
+    public int openStreams() {
+        return subscribers.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void feed() {
+        long nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
+        while (running) {
+            try {
+                wake.tryAcquire(config.stream().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                feedOnce();
+                if (System.nanoTime() - nextHeartbeat > 0) {
+                    nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
+                    subscribers.values().forEach(set -> set.forEach(Subscriber::heartbeat));
+                }
+                forgetClosed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("live stream feed failed; retrying", e);
+            }
+        }
+    }
+
+    private void feedOnce() {
+        long upTo = inbox.lastSeq();
+        if (upTo <= fed) {
+            return;
+        }
+        List<UUID> listening = new ArrayList<>(subscribers.keySet());
+        if (!listening.isEmpty()) {
+            inbox.between(fed, upTo, listening).forEach((person, rows) -> {
+                Set<Subscriber> set = subscribers.get(person);
+                if (set != null) {
+                    set.forEach(s -> s.offer(rows));
+                }
+            });
+        }
+        fed = upTo;
+    }
+
+    private void forgetClosed() {
+        for (UUID person : subscribers.keySet()) {
+            subscribers.computeIfPresent(person, (p, set) -> {
+                set.removeIf(Subscriber::isClosed);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+}

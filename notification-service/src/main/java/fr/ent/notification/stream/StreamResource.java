@@ -1,0 +1,47 @@
+package fr.ent.notification.stream;
+
+import fr.ent.web.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.util.Optional;
+
+/** The signed-in person's own notifications, live (Server-Sent Events); each event's id is its inbox seq. */
+@Path("/api/notification/stream")
+@RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+public class StreamResource {
+
+    private final StreamHub hub;
+    private final CurrentUser user;
+
+    StreamResource(StreamHub hub, CurrentUser user) {
+        this.hub = hub;
+        this.user = user;
+    }
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
+        hub.subscribe(user.personId(), parse(lastEventId), sink, sse);
+    }
+
+    /** A Last-Event-ID we did not hand out is ignored: the stream starts from now. */
+    private static Optional<Long> parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            long seq = Long.parseLong(lastEventId.trim());
+            return seq >= 0 ? Optional.of(seq) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package fr.ent.notification;
+
+import fr.ent.directory.Directory;
+import fr.ent.events.contract.identity.GuardianshipUpserted;
+import fr.ent.events.contract.identity.PersonRole;
+import fr.ent.events.contract.identity.PersonUpserted;
+import fr.ent.events.contract.identity.EnrolmentUpserted;
+import fr.ent.notification.email.Contacts;
+import fr.ent.testservers.PostgresAndKafka;
+import fr.ent.testservers.SmtpResource;
+import fr.ent.testservers.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static fr.ent.notification.AbsenceNotificationTest.TUESDAY_10H;
+import static fr.ent.notification.AbsenceNotificationTest.at;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafka.class)
+@QuarkusTestResource(SmtpResource.class)
+class InboxAndAccessTest {
+
+    @Inject
+    Directory directory;
+    @Inject
+    Contacts contacts;
+    @Inject
+    TestClock clock;
+
+    @BeforeEach
+    void tuesdayMorning() {
+        clock.set(TUESDAY_10H.toInstant());
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.useRealTime();
+    }
+
+    @Test
+    void one_feed_for_all_of_a_guardians_children_each_tagged_newest_first_paged_and_filterable() {
+        Family family = Family.create(directory, contacts, "Léa");
+        UUID brother = addChild(family, "Tom");
+
+        family.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
+        EventsOut.publish(brother.toString(), new fr.ent.events.contract.attendance.AbsenceRecorded(UUID.randomUUID(), brother,
+                family.school(), family.classId(), at(TUESDAY_10H.withHour(9)), at(TUESDAY_10H.withHour(10)), null, null, false),
+                family.school());
+        family.absent(at(TUESDAY_10H.withHour(13)), at(TUESDAY_10H.withHour(14)));
+        JsonPath all = AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 3);
+
+        List<Long> seqs = all.getList("items.seq", Long.class);
+        assertThat(seqs).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        assertThat(all.getList("items.child.firstName", String.class)).containsExactlyInAnyOrder("Léa", "Tom", "Léa");
+        assertThat(all.getLong("total")).isEqualTo(3);
+        assertThat(all.getLong("unread")).isEqualTo(3);
+
+        String mother = TestTokens.parent(family.mother(), family.school());
+        JsonPath page = given().auth().oauth2(mother).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/notification/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items")).hasSize(1);
+        assertThat(page.getLong("items[0].seq")).isEqualTo(seqs.get(2));
+
+        JsonPath onlyTom = given().auth().oauth2(mother).queryParam("childId", brother)
+                .get("/api/notification/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(onlyTom.getList("items.child.firstName", String.class)).containsExactly("Tom");
+        assertThat(onlyTom.getString("items[0].title")).isEqualTo("Absence de Tom");
+
+        JsonPath unread = given().auth().oauth2(mother).get("/api/notification/inbox/unread-count")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(unread.getLong("unread")).isEqualTo(3);
+        assertThat(unread.getList("children.firstName", String.class)).containsExactly("Léa", "Tom");
+        assertThat(unread.getList("children.unread", Long.class)).containsExactly(2L, 1L);
+
+        String tomsId = onlyTom.getString("items[0].id");
+        given().auth().oauth2(mother).post("/api/notification/inbox/" + tomsId + "/read").then().statusCode(204);
+        given().auth().oauth2(mother).get("/api/notification/inbox/unread-count")
+                .then().statusCode(200).body("unread", equalTo(2));
+        given().auth().oauth2(mother).queryParam("childId", family.pupil()).post("/api/notification/inbox/read-all")
+                .then().statusCode(200).body("marked", equalTo(2));
+        JsonPath after = given().auth().oauth2(mother).get("/api/notification/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(after.getList("items.read", Boolean.class)).containsOnly(true);
+        assertThat(after.getLong("unread")).isZero();
+    }
+
+    @Test
+    void a_parent_cannot_read_nor_mark_another_parents_notifications() {
+        Family a = Family.create(directory, contacts, "Camille");
+        Family b = Family.inSchoolOf(a, directory, contacts, "Malo");
+        a.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
+        JsonPath aInbox = AbsenceNotificationTest.awaitInbox(a.mother(), a.school(), 1);
+        String aNotification = aInbox.getString("items[0].id");
+
+        String bToken = TestTokens.parent(b.mother(), b.school());
+        JsonPath bInbox = given().auth().oauth2(bToken).get("/api/notification/inbox").then().statusCode(200).extract().jsonPath();
+        assertThat(bInbox.getList("items")).isEmpty();
+        // Asking for A's child changes nothing: the inbox is always the caller's own.
+        given().auth().oauth2(bToken).queryParam("childId", a.pupil()).get("/api/notification/inbox")
+                .then().statusCode(200).body("items.size()", equalTo(0)).body("total", equalTo(0));
+        given().auth().oauth2(bToken).post("/api/notification/inbox/" + aNotification + "/read")
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(bToken).post("/api/notification/inbox/read-all").then().statusCode(200).body("marked", equalTo(0));
+        AbsenceNotificationTest.inbox(a.mother(), a.school()).getBoolean("items[0].read");
+        assertThat(AbsenceNotificationTest.inbox(a.mother(), a.school()).getBoolean("items[0].read")).isFalse();
+    }
+
+    @Test
+    void deny_by_default_without_a_persons_token() {
+        given().get("/api/notification/inbox").then().statusCode(401);
+        given().auth().oauth2(TestTokens.expired()).get("/api/notification/inbox").then().statusCode(401);
+        given().auth().oauth2(TestTokens.tampered()).get("/api/notification/inbox").then().statusCode(401);
+        given().auth().oauth2(TestTokens.service("gateway")).get("/api/notification/inbox").then().statusCode(403);
+        given().auth().oauth2(TestTokens.service("gateway")).get("/api/notification/preferences").then().statusCode(403);
+    }
+
+    @Test
+    void preferences_list_the_defaults_and_keep_a_persons_choice() {
+        UUID parent = UUID.randomUUID();
+        UUID school = UUID.randomUUID();
+        String token = TestTokens.parent(parent, school);
+        JsonPath prefs = given().auth().oauth2(token).get("/api/notification/preferences").then().statusCode(200).extract().jsonPath();
+        assertThat(prefs.getString("find { it.type == 'absence' && it.channel == 'EMAIL' }.mode")).isEqualTo("IMMEDIATE");
+        assertThat(prefs.getString("find { it.type == 'absence' && it.channel == 'IN_APP' }.mode")).isEqualTo("IMMEDIATE");
+        assertThat(prefs.getString("find { it.type == 'absence' && it.channel == 'IN_APP' }.label")).isEqualTo("Absences");
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mode\":\"DIGEST\"}")
+                .put("/api/notification/preferences/absence/EMAIL").then().statusCode(200).body("mode", equalTo("DIGEST"));
+        given().auth().oauth2(token).get("/api/notification/preferences").then().statusCode(200)
+                .body("find { it.type == 'absence' && it.channel == 'EMAIL' }.mode", equalTo("DIGEST"));
+        // Someone else's defaults are untouched.
+        given().auth().oauth2(TestTokens.parent(UUID.randomUUID(), school)).get("/api/notification/preferences").then()
+                .body("find { it.type == 'absence' && it.channel == 'EMAIL' }.mode", equalTo("IMMEDIATE"));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mode\":\"DIGEST\"}")
+                .put("/api/notification/preferences/absence/IN_APP").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mode\":\"LOUD\"}")
+                .put("/api/notification/preferences/absence/EMAIL").then().statusCode(400);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mode\":\"OFF\"}")
+                .put("/api/notification/preferences/horoscope/EMAIL").then().statusCode(404);
+    }
+
+    @Test
+    void a_schools_staff_may_move_its_quiet_hours_and_nobody_else() {
+        UUID school = UUID.randomUUID();
+        String staff = TestTokens.staff(UUID.randomUUID(), school);
+        given().auth().oauth2(staff).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200)
+                .body("eveningStart", equalTo("20:00:00")).body("morningEnd", equalTo("07:00:00")).body("weekend", equalTo(true));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body("{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\",\"weekend\":true}")
+                .put("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200);
+        given().auth().oauth2(staff).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200)
+                .body("eveningStart", equalTo("21:00:00"));
+        given().auth().oauth2(TestTokens.staff(UUID.randomUUID(), UUID.randomUUID()))
+                .get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(404);
+        given().auth().oauth2(TestTokens.parent(UUID.randomUUID(), school))
+                .get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(403);
+    }
+
+    /** A second child of the same two guardians. */
+    private UUID addChild(Family family, String firstName) {
+        UUID child = UUID.randomUUID();
+        EventsOut.publish(child.toString(), new PersonUpserted(child, PersonRole.PUPIL, firstName, "Martin",
+                List.of(family.school()), true, 1), null);
+        UUID enrolment = UUID.randomUUID();
+        EventsOut.publish(enrolment.toString(), new EnrolmentUpserted(enrolment, child, family.school(), family.classId(),
+                List.of(), LocalDate.of(2026, 9, 1), null, 1), family.school());
+        for (UUID guardian : List.of(family.mother(), family.father())) {
+            UUID g = UUID.randomUUID();
+            EventsOut.publish(g.toString(), new GuardianshipUpserted(g, guardian, child, true, true, 1), null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.guardiansReceivingCommunications(child).size() == 2
+                && directory.person(child).isPresent());
+        return child;
+    }
+}
