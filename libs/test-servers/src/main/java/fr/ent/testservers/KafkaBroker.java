@@ -63,7 +63,7 @@ public final class KafkaBroker {
         }
         process = launch(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 "kafka.Kafka", config.toString(), runDir.resolve("broker.log"));
-        Leftovers.record("kafka", process.pid());
+        Leftovers.record(runDir, process.pid());
         waitForPort(Duration.ofSeconds(90));
     }
 
@@ -82,7 +82,7 @@ public final class KafkaBroker {
             process.destroyForcibly();
         }
         process = null;
-        Leftovers.forget("kafka");
+        Leftovers.forget(runDir);
     }
 
     private void format() {

@@ -333,7 +333,7 @@ public final class Keycloak {
                 "--log-level=WARN,org.keycloak.exportimport:INFO,io.quarkus:INFO"));
         Path log = runDir.resolve("keycloak.log");
         process = launch(command, log, true);
-        Leftovers.record("keycloak", process.pid());
+        Leftovers.record(runDir, process.pid());
         waitUntilReady(log);
         startTime = Duration.between(begin, Instant.now());
     }
@@ -353,7 +353,7 @@ public final class Keycloak {
             process.destroyForcibly();
         }
         process = null;
-        Leftovers.forget("keycloak");
+        Leftovers.forget(runDir);
     }
 
     private Process launch(List<String> command, Path log, boolean withAdmin) {

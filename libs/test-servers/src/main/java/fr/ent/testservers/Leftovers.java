@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * Cleans what a crashed test JVM left behind. Every server started here is recorded as
- * {@code pids/<ownerPid>-<name>.pid} and its files live in {@code runs/<ownerPid>-<name>}; when the
+ * {@code pids/<ownerPid>-<name>-<n>.pid} and its files live in {@code runs/<ownerPid>-<name>-<n>}; when the
  * owner JVM is no longer alive, the next run kills the process and deletes the files, so no broker
  * or database from a killed run keeps a port or disk space.
  */
@@ -23,13 +23,14 @@ final class Leftovers {
     private Leftovers() {
     }
 
-    static void record(String name, long serverPid) {
-        write(pidFile(name), Long.toString(serverPid));
+    /** Records the server running from {@code runDir} (a {@link Workspace#runDir}). */
+    static void record(Path runDir, long serverPid) {
+        write(pidFile(runDir), Long.toString(serverPid));
     }
 
-    static void forget(String name) {
+    static void forget(Path runDir) {
         try {
-            Files.deleteIfExists(pidFile(name));
+            Files.deleteIfExists(pidFile(runDir));
         } catch (IOException ignored) {
             // a stale pid file is cleaned by the next run
         }
@@ -68,8 +69,8 @@ final class Leftovers {
         }
     }
 
-    private static Path pidFile(String name) {
-        return Workspace.cacheDir().resolve("pids").resolve(ProcessHandle.current().pid() + "-" + name + ".pid");
+    private static Path pidFile(Path runDir) {
+        return Workspace.cacheDir().resolve("pids").resolve(runDir.getFileName() + ".pid");
     }
 
     private static boolean ownerAlive(Path file) {

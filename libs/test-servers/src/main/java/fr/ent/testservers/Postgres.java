@@ -24,18 +24,19 @@ public final class Postgres {
 
     private static Postgres shared;
 
+    private final Path runDir = Workspace.runDir("postgres");
     private final EmbeddedPostgres server;
     private final Set<String> databases = new HashSet<>();
 
-    private Postgres(EmbeddedPostgres server) {
-        this.server = server;
+    private Postgres() {
+        this.server = start(runDir);
     }
 
     /** The server of this JVM, started on first use. */
     public static synchronized Postgres shared() {
         if (shared == null) {
             Leftovers.cleanUpAfterDeadRuns();
-            shared = new Postgres(start());
+            shared = new Postgres();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-postgres"));
         }
         return shared;
@@ -65,9 +66,8 @@ public final class Postgres {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
-    private static EmbeddedPostgres start() {
-        Path run = Workspace.runDir("postgres");
-        Path data = run.resolve("data");
+    private static EmbeddedPostgres start(Path runDir) {
+        Path data = runDir.resolve("data");
         try {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(Workspace.createDirectories(Workspace.cacheDir().resolve("postgres-binaries")).toFile())
@@ -80,17 +80,17 @@ public final class Postgres {
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("max_connections", "300")
                     .start();
-            recordPostmaster(data);
+            recordPostmaster(runDir, data);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL server", e);
         }
     }
 
-    private static void recordPostmaster(Path data) throws IOException {
+    private static void recordPostmaster(Path runDir, Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (Files.isRegularFile(pidFile)) {
-            Leftovers.record("postgres", Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+            Leftovers.record(runDir, Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
         }
     }
 
@@ -100,6 +100,7 @@ public final class Postgres {
         } catch (IOException ignored) {
             // the JVM is ending; the next run reaps what is left
         }
-        Leftovers.forget("postgres");
+        Leftovers.forget(runDir);
+        Leftovers.deleteTree(runDir);
     }
 }

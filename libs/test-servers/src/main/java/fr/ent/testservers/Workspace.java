@@ -19,9 +19,13 @@ final class Workspace {
         return createDirectories(dir);
     }
 
-    /** A fresh directory for one run of one server, removed when its owner JVM is gone. */
+    /**
+     * A fresh directory for one run of one server, removed when its owner JVM is gone. Unique even
+     * within a JVM: Quarkus loads test resources again for each test profile.
+     */
     static Path runDir(String server) {
-        return createDirectories(cacheDir().resolve("runs").resolve(ProcessHandle.current().pid() + "-" + server));
+        String unique = Long.toString(System.nanoTime() & 0xffffffL, 36);
+        return createDirectories(cacheDir().resolve("runs").resolve(ProcessHandle.current().pid() + "-" + server + "-" + unique));
     }
 
     /**
