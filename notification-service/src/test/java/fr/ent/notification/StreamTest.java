@@ -138,9 +138,20 @@ class StreamTest {
     }
 
     private SseClient open(String token, String lastEventId) throws Exception {
-        int before = hub.openStreams();
+        UUID person = UUID.fromString(personOf(token));
+        int before = hub.openStreams(person);
         SseClient client = new SseClient(stream, token, lastEventId);
-        await().atMost(Duration.ofSeconds(5)).until(() -> hub.openStreams() > before);
+        await().atMost(Duration.ofSeconds(20)).until(() -> hub.openStreams(person) > before);
         return client;
+    }
+
+    /** The person_id claim of a test token (its payload is plain base64url JSON). */
+    private static String personOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"person_id\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no person_id in " + payload);
+        }
+        return m.group(1);
     }
 }

@@ -7,24 +7,30 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Replaces the service's clock in tests: follows real time until a test sets it. */
+/**
+ * Replaces the service's clock in tests: real time until a test sets it, then time goes on from the
+ * instant set (so retry backoffs and the like still elapse).
+ */
 @Singleton
 public class TestClock extends Clock {
 
-    private volatile Instant fixed;
+    private record Origin(Instant at, long nanos) {
+    }
+
+    private volatile Origin origin;
 
     public void set(Instant now) {
-        fixed = now;
+        origin = new Origin(now, System.nanoTime());
     }
 
     public void useRealTime() {
-        fixed = null;
+        origin = null;
     }
 
     @Override
     public Instant instant() {
-        Instant f = fixed;
-        return f != null ? f : Instant.now();
+        Origin o = origin;
+        return o == null ? Instant.now() : o.at().plusNanos(System.nanoTime() - o.nanos());
     }
 
     @Override

@@ -60,7 +60,10 @@ public class KeycloakAdmin {
     public String upsert(String knownId, DesiredUser u) {
         String id = Optional.ofNullable(knownId).filter(this::exists).or(() -> findByUsername(u.username())).orElse(null);
         ObjectNode rep = representation(u);
-        if (id == null) {
+        boolean created = id == null;
+        if (created) {
+            // Created disabled and enabled once its role is granted: nobody may sign in with a half-made account.
+            rep.put("enabled", false);
             if (u.initialPassword() != null) {
                 ArrayNode creds = rep.putArray("credentials");
                 creds.addObject().put("type", "password").put("value", u.initialPassword()).put("temporary", false);
@@ -81,6 +84,9 @@ public class KeycloakAdmin {
             }
         }
         grantRealmRole(id, u.realmRole());
+        if (created && u.enabled()) {
+            expect(send("PUT", "/users/" + id, representation(u)), 204);
+        }
         return id;
     }
 

@@ -89,6 +89,12 @@ public class StreamHub {
         return subscribers.values().stream().mapToInt(Set::size).sum();
     }
 
+    /** Open streams of one person on this instance (closed ones may linger until the next feed round). */
+    public int openStreams(UUID person) {
+        Set<Subscriber> set = subscribers.get(person);
+        return set == null ? 0 : (int) set.stream().filter(s -> !s.isClosed()).count();
+    }
+
     private void feed() {
         long nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
         while (running) {
