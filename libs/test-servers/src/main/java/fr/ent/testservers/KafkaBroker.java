@@ -148,11 +148,19 @@ public final class KafkaBroker {
         }
     }
 
-    /** Kafka's cluster ids are 16 random bytes in URL-safe base64. */
+    /**
+     * Kafka's cluster ids are 16 random bytes in URL-safe base64. One that starts with '-' would be
+     * read as an option by the storage tool, so draw again.
+     */
     private static String clusterId() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
         byte[] bytes = new byte[16];
-        new java.security.SecureRandom().nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private String writeLogConfig() {

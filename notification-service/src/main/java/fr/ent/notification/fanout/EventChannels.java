@@ -41,11 +41,11 @@ public class EventChannels {
     }
 
     /**
-     * Unordered, a few at a time (worker pool {@code notification-fanout}, see application.properties):
-     * each event is independent for its recipients, and several in flight hide database round trips.
+     * In order: events of one pupil share a key, and a family must not hear of an absence after
+     * hearing it was cancelled.
      */
     @Incoming("attendance-events")
-    @Blocking(value = "notification-fanout", ordered = false)
+    @Blocking
     public void attendance(ConsumerRecord<String, String> record) {
         events.handleOnce("notification.attendance", record, fanOut::handle);
     }
