@@ -33,7 +33,7 @@ public abstract class ServiceSmokeTest {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    /** A POST endpoint of the service that reads a JSON body. */
+    /** A POST endpoint of the service that reads a JSON body (override the malformed-JSON test for another method). */
     protected abstract String jsonEndpoint();
 
     /** A token allowed to POST to {@link #jsonEndpoint()} (so the request gets as far as reading the body). */
@@ -97,7 +97,7 @@ public abstract class ServiceSmokeTest {
     }
 
     @Test
-    void malformed_json_is_a_400_problem() {
+    protected void malformed_json_is_a_400_problem() {
         given().auth().oauth2(jsonEndpointToken())
                 .contentType(ContentType.JSON)
                 .body("{\"oops\": ")
