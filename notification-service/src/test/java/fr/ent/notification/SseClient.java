@@ -84,8 +84,14 @@ public final class SseClient implements AutoCloseable {
         return List.copyOf(events);
     }
 
+    /**
+     * Disconnects in the background: HttpURLConnection's disconnect waits for the lock that the
+     * reader thread holds while it blocks on the open stream, until the server next writes.
+     */
     @Override
     public void close() {
-        connection.disconnect();
+        Thread closer = new Thread(connection::disconnect, "sse-client-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 }
