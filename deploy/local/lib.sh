@@ -46,7 +46,7 @@ launch() {
 # wait_http NAME URL SECONDS: waits until URL answers 2xx
 wait_http() {
   local name=$1 url=$2 limit=${3:-120} waited=0
-  until curl -fsS -o /dev/null --max-time 2 "$url"; do
+  until curl -fs -o /dev/null --max-time 2 "$url"; do
     if ! running "$name"; then
       log "$name died; last lines of $LOGS/$name.log:"; tail -n 30 "$LOGS/$name.log" >&2; return 1
     fi

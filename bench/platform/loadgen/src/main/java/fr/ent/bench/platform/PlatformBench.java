@@ -1,0 +1,414 @@
+package fr.ent.bench.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ent.bench.platform.Platform.Answer;
+import fr.ent.bench.platform.Platform.Session;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The whole platform under load, through the gateway, with real Keycloak tokens and the demo data
+ * of Collège Jean Moulin:
+ * <ol>
+ *   <li>absence → guardian's SSE event: roll calls at a fixed rate, one pupil absent in each, that
+ *       pupil's guardian listening on the stream; latency from sending the roll call to the event;</li>
+ *   <li>roll-call marks per second: concurrent teachers submitting whole-class roll calls;</li>
+ *   <li>a parent's dashboard (profile, inbox, unread count, each child's attendance record) per second;</li>
+ *   <li>resident memory of every process of the platform at rest and at its peak under that load.</li>
+ * </ol>
+ * Prints a Markdown table. Lessons are placed on past school days that have no register yet (the
+ * days used are remembered in $ENT_HOME/data/bench-days.txt), so runs can repeat on the same data.
+ */
+public final class PlatformBench {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final LocalDate TERM_STARTS = LocalDate.of(2026, 9, 2);
+
+    private final Platform platform;
+    private final Path entHome;
+    private final JsonNode demo;
+    private final String password;
+    private final Session cpe;
+    private final Random random = new Random(7);
+    private final List<String> report = new ArrayList<>();
+
+    /** Class id → its pupils (ids) and the sessions of its teachers. */
+    private final Map<String, List<String>> pupilsOf = new LinkedHashMap<>();
+    private final Map<String, List<Session>> teachersOf = new LinkedHashMap<>();
+    private final Map<String, String> classOf = new HashMap<>();
+
+    private PlatformBench(Platform platform, Path entHome) throws Exception {
+        this.platform = platform;
+        this.entHome = entHome;
+        this.demo = Platform.JSON.readTree(entHome.resolve("data/demo.json").toFile());
+        this.password = demo.get("password").asText();
+        this.cpe = platform.signIn(demo.at("/people/cpe/username").asText(), password);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = new HashMap<>();
+        for (String a : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
+        int rate = Integer.parseInt(opt.getOrDefault("rate", "200"));
+        int listeners = Integer.parseInt(opt.getOrDefault("listeners", "96"));
+        int clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
+        Path entHome = Path.of(opt.getOrDefault("ent-home", ".local"));
+        Platform platform = new Platform(opt.getOrDefault("gateway", "http://localhost:8080"),
+                opt.getOrDefault("keycloak", "http://localhost:8180"));
+
+        PlatformBench bench = new PlatformBench(platform, entHome);
+        Processes processes = new Processes(entHome.resolve("pids"));
+        Map<String, Long> atRest = processes.rssKb();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(processes::sample, 0, 1, TimeUnit.SECONDS);
+
+        bench.loadDirectory();
+        List<Session> guardians = bench.absenceToStream(seconds, rate, listeners);
+        bench.rollCalls(seconds, clients);
+        bench.dashboards(seconds, clients, guardians);
+        sampler.shutdownNow();
+
+        System.out.println();
+        System.out.println("| measure | figure | goal / note |");
+        System.out.println("| --- | ---: | --- |");
+        bench.report.forEach(System.out::println);
+        System.out.println();
+        System.out.println("| process | RSS at rest (MB) | RSS peak under load (MB) |");
+        System.out.println("| --- | ---: | ---: |");
+        long restTotal = 0, peakTotal = 0;
+        for (var e : atRest.entrySet()) {
+            long peak = Math.max(e.getValue(), processes.peakKb().getOrDefault(e.getKey(), 0L));
+            restTotal += e.getValue();
+            peakTotal += peak;
+            System.out.printf("| %s | %d | %d |%n", e.getKey(), e.getValue() / 1024, peak / 1024);
+        }
+        System.out.printf("| **total** | **%d** | **%d** |%n", restTotal / 1024, peakTotal / 1024);
+        System.exit(0);
+    }
+
+    /** Classes, their pupils and their teachers (each teacher signed in once). */
+    private void loadDirectory() {
+        long t0 = System.nanoTime();
+        String school = demo.at("/schools/jeanMoulin").asText();
+        demo.at("/classes/0750001A").fields().forEachRemaining(c -> {
+            List<String> pupils = new ArrayList<>();
+            platform.call(cpe, "GET", "/api/identity/classes/" + c.getValue().asText() + "/pupils", null).ok().json()
+                    .forEach(p -> pupils.add(p.get("id").asText()));
+            pupilsOf.put(c.getValue().asText(), pupils);
+            pupils.forEach(p -> classOf.put(p, c.getValue().asText()));
+        });
+        JsonNode teachers = platform.call(cpe, "GET", "/api/identity/people?schoolId=" + school
+                + "&role=TEACHER&size=200", null).ok().json().get("items");
+        parallel(teachers.size(), i -> {
+            JsonNode t = teachers.get(i);
+            platform.setPassword(t.get("username").asText(), password);
+            Session s = platform.signIn(t.get("username").asText(), password);
+            for (JsonNode a : platform.call(cpe, "GET", "/api/identity/people/" + t.get("id").asText()
+                    + "/teaching-assignments", null).ok().json()) {
+                synchronized (teachersOf) {
+                    teachersOf.computeIfAbsent(a.get("classGroupId").asText(), k -> new ArrayList<>()).add(s);
+                }
+            }
+        });
+        System.out.printf("directory: %d classes, %d pupils, %d teachers signed in (%.0f s)%n", pupilsOf.size(),
+                classOf.size(), teachers.size(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- 1. absence -> SSE latency
+
+    private List<Session> absenceToStream(int seconds, int rate, int listenerCount) throws Exception {
+        // One pupil per listener, spread over the classes; each listened to by one of their guardians.
+        List<String> pupils = new ArrayList<>();
+        for (int i = 0; pupils.size() < listenerCount; i++) {
+            for (List<String> p : pupilsOf.values()) {
+                if (i < p.size() && pupils.size() < listenerCount) pupils.add(p.get(i));
+            }
+        }
+        Map<String, Session> guardianOf = new ConcurrentHashMap<>();
+        parallel(pupils.size(), i -> {
+            for (JsonNode g : platform.call(cpe, "GET", "/api/identity/people/" + pupils.get(i) + "/guardians", null)
+                    .ok().json()) {
+                if (g.at("/guardianship/receivesCommunications").asBoolean()) {
+                    String username = g.at("/person/username").asText();
+                    platform.setPassword(username, password);
+                    guardianOf.put(pupils.get(i), platform.signIn(username, password));
+                    return;
+                }
+            }
+        });
+
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        ConcurrentLinkedQueue<Long> latenciesNs = new ConcurrentLinkedQueue<>();
+        CountDownLatch connected = new CountDownLatch(guardianOf.size());
+        List<InputStream> streams = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService readers = Executors.newCachedThreadPool();
+        for (Session guardian : guardianOf.values()) {
+            readers.submit(() -> listen(guardian, connected, streams, sentAt, latenciesNs));
+        }
+        if (!connected.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("SSE streams did not open");
+
+        LocalDate day = freshDays(1);
+        Map<String, AtomicInteger> slot = new ConcurrentHashMap<>();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+        long periodNs = 1_000_000_000L / rate;
+        int total = seconds * rate;
+        long t0 = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> {
+            int n = sent.getAndIncrement();
+            if (n >= total) return;
+            String pupil = pupils.get(n % pupils.size());
+            String group = classOf.get(pupil);
+            int k = slot.computeIfAbsent(group, g -> new AtomicInteger()).getAndIncrement();
+            LocalTime starts = LocalTime.MIDNIGHT.plusMinutes(2L * k); // 1-minute lessons, 2 minutes apart
+            String key = pupil + "|" + day.atTime(starts).atZone(PARIS).toInstant();
+            Map<String, Object> register = register(group, day, starts, pupil);
+            Session teacher = teachersOf.get(group).get(n % teachersOf.get(group).size());
+            sentAt.put(key, System.nanoTime());
+            platform.callAsync(teacher, "POST", "/api/attendance/registers", register).whenComplete((a, e) -> {
+                if (e != null || a.status() / 100 != 2) {
+                    sentAt.remove(key);
+                    if (failed.getAndIncrement() < 3) System.out.println("roll call failed: " + (e != null ? e : a));
+                }
+            });
+        }, 0, periodNs, TimeUnit.NANOSECONDS);
+        while (sent.get() < total) Platform.sleep(100);
+        long sendSeconds = System.nanoTime() - t0;
+        clock.shutdown();
+        for (int waited = 0; waited < 200 && latenciesNs.size() < total - failed.get(); waited++) Platform.sleep(100);
+        streams.forEach(s -> {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // closing ends the reader thread
+            }
+        });
+        readers.shutdownNow();
+
+        List<Long> ms = latenciesNs.stream().map(ns -> ns / 1_000_000).sorted().collect(Collectors.toList());
+        int delivered = ms.size();
+        System.out.printf("absence -> SSE: %d roll calls sent in %.1f s, %d failed, %d events delivered%n",
+                total, sendSeconds / 1e9, failed.get(), delivered);
+        report.add(String.format("| absence recorded → guardian's SSE event, p50 / p99 (%d absences/s, %d s, %d guardians listening) | %d / %d ms | p99 ≤ 250 ms (issue 5) |",
+                rate, seconds, guardianOf.size(), pct(ms, 50), pct(ms, 99)));
+        report.add(String.format("| … events delivered / roll calls accepted | %d / %d | %d roll calls refused |",
+                delivered, total - failed.get(), failed.get()));
+        return new ArrayList<>(guardianOf.values());
+    }
+
+    private void listen(Session guardian, CountDownLatch connected, List<InputStream> streams,
+                        Map<String, Long> sentAt, ConcurrentLinkedQueue<Long> latenciesNs) {
+        try {
+            HttpRequest req = HttpRequest.newBuilder(URI.create(platform.gateway + "/api/notification/stream"))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + guardian.accessToken)
+                    .GET().build();
+            HttpResponse<InputStream> res = platform.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            if (res.statusCode() != 200) throw new IllegalStateException("stream answered " + res.statusCode());
+            streams.add(res.body());
+            connected.countDown();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (!line.startsWith("data:")) continue;
+                    long now = System.nanoTime();
+                    JsonNode n = Platform.JSON.readTree(line.substring(5));
+                    if (!"absence".equals(n.path("type").asText())) continue;
+                    Long at = sentAt.remove(n.at("/child/id").asText() + "|" + n.path("occurredAt").asText());
+                    if (at != null) latenciesNs.add(now - at);
+                }
+            }
+        } catch (Exception e) {
+            if (connected.getCount() > 0) System.out.println("stream of " + guardian.username + ": " + e);
+        }
+    }
+
+    // ---------------------------------------------------------------- 2. roll-call marks per second
+
+    private void rollCalls(int seconds, int clients) throws Exception {
+        teachersOf.values().stream().flatMap(List::stream).distinct().forEach(platform::refresh);
+        LocalDate day = freshDays(4);
+        List<String> groups = new ArrayList<>(pupilsOf.keySet());
+        Map<String, AtomicInteger> slot = new ConcurrentHashMap<>();
+        AtomicLong marks = new AtomicLong();
+        AtomicInteger registers = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencyMs = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long t0 = System.nanoTime();
+        parallel(clients, c -> {
+            Random rnd = new Random(c);
+            for (int n = c; System.nanoTime() < end; n += clients) {
+                String group = groups.get(n % groups.size());
+                int k = slot.computeIfAbsent(group, g -> new AtomicInteger()).getAndIncrement();
+                LocalDate d = day.minusDays(k / 700); // 700 one-minute lessons a day, 2 minutes apart
+                LocalTime starts = LocalTime.MIDNIGHT.plusMinutes(2L * (k % 700));
+                List<String> pupils = pupilsOf.get(group);
+                String absent = pupils.get(rnd.nextInt(pupils.size()));
+                Session teacher = teachersOf.get(group).get(rnd.nextInt(teachersOf.get(group).size()));
+                long s = System.nanoTime();
+                Answer a = platform.call(teacher, "POST", "/api/attendance/registers", register(group, d, starts, absent));
+                latencyMs.add((System.nanoTime() - s) / 1_000_000);
+                if (a.status() / 100 == 2) {
+                    registers.incrementAndGet();
+                    marks.addAndGet(pupils.size());
+                } else if (refused.getAndIncrement() < 3) {
+                    System.out.println("roll call refused: " + a);
+                }
+            }
+        });
+        double took = (System.nanoTime() - t0) / 1e9;
+        List<Long> ms = latencyMs.stream().sorted().collect(Collectors.toList());
+        System.out.printf("roll calls: %d registers, %d marks in %.1f s, %d refused%n", registers.get(), marks.get(), took, refused.get());
+        report.add(String.format("| roll-call marks per second through the gateway (%d teachers' clients, 28-pupil classes) | %.0f marks/s | %.0f roll calls/s, p50 / p99 %d / %d ms, %d refused |",
+                clients, marks.get() / took, registers.get() / took, pct(ms, 50), pct(ms, 99), refused.get()));
+    }
+
+    private Map<String, Object> register(String group, LocalDate day, LocalTime starts, String absent) {
+        List<Map<String, String>> marks = new ArrayList<>();
+        for (String p : pupilsOf.get(group)) marks.add(Map.of("pupilId", p, "status", p.equals(absent) ? "ABSENT" : "PRESENT"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("groupId", group);
+        body.put("subject", "MATHS");
+        body.put("date", day.toString());
+        body.put("startsAt", starts.toString());
+        body.put("endsAt", starts.plusMinutes(1).toString());
+        body.put("marks", marks);
+        return body;
+    }
+
+    /**
+     * The last of {@code count} consecutive past days on which no register exists yet, remembered so
+     * that the next run takes others (a roll-call phase may spill onto the days before its first).
+     */
+    private LocalDate freshDays(int count) throws Exception {
+        Path used = entHome.resolve("data/bench-days.txt");
+        List<String> taken = Files.exists(used) ? Files.readAllLines(used) : List.of();
+        String probe = pupilsOf.keySet().iterator().next();
+        // from two weeks ago backwards: the last days are the demo's and the end-to-end tests' own
+        LocalDate last = LocalDate.now(PARIS).minusDays(14);
+        while (!last.minusDays(count - 1).isBefore(TERM_STARTS)) {
+            LocalDate first = last.minusDays(count - 1);
+            boolean free = true;
+            for (LocalDate d = first; free && !d.isAfter(last); d = d.plusDays(1)) {
+                free = !taken.contains(d.toString()) && platform.call(cpe, "GET", "/api/attendance/classes/" + probe
+                        + "/day?date=" + d, null).ok().json().isEmpty();
+            }
+            if (free) {
+                for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                    Files.writeString(used, d + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
+                return last;
+            }
+            last = last.minusDays(1);
+        }
+        throw new IllegalStateException("no free day left for the benchmark: reset the platform (deploy/local/up --reset)");
+    }
+
+    // ---------------------------------------------------------------- 3. parent's dashboard
+
+    private void dashboards(int seconds, int clients, List<Session> parents) {
+        parents.forEach(platform::refresh);
+        Map<Session, List<String>> children = new ConcurrentHashMap<>();
+        parents.forEach(p -> {
+            List<String> ids = new ArrayList<>();
+            platform.call(p, "GET", "/api/identity/me", null).ok().json().path("children")
+                    .forEach(c -> ids.add(c.at("/person/id").asText()));
+            children.put(p, ids);
+        });
+        String month = LocalDate.now(PARIS).toString().substring(0, 7);
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger requests = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ConcurrentLinkedQueue<Long> latencyMs = new ConcurrentLinkedQueue<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long t0 = System.nanoTime();
+        parallel(clients, c -> {
+            for (int n = c; System.nanoTime() < end; n += clients) {
+                Session parent = parents.get(n % parents.size());
+                long s = System.nanoTime();
+                List<Answer> answers = new ArrayList<>();
+                answers.add(platform.call(parent, "GET", "/api/identity/me", null));
+                answers.add(platform.call(parent, "GET", "/api/notification/inbox?size=20", null));
+                answers.add(platform.call(parent, "GET", "/api/notification/inbox/unread-count", null));
+                for (String child : children.get(parent)) {
+                    answers.add(platform.call(parent, "GET", "/api/attendance/pupils/" + child + "/record?month=" + month, null));
+                }
+                latencyMs.add((System.nanoTime() - s) / 1_000_000);
+                requests.addAndGet(answers.size());
+                if (answers.stream().allMatch(a -> a.status() == 200)) {
+                    done.incrementAndGet();
+                } else if (refused.getAndIncrement() < 3) {
+                    System.out.println("dashboard failed: " + answers.stream().filter(a -> a.status() != 200).findFirst().orElseThrow());
+                }
+            }
+        });
+        double took = (System.nanoTime() - t0) / 1e9;
+        List<Long> ms = latencyMs.stream().sorted().collect(Collectors.toList());
+        System.out.printf("dashboards: %d in %.1f s (%d requests), %d failed%n", done.get(), took, requests.get(), refused.get());
+        report.add(String.format("| parent's dashboard reads per second through the gateway (%d clients, %d parents; profile + inbox + unread count + each child's record) | %.0f dashboards/s | %.0f requests/s, p50 / p99 %d / %d ms per dashboard, %d failed |",
+                clients, parents.size(), done.get() / took, requests.get() / took, pct(ms, 50), pct(ms, 99), refused.get()));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static long pct(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) return -1;
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    interface Task {
+        void run(int index) throws Exception;
+    }
+
+    private static void parallel(int count, Task task) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(count, 1), 32));
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> {
+                task.run(index);
+                return null;
+            }));
+        }
+        try {
+            for (var f : futures) f.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The whole platform under load, through the gateway, with real Keycloak tokens and the demo data
+# (deploy/local/up brings it up; this script starts it if it is not running):
+#   1. absence recorded -> guardian's SSE event latency p50/p99 at a fixed rate of absences;
+#   2. roll-call marks per second; 3. a parent's dashboard reads per second;
+#   4. RSS of every process of the platform at rest and at its peak under load.
+# Prints a table and writes bench/results/<date>-platform.md with the machine's description.
+#
+#   bench/platform/run.sh [seconds per phase] [absences/s] [clients]
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+SECONDS_RUN=${1:-30}
+RATE=${2:-200}
+CLIENTS=${3:-16}
+ENT_HOME=${ENT_HOME:-$ROOT/.local}
+
+if ! curl -fs -o /dev/null --max-time 2 http://localhost:8080/q/health/ready; then
+  echo "the platform is not up: starting it (deploy/local/up)"
+  "$ROOT/deploy/local/up"
+fi
+./mvnw -B -q -o -f bench/platform/loadgen/pom.xml package 2>/dev/null || ./mvnw -B -q -f bench/platform/loadgen/pom.xml package
+CP="bench/platform/loadgen/target/classes:$(ls bench/platform/loadgen/target/lib/*.jar | tr '\n' ':')"
+
+LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+LOG=$(mktemp /tmp/platform-bench.XXXXXX.log)
+java -Xmx512m -cp "$CP" fr.ent.bench.platform.PlatformBench --seconds="$SECONDS_RUN" --rate="$RATE" \
+  --clients="$CLIENTS" --ent-home="$ENT_HOME" | tee "$LOG"
+LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
+
+DATE=$(date -u +%Y-%m-%d)
+OUT="bench/results/${DATE}-platform.md"
+mkdir -p bench/results
+{
+  echo "# The whole platform under load — ${DATE} $(date -u +%H:%M) UTC"
+  echo
+  echo "Command: \`bench/platform/run.sh ${SECONDS_RUN} ${RATE} ${CLIENTS}\` against \`deploy/local/up\` (demo data)."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB,"
+  echo "$(java -version 2>&1 | head -1). Everything on this one machine: Debian PostgreSQL, the Kafka broker, Keycloak"
+  echo "(start-dev), GreenMail SMTP, the seven services and the gateway (each \`-Xmx256m -XX:+UseSerialGC\`), and the load"
+  echo "generator (JDK HttpClient). Every request goes through the gateway (token checked, rate limited) with a"
+  echo "Keycloak token of a demo person: teachers take the roll calls, guardians read their dashboards."
+  echo "Load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER} (compare figures only at similar load)."
+  echo
+  echo "Phases, ${SECONDS_RUN} s each: (1) roll calls at ${RATE}/s, each with one pupil absent, that pupil's guardian"
+  echo "listening on \`/api/notification/stream\`: latency from sending the roll call to the guardian's event;"
+  echo "(2) ${CLIENTS} clients submitting whole-class roll calls as fast as answered; (3) ${CLIENTS} clients reading"
+  echo "parents' dashboards (\`/api/identity/me\`, inbox page, unread count, each child's attendance record)."
+  echo
+  sed -n '/^| measure/,$p' "$LOG"
+} > "$OUT"
+echo "written $OUT"
