@@ -5,6 +5,8 @@
 #
 #   bench/notification/run.sh                 # writes bench/results/<date>-notification.md
 #   RATE=200 SECONDS_AT_RATE=30 RECIPIENTS=3000 bench/notification/run.sh
+#   APP=/tmp/copy-of-quarkus-app bench/notification/run.sh # a given build
+#   OUT=/tmp/try.md bench/notification/run.sh # results elsewhere
 #
 # Needs: postgresql-15 (on the image), deploy/kafka-dist/target/lib (./mvnw -pl deploy/kafka-dist install),
 # notification-service packaged (done here if target/quarkus-app is missing).
@@ -17,7 +19,7 @@ RECIPIENTS="${RECIPIENTS:-3000}"
 PUPILS="${PUPILS:-600}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
 WORK="$(mktemp -d /tmp/ent-bench-notification.XXXXXX)"
-OUT="$ROOT/bench/results/$(date +%F)-notification.md"
+OUT="${OUT:-$ROOT/bench/results/$(date +%F)-notification.md}"
 PIDS=()
 PG_DATA=""
 
@@ -44,7 +46,7 @@ wait_port() { # port, seconds
 }
 
 # --- builds -----------------------------------------------------------------------------------
-APP="$ROOT/notification-service/target/quarkus-app"
+APP="${APP:-$ROOT/notification-service/target/quarkus-app}"
 if [[ ! -f "$APP/quarkus-run.jar" ]]; then
   log "packaging notification-service"
   (cd "$ROOT" && ./mvnw -B -q -o -pl notification-service install -DskipTests)

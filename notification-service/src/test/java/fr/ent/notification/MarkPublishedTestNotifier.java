@@ -45,7 +45,7 @@ public class MarkPublishedTestNotifier implements Notifier {
         Notice toPupil = new Notice(pupil, event.schoolId(), pupil, firstName, "Nouvelle note",
                 "Une note de " + event.data().get("subject").asText() + " a été publiée.", "/notes", event.time().toInstant(), null);
         List<Notice> notices = new ArrayList<>(List.of(toPupil));
-        for (UUID guardian : pupils.directory().guardiansReceivingCommunications(pupil)) {
+        for (UUID guardian : pupils.guardiansReceivingCommunications(pupil)) {
             notices.add(new Notice(guardian, event.schoolId(), pupil, firstName, "Nouvelle note de " + firstName,
                     "Une note de " + event.data().get("subject").asText() + " a été publiée pour " + firstName + ".", "/notes",
                     event.time().toInstant(), Duration.ofHours(2)));

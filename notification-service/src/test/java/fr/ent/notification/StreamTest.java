@@ -103,7 +103,7 @@ class StreamTest {
             // Another instance commits an inbox row: nothing in this process is told, only the table changes.
             Notice notice = new Notice(parent, school, UUID.randomUUID(), "Zoé", "Absence de Zoé",
                     "Absence de Zoé enregistrée.", "/vie-scolaire", Instant.now(), null);
-            QuarkusTransaction.requiringNew().run(() -> inboxWriter.write(UUID.randomUUID(), "absence", List.of(notice)));
+            QuarkusTransaction.requiringNew().run(() -> inboxWriter.write(List.of(new InboxWriter.Row(UUID.randomUUID(), "absence", notice))));
             SseClient.Event event = await().atMost(Duration.ofSeconds(5)).until(live::events, e -> !e.isEmpty()).get(0);
             assertThat(event.data()).contains("Absence de Zoé");
         }

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public final class Smtp {
 
+    /** How long the server waits for the client's next line before it gives up on the session. */
+    static final int CLIENT_SOCKET_TIMEOUT_MILLIS = 5_000;
+
     private static Smtp shared;
 
     private final GreenMail server;
@@ -35,6 +38,10 @@ public final class Smtp {
         if (shared == null) {
             GreenMail server = new GreenMail(new ServerSetup(Workspace.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
+            // Now and then a client's new connection waits for the 220 greeting until the server's
+            // read timeout (30 s by default) ends the session with a 421; the sender then retries.
+            // A short timeout keeps that wait, and the test, short.
+            server.getSmtp().setClientSocketTimeout(CLIENT_SOCKET_TIMEOUT_MILLIS);
             shared = new Smtp(server);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-smtp"));
         }

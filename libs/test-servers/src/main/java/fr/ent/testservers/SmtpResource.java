@@ -23,7 +23,9 @@ public class SmtpResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.from", FROM,
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.tls", "false",
-                "quarkus.mailer.start-tls", "DISABLED");
+                "quarkus.mailer.start-tls", "DISABLED",
+                // One connection per e-mail: none left idle in the pool for the server to drop.
+                "quarkus.mailer.keep-alive", "false");
     }
 
     @Override

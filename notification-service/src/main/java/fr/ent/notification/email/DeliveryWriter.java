@@ -17,8 +17,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryWriter {
 
-    /** One e-mail to send: immediately (status PENDING) or in the daily digest (DIGEST), not before dueAt. */
-    public record Planned(Notice notice, boolean digest, Instant dueAt) {
+    /** One e-mail to send about an event: immediately (status PENDING) or in the daily digest (DIGEST), not before dueAt. */
+    public record Planned(UUID eventId, String type, Notice notice, boolean digest, Instant dueAt) {
     }
 
     private final AgroalDataSource dataSource;
@@ -27,8 +27,9 @@ public class DeliveryWriter {
         this.dataSource = dataSource;
     }
 
+    /** Records the e-mails (of one or many events) in one statement, once per (event, recipient); returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int planEmails(UUID eventId, String type, List<Planned> planned) {
+    public int planEmails(List<Planned> planned) {
         if (planned.isEmpty()) {
             return 0;
         }
@@ -36,14 +37,16 @@ public class DeliveryWriter {
              PreparedStatement insert = c.prepareStatement("""
                      insert into delivery (event_id, recipient_id, channel, type, school_id, child_id, child_first_name,
                                            title, body, link, occurred_at, status, due_at)
-                     select ?, u.recipient, 'EMAIL', ?, u.school, u.child, u.first_name, u.title, u.body, u.link,
+                     select u.event, u.recipient, 'EMAIL', u.type, u.school, u.child, u.first_name, u.title, u.body, u.link,
                             u.occurred::timestamptz, u.status, u.due::timestamptz
-                     from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                          as u(recipient, school, child, first_name, title, body, link, occurred, status, due)
-                     order by u.recipient
+                     from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
+                                 ?::text[], ?::text[], ?::text[], ?::text[])
+                          with ordinality as u(event, type, recipient, school, child, first_name, title, body, link,
+                                               occurred, status, due, n)
+                     order by u.recipient, u.n
                      on conflict (event_id, recipient_id, channel) do nothing""")) {
-            insert.setObject(1, eventId);
-            insert.setString(2, type);
+            insert.setArray(1, Sql.uuids(c, planned, Planned::eventId));
+            insert.setArray(2, Sql.texts(c, planned, Planned::type));
             insert.setArray(3, Sql.uuids(c, planned, p -> p.notice().recipientId()));
             insert.setArray(4, Sql.uuids(c, planned, p -> p.notice().schoolId()));
             insert.setArray(5, Sql.uuids(c, planned, p -> p.notice().childId()));
@@ -56,7 +59,7 @@ public class DeliveryWriter {
             insert.setArray(12, Sql.texts(c, planned, p -> p.dueAt().toString()));
             return insert.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot plan e-mails for event " + eventId, e);
+            throw new IllegalStateException("cannot plan " + planned.size() + " e-mails", e);
         }
     }
 }

@@ -4,14 +4,18 @@ import fr.ent.directory.DirectoryProjection;
 import fr.ent.events.EventConsumer;
 import fr.ent.notification.email.Contacts;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.concurrent.CompletionStage;
+
 /**
- * The topics notification-service listens to, each handled exactly once per event id (the id is
- * remembered in the handling transaction). A new topic (grades, timetable, messaging) is one more
- * method here plus its channel's configuration; its notifiers plug in by themselves.
+ * The topics notification-service listens to, each handled exactly once per event id (the ids are
+ * remembered in the handling transaction). Each poll's records are handled together, in one
+ * transaction, in order (so in order per key); a record that fails goes alone to the dead-letter
+ * topic (see {@link EventConsumer#handleBatch}). A new topic (grades, timetable, messaging) is one
+ * more method here plus its channel's configuration; its notifiers plug in by themselves.
  */
 @ApplicationScoped
 public class EventChannels {
@@ -30,23 +34,23 @@ public class EventChannels {
 
     @Incoming("identity-events")
     @Blocking
-    public void identity(ConsumerRecord<String, String> record) {
-        events.handleOnce("notification.directory", record, directory::apply);
+    public CompletionStage<Void> identity(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.directory", batch, all -> all.forEach(directory::apply));
     }
 
     @Incoming("contact-events")
     @Blocking
-    public void contacts(ConsumerRecord<String, String> record) {
-        events.handleOnce("notification.contacts", record, contacts::apply);
+    public CompletionStage<Void> contacts(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.contacts", batch, all -> all.forEach(contacts::apply));
     }
 
     /**
-     * In order: events of one pupil share a key, and a family must not hear of an absence after
-     * hearing it was cancelled.
+     * In order (@Blocking is ordered: one batch at a time, records in offset order): events of one
+     * pupil share a key, and a family must not hear of an absence after hearing it was cancelled.
      */
     @Incoming("attendance-events")
     @Blocking
-    public void attendance(ConsumerRecord<String, String> record) {
-        events.handleOnce("notification.attendance", record, fanOut::handle);
+    public CompletionStage<Void> attendance(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.attendance", batch, fanOut::handleAll);
     }
 }

@@ -10,6 +10,7 @@ import fr.ent.notification.preference.Channel;
 import fr.ent.notification.preference.Mode;
 import fr.ent.notification.preference.Preferences;
 import fr.ent.notification.quiethours.QuietHours;
+import fr.ent.notification.recipients.Pupils;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -17,9 +18,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,10 +45,11 @@ public class FanOut {
     private final NotificationConfig config;
     private final Clock clock;
     private final Event<NotificationsWritten> written;
+    private final Pupils pupils;
 
     FanOut(Notifiers notifiers, Preferences preferences, InboxWriter inbox, DeliveryWriter deliveries,
            QuietHours quietHours, ScheduledNotices scheduled, NotificationConfig config, Clock clock,
-           Event<NotificationsWritten> written) {
+           Event<NotificationsWritten> written, Pupils pupils) {
         this.notifiers = notifiers;
         this.preferences = preferences;
         this.inbox = inbox;
@@ -53,16 +59,56 @@ public class FanOut {
         this.config = config;
         this.clock = clock;
         this.written = written;
+        this.pupils = pupils;
     }
 
     /** Handles one event; an event type nobody handles is refused (dead-letter topic), never dropped. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handle(IncomingEvent event) {
-        Notifier notifier = notifiers.forEventType(event.type())
-                .orElseThrow(() -> new PoisonEventException("no notifier for event type " + event.type()));
-        List<Notice> notices;
+        handleAll(List.of(event));
+    }
+
+    /**
+     * Handles a batch of events, in order, with a few statements for the whole batch: the
+     * directory read ahead, then one preference query per notification type, one insert of the
+     * e-mail deliveries and one of the inbox rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handleAll(List<IncomingEvent> events) {
+        // Events are keyed by the pupil they concern (the order that matters): read every pupil of
+        // the batch at once. A key that is not a pupil only costs a miss.
+        pupils.readAhead(events.stream().map(e -> uuidOrNull(e.key())).filter(Objects::nonNull).toList());
+        List<EventNotices> due = new ArrayList<>();
+        for (IncomingEvent event : events) {
+            Notifier notifier = notifiers.forEventType(event.type())
+                    .orElseThrow(() -> new PoisonEventException("no notifier for event type " + event.type()));
+            // One notice per recipient and event: a guardian who is also staff is told once.
+            Map<UUID, Notice> byRecipient = new LinkedHashMap<>();
+            for (Notice n : noticesOf(notifier, event)) {
+                byRecipient.putIfAbsent(n.recipientId(), n);
+            }
+            List<Notice> now = new ArrayList<>();
+            List<Notice> later = new ArrayList<>();
+            for (Notice n : byRecipient.values()) {
+                (n.held() ? later : now).add(n);
+            }
+            scheduled.hold(event.id(), notifier.notificationType(), later);
+            due.add(new EventNotices(event.id(), notifier.notificationType(), now));
+        }
+        publish(due);
+    }
+
+    private static UUID uuidOrNull(String key) {
         try {
-            notices = notifier.notices(event);
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static List<Notice> noticesOf(Notifier notifier, IncomingEvent event) {
+        try {
+            return notifier.notices(event);
         } catch (PoisonEventException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -72,47 +118,44 @@ public class FanOut {
             }
             throw e;
         }
-        // One notice per recipient and event: a guardian who is also staff is told once.
-        Map<UUID, Notice> byRecipient = new LinkedHashMap<>();
-        for (Notice n : notices) {
-            byRecipient.putIfAbsent(n.recipientId(), n);
-        }
-        List<Notice> now = new ArrayList<>();
-        List<Notice> later = new ArrayList<>();
-        for (Notice n : byRecipient.values()) {
-            (n.held() ? later : now).add(n);
-        }
-        scheduled.hold(event.id(), notifier.notificationType(), later);
-        publish(event.id(), notifier.notificationType(), now);
     }
 
-    /** Writes the inbox rows and plans the e-mails of notices that are due now. */
+    /** The notices of one event that are due now. */
+    public record EventNotices(UUID eventId, NotificationType type, List<Notice> notices) {
+    }
+
+    /** Writes the inbox rows and plans the e-mails of notices that are due now, for many events at once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void publish(UUID eventId, NotificationType type, List<Notice> notices) {
-        if (notices.isEmpty()) {
-            return;
+    public void publish(List<EventNotices> due) {
+        // Each recipient's modes: one query per notification type.
+        Map<NotificationType, Set<UUID>> recipients = new HashMap<>();
+        for (EventNotices d : due) {
+            d.notices().forEach(n -> recipients.computeIfAbsent(d.type(), t -> new HashSet<>()).add(n.recipientId()));
         }
-        Map<UUID, Map<Channel, Mode>> modes = preferences.modes(type, notices.stream().map(Notice::recipientId).toList());
-        List<Notice> inApp = new ArrayList<>();
+        Map<NotificationType, Map<UUID, Map<Channel, Mode>>> modes = new HashMap<>();
+        recipients.forEach((type, people) -> modes.put(type, preferences.modes(type, people)));
+        List<InboxWriter.Row> inApp = new ArrayList<>();
         List<Planned> emails = new ArrayList<>();
         Instant at = clock.instant();
-        Map<UUID, QuietHours.Schedule> schedules = new LinkedHashMap<>();
-        for (Notice n : notices) {
-            Map<Channel, Mode> m = modes.get(n.recipientId());
-            if (m.get(Channel.IN_APP) != Mode.OFF) {
-                inApp.add(n);
-            }
-            Mode email = m.get(Channel.EMAIL);
-            if (email != Mode.OFF) {
-                QuietHours.Schedule s = schedules.computeIfAbsent(n.schoolId(), quietHours::of);
-                boolean digest = email == Mode.DIGEST;
-                Instant due = digest ? s.nextDigest(at, config.email().digestAt()) : s.deferUntil(at);
-                emails.add(new Planned(n, digest, due));
+        Map<UUID, QuietHours.Schedule> schedules = new HashMap<>();
+        for (EventNotices d : due) {
+            for (Notice n : d.notices()) {
+                Map<Channel, Mode> m = modes.get(d.type()).get(n.recipientId());
+                if (m.get(Channel.IN_APP) != Mode.OFF) {
+                    inApp.add(new InboxWriter.Row(d.eventId(), d.type().key(), n));
+                }
+                Mode email = m.get(Channel.EMAIL);
+                if (email != Mode.OFF) {
+                    QuietHours.Schedule s = schedules.computeIfAbsent(n.schoolId(), quietHours::of);
+                    boolean digest = email == Mode.DIGEST;
+                    Instant dueAt = digest ? s.nextDigest(at, config.email().digestAt()) : s.deferUntil(at);
+                    emails.add(new Planned(d.eventId(), d.type().key(), n, digest, dueAt));
+                }
             }
         }
         // Deliveries first: the inbox insert takes the sequence lock, held until commit, so keep it last.
-        int planned = deliveries.planEmails(eventId, type.key(), emails);
-        int rows = inbox.write(eventId, type.key(), inApp);
+        int planned = deliveries.planEmails(emails);
+        int rows = inbox.write(inApp);
         if (rows + planned > 0) {
             written.fire(new NotificationsWritten(rows, planned));
         }

@@ -102,9 +102,11 @@ public class ScheduledNotices {
             if (ids.isEmpty()) {
                 return 0;
             }
+            List<FanOut.EventNotices> due = new ArrayList<>();
             byEvent.forEach((eventId, byType) -> byType.forEach((type, notices) -> notifiers.type(type).ifPresentOrElse(
-                    t -> fanOut.get().publish(eventId, t, notices),
+                    t -> due.add(new FanOut.EventNotices(eventId, t, notices)),
                     () -> LOG.warnf("held notices of event %s have an unknown type %s: dropped", eventId, type))));
+            fanOut.get().publish(due);
             try (PreparedStatement delete = c.prepareStatement("delete from scheduled_notice where id = any(?)")) {
                 delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
                 delete.executeUpdate();

@@ -31,10 +31,17 @@ public class InboxWriter {
         this.dataSource = dataSource;
     }
 
-    /** Inserts one row per notice, skipping recipients who already have this event; returns the rows written. */
+    /** One inbox row: a notice of an event for its recipient. */
+    public record Row(UUID eventId, String type, Notice notice) {
+    }
+
+    /**
+     * Inserts the rows (of one or many events) in one statement, skipping a recipient who already
+     * has that event; returns the rows written. A recipient's rows get their seq in the given order.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int write(UUID eventId, String type, List<Notice> notices) {
-        if (notices.isEmpty()) {
+    public int write(List<Row> rows) {
+        if (rows.isEmpty()) {
             return 0;
         }
         try (Connection c = dataSource.getConnection()) {
@@ -44,27 +51,29 @@ public class InboxWriter {
             try (PreparedStatement insert = c.prepareStatement("""
                     insert into notification (id, event_id, recipient_id, type, school_id, child_id, child_first_name,
                                               title, body, link, occurred_at)
-                    select u.id, ?, u.recipient, ?, u.school, u.child, u.first_name, u.title, u.body, u.link,
+                    select u.id, u.event, u.recipient, u.type, u.school, u.child, u.first_name, u.title, u.body, u.link,
                            u.occurred::timestamptz
-                    from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         as u(id, recipient, school, child, first_name, title, body, link, occurred)
-                    order by u.recipient
+                    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
+                                ?::text[], ?::text[], ?::text[])
+                         with ordinality as u(id, event, type, recipient, school, child, first_name, title, body, link,
+                                              occurred, n)
+                    order by u.recipient, u.n
                     on conflict (event_id, recipient_id) do nothing""")) {
-                insert.setObject(1, eventId);
-                insert.setString(2, type);
-                insert.setArray(3, Sql.uuids(c, notices, n -> UUID.randomUUID()));
-                insert.setArray(4, Sql.uuids(c, notices, Notice::recipientId));
-                insert.setArray(5, Sql.uuids(c, notices, Notice::schoolId));
-                insert.setArray(6, Sql.uuids(c, notices, Notice::childId));
-                insert.setArray(7, Sql.texts(c, notices, Notice::childFirstName));
-                insert.setArray(8, Sql.texts(c, notices, Notice::title));
-                insert.setArray(9, Sql.texts(c, notices, Notice::body));
-                insert.setArray(10, Sql.texts(c, notices, Notice::link));
-                insert.setArray(11, Sql.texts(c, notices, n -> n.occurredAt().toString()));
+                insert.setArray(1, Sql.uuids(c, rows, r -> UUID.randomUUID()));
+                insert.setArray(2, Sql.uuids(c, rows, Row::eventId));
+                insert.setArray(3, Sql.texts(c, rows, Row::type));
+                insert.setArray(4, Sql.uuids(c, rows, r -> r.notice().recipientId()));
+                insert.setArray(5, Sql.uuids(c, rows, r -> r.notice().schoolId()));
+                insert.setArray(6, Sql.uuids(c, rows, r -> r.notice().childId()));
+                insert.setArray(7, Sql.texts(c, rows, r -> r.notice().childFirstName()));
+                insert.setArray(8, Sql.texts(c, rows, r -> r.notice().title()));
+                insert.setArray(9, Sql.texts(c, rows, r -> r.notice().body()));
+                insert.setArray(10, Sql.texts(c, rows, r -> r.notice().link()));
+                insert.setArray(11, Sql.texts(c, rows, r -> r.notice().occurredAt().toString()));
                 return insert.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write inbox rows for event " + eventId, e);
+            throw new IllegalStateException("cannot write " + rows.size() + " inbox rows", e);
         }
     }
 }

@@ -43,6 +43,6 @@ public class AbsenceJustifiedNotifier implements Notifier {
                 : "Le justificatif de l'absence de " + firstName + " a été refusé par la vie scolaire. Vous pouvez la contacter depuis l'ENT.";
         Notice notice = new Notice(null, school, pupil, firstName, title + " pour " + firstName, body,
                 "/vie-scolaire/absences/" + decision.absenceId(), event.time() != null ? event.time().toInstant() : Instant.now(), null);
-        return pupils.directory().guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
     }
 }

@@ -58,7 +58,7 @@ public class AbsenceRecordedNotifier implements Notifier {
                 "/vie-scolaire/absences/" + absence.absenceId(), absence.start().toInstant(), null);
 
         List<Notice> notices = new ArrayList<>();
-        for (UUID guardian : pupils.directory().guardiansReceivingCommunications(pupil)) {
+        for (UUID guardian : pupils.guardiansReceivingCommunications(pupil)) {
             notices.add(notice.to(guardian));
         }
         if (!pupilLevels.isEmpty()) {

@@ -45,6 +45,6 @@ public class EarlyDepartureRecordedNotifier implements Notifier {
         Notice notice = new Notice(null, school, pupil, firstName, "Départ anticipé de " + firstName,
                 firstName + " a quitté l'établissement le " + FrenchTexts.day(at.toLocalDate()) + " à " + FrenchTexts.time(at) + ".",
                 "/vie-scolaire/departs/" + departure.departureId(), departure.leftAt().toInstant(), null);
-        return pupils.directory().guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
     }
 }

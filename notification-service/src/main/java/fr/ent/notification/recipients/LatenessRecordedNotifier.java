@@ -43,6 +43,6 @@ public class LatenessRecordedNotifier implements Notifier {
         Notice notice = new Notice(null, school, pupil, firstName, "Retard de " + firstName, body,
                 "/vie-scolaire/retards/" + late.latenessId(),
                 event.time() != null ? event.time().toInstant() : date.atStartOfDay(pupils.zoneOf(school)).toInstant(), null);
-        return pupils.directory().guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
     }
 }

@@ -55,7 +55,7 @@ public class ThresholdReachedNotifier implements Notifier {
         Notice family = new Notice(null, school, pupil, firstName, "Absences non justifiées de " + firstName,
                 firstName + " compte " + reached.unjustifiedHalfDays() + " demi-journées d'absence non justifiées " + inMonth
                         + ". Merci de justifier ces absences ou de prendre contact avec la vie scolaire.", link, at, null);
-        pupils.directory().guardiansReceivingCommunications(pupil).forEach(g -> notices.add(family.to(g)));
+        pupils.guardiansReceivingCommunications(pupil).forEach(g -> notices.add(family.to(g)));
 
         if (school != null) {
             String fullName = pupils.person(pupil).map(p -> p.firstName() + " " + p.lastName()).orElse(firstName);
