@@ -81,6 +81,14 @@ stop() {
   rm -f "$f"
 }
 
+# PostgreSQL refuses to run as root, and the postgres account may not reach $DATA (a home or a
+# mktemp directory is closed to others): as root the cluster and its log live under /var/lib/ent-local.
+if [ "$(id -u)" = 0 ]; then
+  PG_DIR=/var/lib/ent-local/$(printf %s "$ENT_HOME" | cksum | cut -d' ' -f1)
+else
+  PG_DIR=$DATA/pg
+fi
+
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 # as_pg COMMAND...: PostgreSQL refuses to run as root; use the postgres account then

@@ -19,6 +19,7 @@ import static fr.ent.attendance.World.as;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
@@ -73,6 +74,9 @@ class JustificationTest {
         as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
         as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/refuse").then().statusCode(409);
+        // without a status filter: every justification of the school, decided ones included
+        as(w.cpeToken()).get("/api/attendance/schools/" + w.school + "/justifications")
+                .then().statusCode(200).body("id", hasItem(id)).body("find { it.id == '" + id + "' }.status", equalTo("ACCEPTED"));
         as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200)
                 .body("entries[0].status", equalTo("JUSTIFIED")).body("entries[0].justification", equalTo("ACCEPTED"))
                 .body("unjustifiedHalfDays", equalTo(0)).body("justifiedHalfDays", equalTo(1));

@@ -55,7 +55,7 @@ public class JustificationRepository {
     }
 
     public List<Justification> ofSchool(UUID schoolId, String status) {
-        return jdbc.query("select " + COLUMNS + " from justification where school_id = ? and (? is null or status = ?) "
+        return jdbc.query("select " + COLUMNS + " from justification where school_id = ? and (cast(? as text) is null or status = ?) "
                 + "order by submitted_at", JustificationRepository::map, schoolId, status, status);
     }
 
