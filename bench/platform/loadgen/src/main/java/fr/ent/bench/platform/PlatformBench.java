@@ -75,7 +75,17 @@ public final class PlatformBench {
         this.cpe = platform.signIn(demo.at("/people/cpe/username").asText(), password);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>();
         for (String a : args) {
             String[] kv = a.replaceFirst("^--", "").split("=", 2);
@@ -116,7 +126,6 @@ public final class PlatformBench {
             System.out.printf("| %s | %d | %d |%n", e.getKey(), e.getValue() / 1024, peak / 1024);
         }
         System.out.printf("| **total** | **%d** | **%d** |%n", restTotal / 1024, peakTotal / 1024);
-        System.exit(0);
     }
 
     /** Classes, their pupils and their teachers (each teacher signed in once). */
