@@ -3,7 +3,7 @@
 # (deploy/local/up brings it up; this script starts it if it is not running):
 #   1. absence recorded -> guardian's SSE event latency p50/p99 at a fixed rate of absences;
 #   2. roll-call marks per second; 3. a parent's dashboard reads per second;
-#   4. RSS of every process of the platform at rest and at its peak under load.
+#   4. RSS and PSS of every process of the platform at rest and at its peak under load.
 # Prints a table and writes bench/results/<date>-platform.md with the machine's description.
 #
 #   bench/platform/run.sh [seconds per phase] [absences/s] [clients]
@@ -43,10 +43,14 @@ mkdir -p bench/results
   echo "Keycloak token of a demo person: teachers take the roll calls, guardians read their dashboards."
   echo "Load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER} (compare figures only at similar load)."
   echo
-  echo "Phases, ${SECONDS_RUN} s each: (1) roll calls at ${RATE}/s, each with one pupil absent, that pupil's guardian"
-  echo "listening on \`/api/notification/stream\`: latency from sending the roll call to the guardian's event;"
+  echo "Phases, ${SECONDS_RUN} s each: (1) ${RATE} absences/s, sent as whole-class roll calls with 4 pupils absent"
+  echo "each, every absent pupil's guardian listening on \`/api/notification/stream\`: latency from sending the roll"
+  echo "call to each guardian's event;"
   echo "(2) ${CLIENTS} clients submitting whole-class roll calls as fast as answered; (3) ${CLIENTS} clients reading"
   echo "parents' dashboards (\`/api/identity/me\`, inbox page, unread count, each child's attendance record)."
+  echo "Before phase 1, 15 s of unmeasured roll calls warm the JVMs up. Memory: RSS, and PSS (shared pages divided"
+  echo "among the processes mapping them; summed RSS counts PostgreSQL's shared buffers once per backend), per process"
+  echo "with its children, at rest before the load and the highest figure sampled each second under load."
   echo
   sed -n '/^| measure/,$p' "$LOG"
 } > "$OUT"

@@ -12,12 +12,26 @@ import java.util.stream.Stream;
 
 /**
  * Resident memory of the platform's processes, found from the pid files of deploy/local/up; a
- * process counts with its children (Keycloak's launcher script, PostgreSQL's backends).
+ * process counts with its children (Keycloak's launcher script, PostgreSQL's backends). Two figures
+ * per process tree: RSS, and PSS (RSS with each shared page divided among the processes mapping it).
+ * Summed RSS counts PostgreSQL's shared buffers once per backend that touched them, so for
+ * PostgreSQL only PSS tells the memory it really takes.
  */
 final class Processes {
 
     private final Map<String, Long> pids = new LinkedHashMap<>();
-    private final Map<String, Long> peakKb = new LinkedHashMap<>();
+    private final Map<String, Memory> peak = new LinkedHashMap<>();
+
+    /** Kilobytes. */
+    record Memory(long rss, long pss) {
+        Memory max(Memory o) {
+            return new Memory(Math.max(rss, o.rss), Math.max(pss, o.pss));
+        }
+
+        Memory plus(Memory o) {
+            return new Memory(rss + o.rss, pss + o.pss);
+        }
+    }
 
     Processes(Path pidDir) throws IOException {
         try (Stream<Path> files = Files.list(pidDir)) {
@@ -31,10 +45,10 @@ final class Processes {
         }
     }
 
-    /** Current RSS in kB per process tree. */
-    Map<String, Long> rssKb() {
+    /** Current memory per process tree. */
+    Map<String, Memory> memory() {
         Map<Long, List<Long>> children = new HashMap<>();
-        Map<Long, Long> rss = new HashMap<>();
+        Map<Long, Memory> memory = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
@@ -42,9 +56,12 @@ final class Processes {
                     String stat = Files.readString(p.resolve("stat"));
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     children.computeIfAbsent(Long.parseLong(f[1]), k -> new ArrayList<>()).add(pid);
-                    for (String line : Files.readAllLines(p.resolve("status"))) {
-                        if (line.startsWith("VmRSS:")) rss.put(pid, Long.parseLong(line.replaceAll("\\D", "")));
+                    long rss = 0, pss = 0;
+                    for (String line : Files.readAllLines(p.resolve("smaps_rollup"))) {
+                        if (line.startsWith("Rss:")) rss = Long.parseLong(line.replaceAll("\\D", ""));
+                        if (line.startsWith("Pss:")) pss = Long.parseLong(line.replaceAll("\\D", ""));
                     }
+                    memory.put(pid, new Memory(rss, pss));
                 } catch (IOException | RuntimeException e) {
                     // the process ended while we looked
                 }
@@ -52,23 +69,23 @@ final class Processes {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Map<String, Long> out = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> out.put(name, tree(pid, children, rss)));
+        Map<String, Memory> out = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> out.put(name, tree(pid, children, memory)));
         return out;
     }
 
-    private static long tree(long pid, Map<Long, List<Long>> children, Map<Long, Long> rss) {
-        long sum = rss.getOrDefault(pid, 0L);
-        for (long child : children.getOrDefault(pid, List.of())) sum += tree(child, children, rss);
+    private static Memory tree(long pid, Map<Long, List<Long>> children, Map<Long, Memory> memory) {
+        Memory sum = memory.getOrDefault(pid, new Memory(0, 0));
+        for (long child : children.getOrDefault(pid, List.of())) sum = sum.plus(tree(child, children, memory));
         return sum;
     }
 
-    /** Called every second during the load: keeps each process's highest figure. */
+    /** Called every second during the load: keeps each process's highest figures. */
     void sample() {
-        rssKb().forEach((name, kb) -> peakKb.merge(name, kb, Math::max));
+        memory().forEach((name, m) -> peak.merge(name, m, Memory::max));
     }
 
-    Map<String, Long> peakKb() {
-        return peakKb;
+    Map<String, Memory> peak() {
+        return peak;
     }
 }
