@@ -31,13 +31,15 @@ running() {
   [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null
 }
 
-# launch NAME COMMAND...: starts COMMAND in its own session, logs to $LOGS/NAME.log, records its pid
+# launch NAME COMMAND...: starts COMMAND in its own session, logs to $LOGS/NAME.log, records its pid.
+# The previous run's log is kept as NAME.log.1 (one generation), so logs do not grow across runs.
 launch() {
   local name=$1; shift
   if running "$name"; then
     log "$name already running (pid $(cat "$PIDS/$name.pid"))"
     return 0
   fi
+  [ -s "$LOGS/$name.log" ] && mv -f "$LOGS/$name.log" "$LOGS/$name.log.1"
   setsid nohup "$@" >>"$LOGS/$name.log" 2>&1 < /dev/null &
   echo $! > "$PIDS/$name.pid"
   log "$name started (pid $!, log $LOGS/$name.log)"

@@ -18,15 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
-class KafkaReadinessTest {
+class KafkaHealthTest {
+
+    @TestHTTPResource("/q/health/group/dependencies")
+    URI dependencies;
 
     @TestHTTPResource("/q/health/ready")
     URI ready;
 
     @Test
-    void readiness_reports_kafka() throws Exception {
+    void the_dependencies_group_reports_kafka_and_readiness_does_not_depend_on_it() throws Exception {
+        List<JsonNode> kafka = kafkaChecks(dependencies);
+        assertThat(kafka).as("the check named kafka in the dependencies group").hasSize(1);
+        assertThat(kafka.get(0).path("status").asText()).isEqualTo("UP");
+        assertThat(kafka.get(0).path("data").path("nodes").asInt()).isEqualTo(1);
+        assertThat(kafkaChecks(ready)).as("kafka among the readiness checks").isEmpty();
+    }
+
+    /** The checks named kafka in a health document. */
+    static List<JsonNode> kafkaChecks(URI health) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(ready).GET().build(), HttpResponse.BodyHandlers.ofString());
+                .send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.ofString());
         JsonNode body = EventJson.MAPPER.readTree(response.body());
         List<JsonNode> kafka = new ArrayList<>();
         body.path("checks").forEach(check -> {
@@ -34,8 +46,6 @@ class KafkaReadinessTest {
                 kafka.add(check);
             }
         });
-        assertThat(kafka).as("the readiness check named kafka in %s", response.body()).hasSize(1);
-        assertThat(kafka.get(0).path("status").asText()).isEqualTo("UP");
-        assertThat(kafka.get(0).path("data").path("nodes").asInt()).isEqualTo(1);
+        return kafka;
     }
 }

@@ -8,8 +8,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.eclipse.microprofile.health.HealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,14 +17,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Readiness check "kafka": whether the cluster answers a describeCluster within
- * {@code ent.events.health.timeout}. The answer is reused for {@code ent.events.health.cache-for}
- * so that probes do not hammer the brokers. (State changes still succeed while Kafka is down:
- * the outbox keeps the events.)
+ * Health check "kafka" in the group "dependencies" ({@code /q/health/group/dependencies}): whether
+ * the cluster answers a describeCluster within {@code ent.events.health.timeout}. The answer is
+ * reused for {@code ent.events.health.cache-for} so that probes do not hammer the brokers.
+ * <p>
+ * Deliberately not a readiness check: state changes still succeed while Kafka is down (the outbox
+ * keeps their events), so a broker outage must not take every service out of the load balancer.
+ * Operations watch this group and the outbox backlog gauges instead.
  */
-@Readiness
+@HealthGroup(KafkaHealth.GROUP)
 @ApplicationScoped
-public class KafkaReadiness implements HealthCheck {
+public class KafkaHealth implements HealthCheck {
+
+    static final String GROUP = "dependencies";
 
     static final String NAME = "kafka";
 
