@@ -7,10 +7,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -260,6 +270,58 @@ class ProblemDetailsTest {
                 .body(allOf(not(containsString("hunter2")), not(containsString("IllegalStateException")),
                         not(containsString("at fr.ent"))))
                 .body("stack", nullValue());
+    }
+
+    @Test
+    void a_client_that_hangs_up_mid_body_is_not_logged_as_an_unexpected_error() throws Exception {
+        List<LogRecord> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) errors.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        // Quarkus logs through JBoss LogManager's own context, not the JDK's java.util.logging tree.
+        // The root logger: Quarkus's own error handler must stay quiet too.
+        java.util.logging.Logger logger = org.jboss.logmanager.LogContext.getLogContext().getLogger("");
+        logger.addHandler(capture);
+        try {
+            // Control: a real bug is captured by this handler.
+            given().when().get("/api/pupils/boom").then().statusCode(500);
+            await().atMost(Duration.ofSeconds(5)).until(() -> mentions(errors, "/api/pupils/boom"));
+
+            // Leaving at different moments reaches different layers (Vert.x route, resource's body read).
+            for (int waitMs : new int[] {0, 20, 100, 300}) {
+                try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+                    String head = "POST /api/pupils/absences HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + teacher() + "\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{\"pupilId\": \"";
+                    socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream().flush();
+                    Thread.sleep(waitMs);
+                }
+            }
+            Thread.sleep(1500);
+            assertThat(errors).as("error records about the abandoned request")
+                    .noneMatch(r -> mentions(List.of(r), "/api/pupils/absences"));
+            // and the service goes on
+            given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(validReport())
+                    .when().post("/api/pupils/absences").then().statusCode(200);
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    private static boolean mentions(List<LogRecord> records, String path) {
+        // JBoss Logging hands over the message already formatted
+        return records.stream().anyMatch(r -> r.getMessage() != null && r.getMessage().contains(" " + path));
     }
 
     @Test

@@ -83,6 +83,11 @@ public class HttpProblemRoutes {
 
     private void failure(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
+        if (ProblemMappers.clientHungUp(ctx.failure())) {
+            // Nobody is left to answer; Quarkus's error handler would log it as an error.
+            LOG.debugf("The client closed the connection during %s %s", ctx.request().method(), ctx.request().path());
+            return;
+        }
         if (response.ended() || response.headWritten()) {
             ctx.next();
             return;

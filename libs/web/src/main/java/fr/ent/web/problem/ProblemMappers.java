@@ -13,6 +13,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.nio.channels.ClosedChannelException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -137,7 +139,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (clientHungUp(e)) {
+            // The client (often the gateway after its timeout) left while its body was being read:
+            // nobody gets this answer, and it is not a bug to page anyone about.
+            LOG.debugf("The client closed the connection during %s %s", request.method(), request.path());
+            return ProblemJson.response(ProblemJson.of(400, "The connection was closed before the request was read.",
+                    request.path()));
+        }
         return internalError(e, request);
+    }
+
+    /** Whether reading the request failed because its connection was closed. */
+    static boolean clientHungUp(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response internalError(Throwable e, HttpServerRequest request) {
