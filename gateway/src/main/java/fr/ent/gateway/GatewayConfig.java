@@ -24,6 +24,17 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    AccessLog accessLog();
+
+    /** One JSON line per call (see observability.AccessLog). */
+    interface AccessLog {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Appended to this file if set; else written to standard output with the other logs. */
+        Optional<String> file();
+    }
+
     interface Route {
         /** Base URLs of the instances (scheme, host, port); several are balanced round-robin. */
         List<URI> targets();

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -222,6 +224,14 @@ class GatewayTest {
                 .header("Access-Control-Allow-Origin", "https://app.ent.example")
                 .header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("POST"));
 
+        // The actual call then carries the CORS headers beside the service's own.
+        Response actual = given().auth().oauth2(parentToken).header("Origin", "https://app.ent.example")
+                .get("/api/echo/ping");
+        assertThat(actual.statusCode()).isEqualTo(200);
+        assertThat(actual.header("Access-Control-Allow-Origin")).isEqualTo("https://app.ent.example");
+        assertThat(actual.header("Access-Control-Expose-Headers")).contains("X-Request-Id");
+        assertThat(actual.jsonPath().getString("instance")).isIn("first", "second");
+
         Response other = given().header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
                 .options("/api/echo/absences");
@@ -351,6 +361,50 @@ class GatewayTest {
     private static String text(StringBuilder events) {
         synchronized (events) {
             return events.toString();
+        }
+    }
+
+    @Test
+    void each_call_leaves_one_access_line_without_the_token_or_the_query() {
+        UUID person = UUID.randomUUID();
+        String token = TestRealm.person(person);
+        String served = "served-" + UUID.randomUUID();
+        String refused = "refused-" + UUID.randomUUID();
+        String name = "Dupont-" + UUID.randomUUID();
+        given().auth().oauth2(token).header("X-Request-Id", served)
+                .get("/api/echo/pupils/42?name=" + name).then().statusCode(200);
+        given().header("X-Request-Id", refused).get("/api/echo/pupils/43").then().statusCode(401);
+
+        Path log = Path.of("target/access.log");
+        await().atMost(Duration.ofSeconds(5)).until(() -> accessLine(log, refused) != null && accessLine(log, served) != null);
+        JsonPath line = new JsonPath(accessLine(log, served));
+        assertThat(line.getString("loggerName")).isEqualTo("fr.ent.gateway.access");
+        assertThat(line.getString("timestamp")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(line.getString("user")).isEqualTo(person.toString());
+        assertThat(line.getString("method")).isEqualTo("GET");
+        assertThat(line.getString("path")).isEqualTo("/api/echo/pupils/42");
+        assertThat(line.getInt("status")).isEqualTo(200);
+        assertThat(line.getDouble("durationMs")).isPositive();
+        assertThat(line.getString("traceId")).matches("[0-9a-f]{32}");
+
+        JsonPath denied = new JsonPath(accessLine(log, refused));
+        assertThat(denied.getString("user")).isEqualTo("-");
+        assertThat(denied.getInt("status")).isEqualTo(401);
+
+        String all = read(log);
+        assertThat(all).doesNotContain(token).doesNotContain(name);
+        assertThat(all.lines().filter(l -> l.contains(served))).hasSize(1);
+    }
+
+    private static String accessLine(Path log, String requestId) {
+        return read(log).lines().filter(l -> l.contains("\"requestId\":\"" + requestId + "\"")).findFirst().orElse(null);
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -39,11 +39,13 @@ public class GatewayRoutes {
     private final RateLimiter limiter;
     private final List<String> publicPaths;
     private final GatewayMetrics metrics;
+    private final AccessLog accessLog;
 
     GatewayRoutes(ServiceRoutes routes, TokenVerifier tokens, RateLimiter limiter, GatewayConfig config,
-                  GatewayMetrics metrics) {
+                  GatewayMetrics metrics, AccessLog accessLog) {
         this.routes = routes;
         this.metrics = metrics;
+        this.accessLog = accessLog;
         this.tokens = tokens;
         this.limiter = limiter;
         this.publicPaths = config.publicPaths().orElse(List.of());
@@ -74,7 +76,7 @@ public class GatewayRoutes {
             String forwarded = headers.get("X-Forwarded-For");
             headers.set("X-Forwarded-For", forwarded == null ? peer : forwarded + ", " + peer);
         }
-        boolean log = AccessLog.enabled();
+        boolean log = accessLog.enabled();
         String method = log ? request.method().name() : null;
         String path = log ? request.path() : null;
         rc.addEndHandler(ar -> {
@@ -83,7 +85,7 @@ public class GatewayRoutes {
                 metrics.record(exchange.service, status, exchange.start);
             }
             if (log) {
-                AccessLog.log(exchange.requestId, exchange.traceparent, exchange.caller.logId(), method, path,
+                accessLog.log(exchange.requestId, exchange.traceparent, exchange.caller.logId(), method, path,
                         status, exchange.start);
             }
         });
@@ -134,7 +136,7 @@ public class GatewayRoutes {
             reject(rc, exchange, Problem.tooLarge(route.maxBodyBytes()));
             return;
         }
-        route.proxy().handle(request);
+        routes.forwarder().forward(request, route, request.uri(), exchange.requestId);
     }
 
     private void docs(RoutingContext rc) {
@@ -144,7 +146,10 @@ public class GatewayRoutes {
             reject(rc, exchange, Problem.notFound("No service is named " + rc.pathParam("service") + "."));
             return;
         }
-        route.docsProxy().handle(rc.request());
+        // /q/openapi/<service>?format=json at the gateway is /q/openapi?format=json at the service.
+        String query = rc.request().query();
+        routes.forwarder().forward(rc.request(), route, query == null ? "/q/openapi" : "/q/openapi?" + query,
+                exchange.requestId);
     }
 
     /** Returns true if the call may go on; else answers 429 with Retry-After. */

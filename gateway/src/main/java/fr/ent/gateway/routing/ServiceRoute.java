@@ -2,13 +2,11 @@ package fr.ent.gateway.routing;
 
 import fr.ent.gateway.GatewayConfig;
 import fr.ent.gateway.ratelimit.RateLimiter.Limit;
-import io.vertx.core.Vertx;
-import io.vertx.httpproxy.HttpProxy;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One service behind {@code /api/<name>/}: its instances, limits and the proxies that reach it. */
+/** One service behind {@code /api/<name>/}: its instances and limits. */
 public final class ServiceRoute {
 
     private final String name;
@@ -21,11 +19,8 @@ public final class ServiceRoute {
     private final Limit userLimit;
     private final Limit clientLimit;
     private final Limit ipLimit;
-    private final HttpProxy proxy;
-    private final HttpProxy docsProxy;
 
-    ServiceRoute(String name, GatewayConfig.Route config, GatewayConfig.Upstream upstream, Vertx vertx,
-                 UpstreamClients clients) {
+    ServiceRoute(String name, GatewayConfig.Route config, GatewayConfig.Upstream upstream) {
         this.name = name;
         long openNanos = upstream.breakerOpen().toNanos();
         this.targets = config.targets().stream()
@@ -39,11 +34,6 @@ public final class ServiceRoute {
         this.userLimit = new Limit(limits.userPerSecond(), limits.userBurst());
         this.clientLimit = new Limit(limits.clientPerSecond(), limits.clientBurst());
         this.ipLimit = new Limit(limits.ipPerSecond(), limits.ipBurst());
-        long connectMs = Math.min(upstream.connectTimeout().toMillis(), timeoutMs);
-        UpstreamCall call = new UpstreamCall(vertx, this, connectMs, clients);
-        this.proxy = HttpProxy.reverseProxy(clients.shared()).origin(call).addInterceptor(call);
-        this.docsProxy = HttpProxy.reverseProxy(clients.shared()).origin(call)
-                .addInterceptor(new RewriteToDocs()).addInterceptor(call);
     }
 
     /** The next instance whose circuit is closed, round-robin; null if every one is open. */
@@ -61,14 +51,6 @@ public final class ServiceRoute {
 
     public String name() {
         return name;
-    }
-
-    public HttpProxy proxy() {
-        return proxy;
-    }
-
-    public HttpProxy docsProxy() {
-        return docsProxy;
     }
 
     public long timeoutMs() {

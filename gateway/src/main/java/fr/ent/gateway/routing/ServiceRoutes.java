@@ -10,13 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The configured services, by the name that follows {@code /api/}. Connections to the services are
- * pooled per event loop (see {@link UpstreamClients}).
+ * The configured services, by the name that follows {@code /api/}, and the {@link Forwarder} that
+ * reaches them. Connections to the services are pooled per event loop (see {@link UpstreamClients}).
  */
 @ApplicationScoped
 public class ServiceRoutes {
 
     private final Map<String, ServiceRoute> routes = new HashMap<>();
+    private final Forwarder forwarder;
 
     ServiceRoutes(GatewayConfig config, Vertx vertx) {
         GatewayConfig.Upstream upstream = config.upstream();
@@ -26,14 +27,19 @@ public class ServiceRoutes {
                         .setTcpNoDelay(true)
                         .setConnectTimeout((int) upstream.connectTimeout().toMillis()),
                 new PoolOptions().setHttp1MaxSize(upstream.maxConnectionsPerTarget()));
+        this.forwarder = new Forwarder(vertx, clients, upstream.connectTimeout().toMillis());
         config.routes().forEach((name, route) -> {
             if (!route.targets().isEmpty()) {
-                routes.put(name, new ServiceRoute(name, route, upstream, vertx, clients));
+                routes.put(name, new ServiceRoute(name, route, upstream));
             }
         });
     }
 
     public ServiceRoute get(String name) {
         return routes.get(name);
+    }
+
+    public Forwarder forwarder() {
+        return forwarder;
     }
 }

@@ -38,8 +38,4 @@ final class UpstreamClients {
         }
         return client;
     }
-
-    HttpClient shared() {
-        return shared;
-    }
 }
