@@ -87,6 +87,24 @@ class GatewayTest {
     }
 
     @Test
+    void answers_without_a_body_pass_as_they_are() {
+        Response deleted = given().auth().oauth2(parentToken).delete("/api/echo/absences/7/no-content");
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(deleted.header("X-Upstream")).isIn("first", "second");
+        assertThat(deleted.header("Transfer-Encoding")).isNull();
+        assertThat(deleted.header("X-Request-Id")).matches("[0-9a-f]{32}");
+        assertThat(deleted.asByteArray()).isEmpty();
+
+        Response head = given().auth().oauth2(parentToken).head("/api/echo/ping");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.header("X-Upstream")).isIn("first", "second");
+        assertThat(head.header("Content-Type")).isEqualTo("application/json");
+        assertThat(head.asByteArray()).isEmpty();
+        // and the connection is still good for the next call
+        given().auth().oauth2(parentToken).get("/api/echo/ping").then().statusCode(200);
+    }
+
+    @Test
     void calls_are_spread_over_the_instances_of_a_service() {
         Set<String> instances = new HashSet<>();
         for (int i = 0; i < 4; i++) {

@@ -119,6 +119,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.endsWith("/download/next")) {
                 pump(openDownload, downloadRest);
                 req.response().end("sent");
+            } else if (path.endsWith("/no-content")) {
+                req.response().setStatusCode(204).putHeader("X-Upstream", name).end();
             } else if (path.endsWith("/upload/progress")) {
                 req.response().end(String.valueOf(uploaded.get()));
             } else if (path.endsWith("/upload")) {
