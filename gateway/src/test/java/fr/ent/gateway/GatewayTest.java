@@ -376,6 +376,29 @@ class GatewayTest {
         assertThat(text(events)).isEqualTo("data: one\n\ndata: two\n\n");
     }
 
+    @Test
+    void when_the_client_leaves_an_event_stream_the_service_sees_it_closed() {
+        StringBuilder events = new StringBuilder();
+        AtomicReference<HttpClientResponse> stream = new AtomicReference<>();
+        client.request(options(HttpMethod.GET, "/api/files/events"))
+                .compose(request -> request.putHeader("Accept", "text/event-stream").send())
+                .onSuccess(response -> {
+                    stream.set(response);
+                    response.handler(chunk -> {
+                        synchronized (events) {
+                            events.append(chunk.toString());
+                        }
+                    });
+                });
+        await().atMost(Duration.ofSeconds(5)).until(() -> text(events).contains("data: one"));
+        assertThat(given().auth().oauth2(parentToken).get("/api/files/events/closed").asString()).isEqualTo("false");
+
+        stream.get().request().connection().close();
+        // The gateway drops its call too, so a service's subscription does not outlive its listener.
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                given().auth().oauth2(parentToken).get("/api/files/events/closed").asString().equals("true"));
+    }
+
     private static String text(StringBuilder events) {
         synchronized (events) {
             return events.toString();

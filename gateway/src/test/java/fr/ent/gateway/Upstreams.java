@@ -91,6 +91,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
         private final String name;
         private final AtomicLong uploaded = new AtomicLong();
+        private final java.util.concurrent.atomic.AtomicBoolean eventsClosed = new java.util.concurrent.atomic.AtomicBoolean();
         private HttpServerResponse openEvents;
         private HttpServerResponse openDownload;
         private long downloadRest;
@@ -105,8 +106,12 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             if (path.endsWith("/slow")) {
                 vertx.setTimer(3_000, id -> echo(req, 0));
             } else if (path.endsWith("/events")) {
+                eventsClosed.set(false);
                 openEvents = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                openEvents.closeHandler(v -> eventsClosed.set(true));
                 openEvents.write("data: one\n\n");
+            } else if (path.endsWith("/events/closed")) {
+                req.response().end(String.valueOf(eventsClosed.get()));
             } else if (path.endsWith("/events/next")) {
                 openEvents.end("data: two\n\n");
                 req.response().end("sent");

@@ -124,8 +124,6 @@ public final class Forwarder {
             }
             out.setChunked(true);
             return new LimitedBody(in, route.maxBodyBytes(), () -> {
-                // The rest of the body is still on the wire: do not keep this connection.
-                in.response().putHeader(HttpHeaders.CONNECTION, "close");
                 answer(Problem.tooLarge(route.maxBodyBytes()));
                 abandon();
             });
@@ -187,6 +185,12 @@ public final class Forwarder {
             cancelTimer();
             HttpServerResponse response = in.response();
             if (!response.closed()) {
+                if (!in.isEnded()) {
+                    // The rest of the body is still on the wire (paused, or past a limit): close the
+                    // connection once answered rather than read it.
+                    response.putHeader(HttpHeaders.CONNECTION, "close");
+                    response.endHandler(v -> in.connection().close());
+                }
                 response.putHeader(RequestIds.REQUEST_ID, requestId);
                 problem.send(response, in.path());
             }
