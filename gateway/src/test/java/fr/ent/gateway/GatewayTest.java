@@ -353,56 +353,48 @@ class GatewayTest {
     }
 
     @Test
-    void server_sent_events_pass_one_by_one() {
-        StringBuilder events = new StringBuilder();
-        AtomicReference<String> contentType = new AtomicReference<>();
-        var done = client.request(options(HttpMethod.GET, "/api/files/events"))
-                .compose(request -> request.putHeader("Accept", "text/event-stream").send())
-                .compose(response -> {
-                    contentType.set(response.getHeader("Content-Type"));
-                    response.handler(chunk -> {
-                        synchronized (events) {
-                            events.append(chunk.toString());
-                        }
-                    });
-                    return response.end();
-                });
-        await().atMost(Duration.ofSeconds(5)).until(() -> text(events).contains("data: one\n\n"));
-        assertThat(text(events)).doesNotContain("two");
-        assertThat(contentType.get()).isEqualTo("text/event-stream");
+    void server_sent_events_pass_one_by_one() throws Exception {
+        try (java.net.Socket socket = openEventStream()) {
+            String first = readUntil(socket, "data: one\n\n", new StringBuilder());
+            assertThat(first).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: text/event-stream")
+                    .doesNotContain("two");
 
-        given().auth().oauth2(parentToken).get("/api/files/events/next").then().statusCode(200);
-        join(done);
-        assertThat(text(events)).isEqualTo("data: one\n\ndata: two\n\n");
+            given().auth().oauth2(parentToken).get("/api/files/events/next").then().statusCode(200);
+            String all = readUntil(socket, "data: two\n\n", new StringBuilder(first));
+            assertThat(all.indexOf("data: one\n\n")).isLessThan(all.indexOf("data: two\n\n"));
+        }
     }
 
     @Test
-    void when_the_client_leaves_an_event_stream_the_service_sees_it_closed() {
-        StringBuilder events = new StringBuilder();
-        AtomicReference<HttpClientResponse> stream = new AtomicReference<>();
-        client.request(options(HttpMethod.GET, "/api/files/events"))
-                .compose(request -> request.putHeader("Accept", "text/event-stream").send())
-                .onSuccess(response -> {
-                    stream.set(response);
-                    response.handler(chunk -> {
-                        synchronized (events) {
-                            events.append(chunk.toString());
-                        }
-                    });
-                });
-        await().atMost(Duration.ofSeconds(5)).until(() -> text(events).contains("data: one"));
-        assertThat(given().auth().oauth2(parentToken).get("/api/files/events/closed").asString()).isEqualTo("false");
-
-        stream.get().request().connection().close();
+    void when_the_client_leaves_an_event_stream_the_service_sees_it_closed() throws Exception {
+        try (java.net.Socket socket = openEventStream()) {
+            readUntil(socket, "data: one", new StringBuilder());
+            assertThat(given().auth().oauth2(parentToken).get("/api/files/events/closed").asString()).isEqualTo("false");
+        }
         // The gateway drops its call too, so a service's subscription does not outlive its listener.
         await().atMost(Duration.ofSeconds(5)).until(() ->
                 given().auth().oauth2(parentToken).get("/api/files/events/closed").asString().equals("true"));
     }
 
-    private static String text(StringBuilder events) {
-        synchronized (events) {
-            return events.toString();
+    /** A plain socket: what arrives is read as it is, with no client library (and its timing) in between. */
+    private java.net.Socket openEventStream() throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort());
+        socket.setSoTimeout(5_000);
+        socket.getOutputStream().write(("GET /api/files/events HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\nAuthorization: Bearer " + parentToken + "\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static String readUntil(java.net.Socket socket, String expected, StringBuilder received)
+            throws java.io.IOException {
+        byte[] buffer = new byte[4096];
+        while (!received.toString().contains(expected)) {
+            int n = socket.getInputStream().read(buffer);
+            assertThat(n).as("bytes before %s: %s", expected, received).isPositive();
+            received.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
         }
+        return received.toString();
     }
 
     @Test

@@ -30,6 +30,9 @@ public final class Forwarder {
     /** Declared response lengths up to this are sent back in one write. */
     static final int WHOLE_BODY_MAX = 64 * 1024;
 
+    /** How long the rest of a refused body is read (and dropped) before the connection is closed. */
+    private static final long LINGER_MS = 2_000;
+
     /** Headers that describe one connection, not the message (RFC 9110 §7.6.1): never passed on. */
     private static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaders.CONNECTION, HttpHeaders.KEEP_ALIVE,
             "Proxy-Connection", "TE", "Trailer", HttpHeaders.TRANSFER_ENCODING, HttpHeaders.UPGRADE,
@@ -186,14 +189,25 @@ public final class Forwarder {
             HttpServerResponse response = in.response();
             if (!response.closed()) {
                 if (!in.isEnded()) {
-                    // The rest of the body is still on the wire (paused, or past a limit): close the
-                    // connection once answered rather than read it.
+                    // The rest of the body is still on the wire (paused, or past a limit). Closing at
+                    // once could reset the connection before the client reads this answer: read and
+                    // drop the rest for a little while, then close.
                     response.putHeader(HttpHeaders.CONNECTION, "close");
-                    response.endHandler(v -> in.connection().close());
+                    response.endHandler(v -> lingerThenClose());
                 }
                 response.putHeader(RequestIds.REQUEST_ID, requestId);
                 problem.send(response, in.path());
             }
+        }
+
+        private void lingerThenClose() {
+            long closer = vertx.setTimer(LINGER_MS, id -> in.connection().close());
+            in.handler(chunk -> { });
+            in.endHandler(v -> {
+                vertx.cancelTimer(closer);
+                in.connection().close();
+            });
+            in.resume();
         }
 
         /** Drops the call to the service, if any: its connection is not reused. */
