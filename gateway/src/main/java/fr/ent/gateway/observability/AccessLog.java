@@ -90,11 +90,6 @@ public class AccessLog {
         return enabled;
     }
 
-    /** Lines dropped because the writer could not keep up. */
-    public long dropped() {
-        return dropped.get();
-    }
-
     public void log(String requestId, String traceparent, String caller, String method, String path, int status,
                     long startNanos) {
         long micros = (System.nanoTime() - startNanos) / 1_000;
@@ -124,6 +119,10 @@ public class AccessLog {
                 chunks.add(lines.format(entry));
             }
             chunks.flush();
+            long lost = dropped.getAndSet(0);
+            if (lost > 0) {
+                LOG.warnf("%d access log lines were dropped: the writer could not keep up", lost);
+            }
         } catch (IOException e) {
             LOG.warnf("Access log lines could not be written: %s", e.getMessage());
         }

@@ -146,12 +146,10 @@ public final class Forwarder {
             headers.addAll(response.headers()); // not setAll: that would clear the CORS headers set already
             HOP_BY_HOP.forEach(headers::remove);
             headers.set(RequestIds.REQUEST_ID, requestId);
-            response.exceptionHandler(e -> back.reset());
             int status = response.statusCode();
             String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200) {
-                response.end().onComplete(done -> back.end());
-            } else if (length != null && declaredAtMost(length, WHOLE_BODY_MAX)) {
+            boolean noBody = in.method() == HttpMethod.HEAD || status == 204 || status == 304 || status < 200;
+            if (noBody || (length != null && declaredAtMost(length, WHOLE_BODY_MAX))) {
                 response.body().onComplete(body -> {
                     if (body.succeeded()) {
                         back.end(body.result());

@@ -121,7 +121,8 @@ public class HttpProblemRoutes {
         }
     }
 
-    private static boolean is(Throwable failure, Class<? extends Throwable> type) {
+    /** Whether {@code failure} or one of its causes is a {@code type}. */
+    static boolean is(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

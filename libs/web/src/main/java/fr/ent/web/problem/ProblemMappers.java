@@ -151,12 +151,7 @@ public class ProblemMappers {
 
     /** Whether reading the request failed because its connection was closed. */
     static boolean clientHungUp(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ClosedChannelException || t instanceof HttpClosedException) {
-                return true;
-            }
-        }
-        return false;
+        return HttpProblemRoutes.is(e, ClosedChannelException.class) || HttpProblemRoutes.is(e, HttpClosedException.class);
     }
 
     static Response internalError(Throwable e, HttpServerRequest request) {
