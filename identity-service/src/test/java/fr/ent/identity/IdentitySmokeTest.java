@@ -4,6 +4,12 @@ import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.ServiceSmokeTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
@@ -11,5 +17,14 @@ class IdentitySmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
         return "/api/identity/schools";
+    }
+
+    /** Its document is its own, and every path sits under /api/identity/, where the gateway sends identity calls. */
+    @Test
+    void its_openapi_document_is_its_own_and_keeps_to_its_prefix() {
+        openApiDocument()
+                .body("info.title", equalTo("identity-service"))
+                .body("paths.keySet()", everyItem(startsWith("/api/identity/")))
+                .body("paths.keySet()", hasItems("/api/identity/schools", "/api/identity/people", "/api/identity/schools/{schoolId}/classes"));
     }
 }

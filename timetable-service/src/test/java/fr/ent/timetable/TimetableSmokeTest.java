@@ -4,6 +4,11 @@ import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.ServiceSmokeTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
@@ -11,5 +16,13 @@ class TimetableSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
         return EchoTestResource.PATH;
+    }
+
+    /** Its document is its own, and every path sits under /api/timetable/, where the gateway sends timetable calls. */
+    @Test
+    void its_openapi_document_is_its_own_and_keeps_to_its_prefix() {
+        openApiDocument()
+                .body("info.title", equalTo("timetable-service"))
+                .body("paths.keySet()", everyItem(startsWith("/api/timetable/")));
     }
 }

@@ -1,6 +1,7 @@
 package fr.ent.testservers;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -82,6 +83,11 @@ public abstract class ServiceSmokeTest {
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200)
                 .body(containsString("swagger"));
+    }
+
+    /** The service's own OpenAPI document, for a service's test to check what is particular to it. */
+    protected ValidatableResponse openApiDocument() {
+        return given().accept(ContentType.JSON).when().get("/q/openapi?format=json").then().statusCode(200);
     }
 
     @Test
