@@ -138,7 +138,7 @@ NGINX_PID=$!
 GATEWAY_PORT="$(free_port)"
 # shellcheck disable=SC2086
 "$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS $GATEWAY_EXTRA_OPTS \
-  -Dquarkus.http.port="$GATEWAY_PORT" \
+  -Dgateway.http.host=127.0.0.1 -Dgateway.http.port="$GATEWAY_PORT" -Dquarkus.http.port=0 \
   -Dquarkus.vertx.event-loops-pool-size="$GATEWAY_EVENT_LOOPS" \
   -Dgateway.token.jwks-location="$WORK/realm/jwks.json" \
   -Dgateway.token.issuer="$ISSUER" \

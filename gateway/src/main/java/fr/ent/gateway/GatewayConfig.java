@@ -20,11 +20,30 @@ public interface GatewayConfig {
     /** Path prefixes under /api that need no token (e.g. /api/identity/public/). Listed explicitly. */
     Optional<List<String>> publicPaths();
 
+    Http http();
+
     Token token();
 
     Upstream upstream();
 
     AccessLog accessLog();
+
+    /** The front door: where clients connect. */
+    interface Http {
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** 0 picks a free port (tests). */
+        @WithDefault("8080")
+        int port();
+
+        /**
+         * A client connection is closed when nothing came from it for this long and no call is in
+         * progress: kept-alive connections left idle, and requests whose headers never end.
+         */
+        @WithDefault("2m")
+        Duration idleTimeout();
+    }
 
     /** One JSON line per call (see observability.AccessLog). */
     interface AccessLog {

@@ -1,8 +1,8 @@
 package fr.ent.gateway;
 
+import fr.ent.gateway.routing.FrontDoor;
 import fr.ent.gateway.token.TokenVerifier;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,14 +49,19 @@ class GatewayTest {
     @Inject
     Vertx vertx;
 
-    @TestHTTPResource("/")
+    @Inject
+    FrontDoor frontDoor;
+
+    /** The front door, where every call goes (Quarkus's own HTTP server only serves it). */
     URL gateway;
 
     private HttpClient client;
     private final String parentToken = TestRealm.person(UUID.randomUUID());
 
     @BeforeEach
-    void client() {
+    void client() throws java.net.MalformedURLException {
+        gateway = new URL("http://localhost:" + frontDoor.port() + "/");
+        io.restassured.RestAssured.port = frontDoor.port();
         client = vertx.createHttpClient();
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Real HTTP servers on free ports, started before the gateway: the realm's JWKS endpoint and two
  * instances of a small service that echoes what it receives, streams, emits Server-Sent Events on
  * demand and can be slow. Routes: echo (both instances, 1 MiB bodies), files (big bodies), slow
- * (500 ms timeout), dead (nothing listens), limited (tiny rate limits).
+ * (500 ms timeout), dead (nothing listens), limited (tiny rate limits). A path ending in /broken
+ * gets an answer cut short.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -73,8 +74,14 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Connections opened to the "first" instance so far (the gateway's pool should reuse them). */
+    static final AtomicLong FIRST_CONNECTIONS = new AtomicLong();
+
     private int listen(io.vertx.core.Handler<HttpServerRequest> handler) {
         HttpServer server = vertx.createHttpServer().requestHandler(handler);
+        if (handler instanceof Instance instance && instance.name.equals("first")) {
+            server.connectionHandler(connection -> FIRST_CONNECTIONS.incrementAndGet());
+        }
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().join().actualPort();
     }
 
@@ -124,6 +131,10 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.endsWith("/download/next")) {
                 pump(openDownload, downloadRest);
                 req.response().end("sent");
+            } else if (path.endsWith("/broken")) {
+                // Promises 1000 bytes, sends 10, then hangs up.
+                HttpServerResponse response = req.response().putHeader("Content-Length", "1000");
+                response.write(Buffer.buffer(new byte[10])).onComplete(written -> req.connection().close());
             } else if (path.endsWith("/no-content")) {
                 req.response().setStatusCode(204).putHeader("X-Upstream", name).end();
             } else if (path.endsWith("/upload/progress")) {

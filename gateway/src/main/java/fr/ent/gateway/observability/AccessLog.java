@@ -3,7 +3,7 @@ package fr.ent.gateway.observability;
 import fr.ent.gateway.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -37,7 +37,7 @@ import java.util.concurrent.locks.LockSupport;
  * the process is killed hard (at most {@value #FLUSH_MILLIS} ms) are lost; beyond
  * {@value #MAX_PENDING} lines waiting, new ones are dropped and counted.
  */
-@ApplicationScoped
+@Singleton
 public class AccessLog {
 
     static final String LOGGER_NAME = "fr.ent.gateway.access";

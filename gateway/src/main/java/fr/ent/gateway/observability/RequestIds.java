@@ -1,6 +1,6 @@
 package fr.ent.gateway.observability;
 
-import io.vertx.core.MultiMap;
+import io.netty.handler.codec.http.HttpHeaders;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -18,7 +18,7 @@ public final class RequestIds {
     }
 
     /** Makes sure the request carries a usable request id and returns it. */
-    public static String ensureRequestId(MultiMap headers) {
+    public static String ensureRequestId(HttpHeaders headers) {
         String id = headers.get(REQUEST_ID);
         if (id != null && saneId(id)) {
             return id;
@@ -29,7 +29,7 @@ public final class RequestIds {
     }
 
     /** Makes sure the request carries a valid traceparent and returns it. */
-    public static String ensureTraceparent(MultiMap headers) {
+    public static String ensureTraceparent(HttpHeaders headers) {
         String traceparent = headers.get(TRACEPARENT);
         if (traceparent != null && validTraceparent(traceparent)) {
             return traceparent;

@@ -2,7 +2,7 @@ package fr.ent.gateway.ratelimit;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 
 import java.util.Map;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * caller gets up to N times the configured rate. Good enough to stop a runaway client or a
  * scraper; an exact cluster-wide quota would need a shared store.
  */
-@ApplicationScoped
+@Singleton
 public class RateLimiter {
 
     /** A limit as configured for one route and one kind of caller. */

@@ -3,6 +3,7 @@ package fr.ent.gateway.routing;
 import fr.ent.gateway.GatewayConfig;
 import fr.ent.gateway.ratelimit.RateLimiter.Limit;
 
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,21 @@ public final class ServiceRoute {
         this.userLimit = new Limit(limits.userPerSecond(), limits.userBurst());
         this.clientLimit = new Limit(limits.clientPerSecond(), limits.clientBurst());
         this.ipLimit = new Limit(limits.ipPerSecond(), limits.ipBurst());
+    }
+
+    /** The gateway's own HTTP server (health, metrics, Swagger UI): no limits of its own. */
+    static ServiceRoute local(URI uri, long timeoutMs) {
+        return new ServiceRoute("gateway", List.of(new Target(uri, Integer.MAX_VALUE, 0)), timeoutMs);
+    }
+
+    private ServiceRoute(String name, List<Target> targets, long timeoutMs) {
+        this.name = name;
+        this.targets = targets;
+        this.timeoutMs = timeoutMs;
+        this.maxBodyBytes = Long.MAX_VALUE;
+        this.retryAfterSeconds = 1;
+        this.rateLimited = false;
+        this.userLimit = this.clientLimit = this.ipLimit = null;
     }
 
     /** The next instance whose circuit is closed, round-robin; null if every one is open. */

@@ -1,33 +1,22 @@
 package fr.ent.gateway.routing;
 
 import fr.ent.gateway.GatewayConfig;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.PoolOptions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.ConfigProvider;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The configured services, by the name that follows {@code /api/}, and the {@link Forwarder} that
- * reaches them. Connections to the services are pooled per event loop (see {@link UpstreamClients}).
- */
-@ApplicationScoped
+/** The configured services, by the name that follows {@code /api/}, and the gateway's own pages. */
+@Singleton
 public class ServiceRoutes {
 
     private final Map<String, ServiceRoute> routes = new HashMap<>();
-    private final Forwarder forwarder;
+    private volatile ServiceRoute local;
 
-    ServiceRoutes(GatewayConfig config, Vertx vertx) {
+    ServiceRoutes(GatewayConfig config) {
         GatewayConfig.Upstream upstream = config.upstream();
-        UpstreamClients clients = new UpstreamClients(vertx,
-                new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setTcpNoDelay(true)
-                        .setConnectTimeout((int) upstream.connectTimeout().toMillis()),
-                new PoolOptions().setHttp1MaxSize(upstream.maxConnectionsPerTarget()));
-        this.forwarder = new Forwarder(vertx, clients, upstream.connectTimeout().toMillis());
         config.routes().forEach((name, route) -> {
             if (!route.targets().isEmpty()) {
                 routes.put(name, new ServiceRoute(name, route, upstream));
@@ -39,7 +28,17 @@ public class ServiceRoutes {
         return routes.get(name);
     }
 
-    public Forwarder forwarder() {
-        return forwarder;
+    /**
+     * The gateway's Quarkus HTTP server (health, metrics, Swagger UI) on the loopback interface. Its
+     * port is read once it listens: Quarkus publishes the actual one (a random one in tests) as config.
+     */
+    ServiceRoute local() {
+        ServiceRoute route = local;
+        if (route == null) {
+            int port = ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
+            route = ServiceRoute.local(URI.create("http://127.0.0.1:" + port), 10_000);
+            local = route;
+        }
+        return route;
     }
 }

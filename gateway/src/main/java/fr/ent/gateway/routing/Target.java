@@ -1,8 +1,6 @@
 package fr.ent.gateway.routing;
 
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
-
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Target {
 
     private final URI uri;
-    private final SocketAddress address;
+    private final InetSocketAddress address;
     private final boolean ssl;
     private final int threshold;
     private final long openNanos;
@@ -25,7 +23,8 @@ final class Target {
         this.uri = uri;
         this.ssl = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : (ssl ? 443 : 80);
-        this.address = SocketAddress.inetSocketAddress(port, uri.getHost());
+        // Resolved at each new connection, so a service name that moves is followed.
+        this.address = InetSocketAddress.createUnresolved(uri.getHost(), port);
         this.threshold = threshold;
         this.openNanos = openNanos;
     }
@@ -48,13 +47,12 @@ final class Target {
         }
     }
 
-    RequestOptions requestOptions(long connectTimeoutMs) {
-        return new RequestOptions()
-                .setServer(address)
-                .setHost(address.host())
-                .setPort(address.port())
-                .setSsl(ssl)
-                .setConnectTimeout(connectTimeoutMs);
+    InetSocketAddress address() {
+        return address;
+    }
+
+    boolean ssl() {
+        return ssl;
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * {@code gateway.token.keys-refresh}, and again when a token names a key we do not know (a
  * rotation), at most every 30 s. Until the first fetch succeeds the gateway is not ready.
  */
-@ApplicationScoped
+@Singleton
 public class RealmKeys {
 
     private static final Logger LOG = Logger.getLogger(RealmKeys.class);

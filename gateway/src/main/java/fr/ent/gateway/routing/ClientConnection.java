@@ -1,0 +1,358 @@
+package fr.ent.gateway.routing;
+
+import fr.ent.gateway.observability.RequestIds;
+import fr.ent.gateway.problem.Problem;
+import fr.ent.gateway.token.LastToken;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client connection to the front door. Requests are handled one after the other (pipelined
+ * ones wait their turn): each is admitted ({@link Admission}), then answered by the gateway (a
+ * problem, a CORS preflight) or forwarded ({@link UpstreamCall}); its end goes to the access log.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = Logger.getLogger(ClientConnection.class);
+    /** How long the rest of a refused body is read (and dropped) before the connection is closed. */
+    private static final long LINGER_MS = 2_000;
+
+    private final FrontDoor door;
+    private Channel channel;
+    private String peer;
+    private final LastToken lastToken = new LastToken();
+    /** Messages of requests that came while another was being handled. */
+    private final ArrayDeque<Object> queued = new ArrayDeque<>();
+
+    // The request being handled, if any.
+    private Exchange exchange;
+    private UpstreamCall call;
+    private long bodyBytes;
+    private boolean requestEnded;
+    private boolean answerStarted;
+    private boolean answerEnded;
+    /** Close the connection once this request is over. */
+    private boolean closing;
+    private ScheduledFuture<?> linger;
+    private boolean handlingQueued;
+
+    ClientConnection(FrontDoor door) {
+        this.door = door;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        peer = channel.remoteAddress() instanceof InetSocketAddress address
+                ? address.getAddress().getHostAddress() : "unknown";
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (exchange != null && msg instanceof HttpRequest || !queued.isEmpty()) {
+            queued.add(msg);
+            channel.config().setAutoRead(false);
+            return;
+        }
+        handle(msg);
+    }
+
+    /** Hands on what was queued, up to the next request that must wait for the current one. */
+    private void handleQueued() {
+        if (handlingQueued) {
+            return; // an outer call is at it
+        }
+        handlingQueued = true;
+        Object next;
+        while ((next = queued.peek()) != null && !(exchange != null && next instanceof HttpRequest)) {
+            handle(queued.poll());
+        }
+        handlingQueued = false;
+        resumeReading();
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            begin(request);
+        }
+        if (msg instanceof HttpContent content) {
+            body(content);
+        }
+    }
+
+    private void begin(HttpRequest request) {
+        exchange = new Exchange(request);
+        bodyBytes = 0;
+        requestEnded = answerStarted = answerEnded = false;
+        if (request.decoderResult().isFailure()) {
+            closing = true;
+            answer(unreadable(request.decoderResult().cause()));
+            return;
+        }
+        if (!request.uri().startsWith("/")) {
+            answer(Problem.badRequest("bad-path", "Only paths are accepted, not absolute URIs."));
+            return;
+        }
+        if (door.admission().isApiPreflight(exchange)) {
+            FullHttpResponse preflight = door.cors().preflight(request);
+            exchange.status = preflight.status().code();
+            answerHead(preflight);
+            answerEnd(preflight);
+            flush();
+            return;
+        }
+        Problem refused = door.admission().admit(exchange, peer, lastToken);
+        if (refused != null) {
+            answer(refused);
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request)) {
+            request.headers().remove(HttpHeaderNames.EXPECT);
+            channel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+        }
+        call = new UpstreamCall(this, exchange, door.pool(), door.connectTimeoutMs());
+        call.start();
+    }
+
+    private void body(HttpContent content) {
+        if (exchange == null || requestEnded) {
+            content.release(); // the tail of a request already answered
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        requestEnded = last;
+        if (call != null && !call.over()) {
+            bodyBytes += content.content().readableBytes();
+            if (bodyBytes > exchange.route.maxBodyBytes()) {
+                content.release();
+                call.abandon();
+                answer(Problem.tooLarge(exchange.route.maxBodyBytes()));
+                return;
+            }
+            call.body(content);
+        } else {
+            content.release();
+        }
+        if (last) {
+            endIfDone();
+        }
+    }
+
+    // --- Answers, from the service (through UpstreamCall) or from the gateway
+
+    void answerHead(HttpResponse response) {
+        answerStarted = true;
+        exchange.status = response.status().code();
+        HttpHeaders headers = response.headers();
+        UpstreamCall.HOP_BY_HOP.forEach(headers::remove);
+        if (exchange.requestId != null) {
+            headers.set(RequestIds.REQUEST_ID, exchange.requestId);
+        }
+        if (exchange.corsOrigin != null) {
+            door.cors().decorate(headers, exchange.corsOrigin);
+        }
+        if (!HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)
+                && mayHaveBody(response) && !isHead(exchange)) {
+            // The service ends its body by closing: frame it for the client instead.
+            if (exchange.request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                HttpUtil.setTransferEncodingChunked(response, true);
+            } else {
+                closing = true;
+            }
+        }
+        if (!exchange.keepAlive || closing) {
+            closing = true;
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (!exchange.request.protocolVersion().isKeepAliveDefault()) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+        if (response instanceof FullHttpResponse) {
+            return; // written whole by answerEnd
+        }
+        channel.write(response, channel.voidPromise());
+    }
+
+    void answerBody(HttpContent content) {
+        channel.write(content, channel.voidPromise());
+    }
+
+    void answerEnd(LastHttpContent last) {
+        answerEnded = true;
+        channel.writeAndFlush(last, channel.voidPromise());
+        endIfDone();
+    }
+
+    /** Answers with a problem, unless an answer has already started (then the connection is cut). */
+    void answer(Problem problem) {
+        if (answerStarted) {
+            cutShort();
+            return;
+        }
+        if (call != null) {
+            call.abandon();
+        }
+        if (exchange.hasBody && !requestEnded) {
+            // The rest of the body is still on the wire: closing at once could reset the connection
+            // before the client reads this answer. It is read and dropped for a little while (endIfDone).
+            closing = true;
+        }
+        FullHttpResponse response = problem.toResponse(HttpVersion.HTTP_1_1, exchange.path);
+        answerHead(response);
+        answerEnd(response);
+    }
+
+    /** The answer cannot be completed (the service broke off): the client sees the connection close. */
+    void cutShort() {
+        channel.close();
+    }
+
+    void flush() {
+        channel.flush();
+    }
+
+    boolean writable() {
+        return channel.isWritable();
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    void pauseReading() {
+        channel.config().setAutoRead(false);
+    }
+
+    void resumeReading() {
+        if (queued.isEmpty()) {
+            channel.config().setAutoRead(true);
+        }
+    }
+
+    /** When both the request and its answer are complete: log, then the next request (or close). */
+    private void endIfDone() {
+        if (!answerEnded) {
+            return;
+        }
+        if (!requestEnded) {
+            if (closing && linger == null) {
+                resumeReading();
+                linger = channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
+            } else if (!closing) {
+                // The service answered before the whole body was sent: drop the rest, then close.
+                closing = true;
+                endIfDone();
+            }
+            return;
+        }
+        Exchange done = exchange;
+        exchange = null;
+        call = null;
+        door.ended(done);
+        if (closing) {
+            channel.close();
+            return;
+        }
+        handleQueued();
+    }
+
+    private static boolean mayHaveBody(HttpResponse response) {
+        int status = response.status().code();
+        return status >= 200 && status != 204 && status != 304;
+    }
+
+    private static Problem unreadable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return new Problem(414, "uri-too-long", "URI too long", "The request line is too long.");
+        }
+        if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            return new Problem(431, "headers-too-large", "Request headers too large", "The request headers are too large.");
+        }
+        return Problem.badRequest("malformed-request", "The request is not valid HTTP.");
+    }
+
+    // --- Connection events
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (call != null) {
+            call.clientReadComplete();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (call != null && channel.isWritable()) {
+            call.clientWritable();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        // The client left: whatever the service still sends has nowhere to go.
+        if (call != null) {
+            call.abandon();
+        }
+        if (linger != null) {
+            linger.cancel(false);
+        }
+        queued.forEach(ReferenceCountUtil::release);
+        queued.clear();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            // Nothing read for the configured time. Only reads are watched (watching writes costs a
+            // listener per write); a call in progress, such as an event stream, is bounded otherwise.
+            if (exchange == null) {
+                ctx.close();
+            }
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debugf("client connection broken: %s", cause.getMessage());
+        } else {
+            LOG.warnf(cause, "client connection failed");
+        }
+        ctx.close();
+    }
+
+    static boolean isHead(Exchange exchange) {
+        return exchange.request.method().equals(HttpMethod.HEAD);
+    }
+}

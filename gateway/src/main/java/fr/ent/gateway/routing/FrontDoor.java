@@ -1,0 +1,128 @@
+package fr.ent.gateway.routing;
+
+import fr.ent.gateway.GatewayConfig;
+import fr.ent.gateway.observability.AccessLog;
+import fr.ent.gateway.observability.GatewayMetrics;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.VertxInternal;
+import jakarta.inject.Singleton;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway's public port. It is served by Netty's HTTP codec directly, on Vert.x's event loops,
+ * rather than by Quarkus's router: a proxied call is the gateway's hot path, and the router's and
+ * HTTP server's layers cost about as much CPU per call as the forwarding itself (see
+ * bench/results). Quarkus's HTTP server still serves the gateway's own pages (health, metrics,
+ * Swagger UI) on the loopback interface; the front door forwards those paths to it.
+ */
+@Singleton
+public class FrontDoor {
+
+    private static final Logger LOG = Logger.getLogger(FrontDoor.class);
+
+    private final Vertx vertx;
+    private final GatewayConfig config;
+    private final Admission admission;
+    private final Cors cors;
+    private final AccessLog accessLog;
+    private final GatewayMetrics metrics;
+    private UpstreamPool pool;
+    private Channel server;
+
+    FrontDoor(Vertx vertx, GatewayConfig config, Admission admission, Cors cors, AccessLog accessLog,
+              GatewayMetrics metrics) {
+        this.vertx = vertx;
+        this.config = config;
+        this.admission = admission;
+        this.cors = cors;
+        this.accessLog = accessLog;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) throws InterruptedException {
+        boolean epoll = vertx.isNativeTransportEnabled() && Epoll.isAvailable();
+        Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        pool = new UpstreamPool(config.upstream().maxConnectionsPerTarget(),
+                epoll ? EpollSocketChannel.class : NioSocketChannel.class,
+                ((VertxInternal) vertx).nettyAddressResolverGroup());
+        long idleSeconds = config.http().idleTimeout().toSeconds();
+        server = new ServerBootstrap()
+                .group(vertx.nettyEventLoopGroup())
+                .channel(serverType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(
+                                new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS),
+                                new HttpServerCodec(4096, 8192, 8192),
+                                new ClientConnection(FrontDoor.this));
+                    }
+                })
+                .bind(config.http().host(), config.http().port())
+                .sync()
+                .channel();
+        LOG.infof("Gateway listening on http://%s:%d (%s)", config.http().host(), port(), epoll ? "epoll" : "nio");
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (server != null) {
+            server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The port clients connect to (the actual one when configured as 0). */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    /** A request is over: it goes to the metrics and the access log if it was for a service. */
+    void ended(Exchange exchange) {
+        if (!exchange.logged) {
+            return;
+        }
+        if (exchange.route != null) {
+            metrics.record(exchange.route.name(), exchange.status, exchange.start);
+        }
+        if (accessLog.enabled()) {
+            accessLog.log(exchange.requestId, exchange.traceparent, exchange.caller.logId(),
+                    exchange.request.method().name(), exchange.path, exchange.status, exchange.start);
+        }
+    }
+
+    Admission admission() {
+        return admission;
+    }
+
+    Cors cors() {
+        return cors;
+    }
+
+    UpstreamPool pool() {
+        return pool;
+    }
+
+    long connectTimeoutMs() {
+        return config.upstream().connectTimeout().toMillis();
+    }
+}

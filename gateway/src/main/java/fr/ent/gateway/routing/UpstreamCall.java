@@ -1,0 +1,264 @@
+package fr.ent.gateway.routing;
+
+import fr.ent.gateway.problem.Problem;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request forwarded to an instance of a service, on the event loop of the client's connection:
+ * picks an instance (round-robin, skipping open circuits), bounds the wait for the response headers,
+ * streams bodies both ways as they come (uploads, downloads, Server-Sent Events), each side reading
+ * only as fast as the other side takes, and turns failures into problem details: 502 unreachable,
+ * 503 circuit open, 504 too slow.
+ */
+final class UpstreamCall {
+
+    /** Headers that describe one connection, not the message (RFC 9110 §7.6.1): never passed on. */
+    static final List<CharSequence> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+            "Proxy-Connection", HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.UPGRADE,
+            HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION);
+    // Transfer-Encoding is hop-by-hop too, but bodies are re-framed the same way on each side.
+
+    private final ClientConnection client;
+    private final Exchange exchange;
+    private final ServiceRoute route;
+    private final UpstreamPool pool;
+    private final long connectTimeoutMs;
+    private Target target;
+    private Channel service;
+    /** What the client sent before a connection to the service was there. */
+    private ArrayDeque<HttpObject> pending = new ArrayDeque<>(2);
+    private ScheduledFuture<?> timer;
+    private boolean answering;
+    private boolean skippingInterim;
+    private boolean requestSent;
+    private boolean serviceKeepsAlive;
+    /** The answer is complete, or the call was given up. */
+    private boolean over;
+
+    UpstreamCall(ClientConnection client, Exchange exchange, UpstreamPool pool, long connectTimeoutMs) {
+        this.client = client;
+        this.exchange = exchange;
+        this.route = exchange.route;
+        this.pool = pool;
+        this.connectTimeoutMs = Math.min(connectTimeoutMs, route.timeoutMs());
+    }
+
+    long connectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    void start() {
+        target = route.pick(System.nanoTime());
+        if (target == null) {
+            over = true;
+            client.answer(Problem.unavailable(route.name(), route.retryAfterSeconds()));
+            return;
+        }
+        HttpHeaders headers = exchange.request.headers();
+        HOP_BY_HOP.forEach(headers::remove);
+        pending.add(exchange.request);
+        EventLoop loop = client.eventLoop();
+        timer = loop.schedule(this::timedOut, route.timeoutMs(), TimeUnit.MILLISECONDS);
+        Channel pooled = pool.acquire(target, loop, this, connectTimeoutMs);
+        if (pooled != null) {
+            connected(pooled, false); // flushed when the client's read is complete
+        }
+    }
+
+    /** A connection to the service is there: send what has come so far. */
+    void connected(Channel channel, boolean flush) {
+        if (over) {
+            pool.release(target, channel);
+            return;
+        }
+        service = channel;
+        UpstreamPool.handler(channel).call = this;
+        HttpObject part;
+        while ((part = pending.poll()) != null) {
+            write(part);
+        }
+        pending = null;
+        if (flush) {
+            channel.flush();
+        }
+        if (channel.isWritable()) {
+            client.resumeReading();
+        }
+    }
+
+    /** A piece of the request body from the client. */
+    void body(HttpContent content) {
+        if (over) {
+            content.release();
+        } else if (service == null) {
+            pending.add(content);
+            client.pauseReading(); // until the connection is there
+        } else {
+            write(content);
+            if (!service.isWritable()) {
+                // Paused before the flush: a flush that drains at once resumes reading right away.
+                client.pauseReading();
+                service.flush();
+            }
+        }
+    }
+
+    private void write(HttpObject part) {
+        if (part instanceof LastHttpContent) {
+            requestSent = true;
+        }
+        service.write(part, service.voidPromise());
+    }
+
+    /** The client's read is complete: send what it brought. */
+    void clientReadComplete() {
+        if (service != null && !over) {
+            service.flush();
+        }
+    }
+
+    void serviceWritable() {
+        client.resumeReading();
+    }
+
+    void clientWritable() {
+        if (service != null) {
+            service.config().setAutoRead(true);
+        }
+    }
+
+    /** A piece of the service's answer. */
+    void fromService(HttpObject part) {
+        if (over) {
+            ReferenceCountUtil.release(part);
+            return;
+        }
+        if (part instanceof HttpResponse response) {
+            if (response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
+                    && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
+                skippingInterim = true; // 100 Continue, 103 Early Hints: the client gets the final answer only
+                return;
+            }
+            cancelTimer();
+            target.succeeded();
+            answering = true;
+            serviceKeepsAlive = HttpUtil.isKeepAlive(response);
+            client.answerHead(response);
+        }
+        if (part instanceof HttpContent content) {
+            if (skippingInterim) {
+                content.release();
+                skippingInterim = !(content instanceof LastHttpContent);
+                return;
+            }
+            if (content instanceof LastHttpContent) {
+                over = true;
+                Channel channel = service;
+                service = null;
+                if (requestSent && serviceKeepsAlive) {
+                    pool.release(target, channel);
+                } else {
+                    pool.discard(channel);
+                }
+                client.answerEnd((LastHttpContent) content);
+            } else {
+                client.answerBody(content);
+                if (!client.writable()) {
+                    service.config().setAutoRead(false); // until the client has taken what was sent
+                }
+            }
+        }
+    }
+
+    void serviceReadComplete() {
+        client.flush();
+    }
+
+    /** The service closed the connection (or it broke) before its answer was complete. */
+    void serviceClosed() {
+        service = null;
+        if (over) {
+            return;
+        }
+        over = true;
+        cancelTimer();
+        if (answering) {
+            client.cutShort();
+        } else {
+            target.failed(System.nanoTime());
+            client.answer(Problem.badGateway(route.name()));
+        }
+    }
+
+    /** No connection could be made. */
+    void unreachable() {
+        if (over) {
+            return;
+        }
+        over = true;
+        cancelTimer();
+        releasePending();
+        target.failed(System.nanoTime());
+        client.answer(Problem.badGateway(route.name()));
+    }
+
+    private void timedOut() {
+        timer = null;
+        if (over || answering) {
+            return;
+        }
+        target.failed(System.nanoTime());
+        abandon();
+        client.answer(Problem.timeout(route.name()));
+    }
+
+    /** Gives the call up: the client left, or was answered by the gateway. */
+    void abandon() {
+        if (over) {
+            return;
+        }
+        over = true;
+        cancelTimer();
+        releasePending();
+        if (service != null) {
+            Channel channel = service;
+            service = null;
+            pool.discard(channel);
+        } else if (target != null) {
+            pool.forget(target, client.eventLoop(), this);
+        }
+    }
+
+    boolean over() {
+        return over;
+    }
+
+    private void releasePending() {
+        if (pending != null) {
+            pending.forEach(ReferenceCountUtil::release);
+            pending.clear();
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}

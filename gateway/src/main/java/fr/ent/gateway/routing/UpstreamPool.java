@@ -1,0 +1,240 @@
+package fr.ent.gateway.routing;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.resolver.AddressResolverGroup;
+
+import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
+import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to the services, per event loop and per instance: a call borrows one on
+ * the loop that received it, so a forwarded call stays on one thread from end to end. At most
+ * {@code maxPerTarget} connections per instance and loop; calls beyond wait for one to come back.
+ * Connections idle for a minute are closed.
+ */
+final class UpstreamPool {
+
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** Answers come from our own services: their headers are not validated again, for speed. */
+    private static final HttpDecoderConfig SERVICE_ANSWERS = new HttpDecoderConfig()
+            .setMaxInitialLineLength(4096).setMaxHeaderSize(16384).setMaxChunkSize(16384).setValidateHeaders(false);
+
+    private final int maxPerTarget;
+    private final Class<? extends Channel> channelType;
+    private final AddressResolverGroup<? extends SocketAddress> resolver;
+    private final FastThreadLocal<Map<Target, Slots>> perLoop = new FastThreadLocal<>() {
+        @Override
+        protected Map<Target, Slots> initialValue() {
+            return new IdentityHashMap<>();
+        }
+    };
+    private volatile SslContext ssl;
+
+    UpstreamPool(int maxPerTarget, Class<? extends Channel> channelType,
+                 AddressResolverGroup<? extends SocketAddress> resolver) {
+        this.maxPerTarget = maxPerTarget;
+        this.channelType = channelType;
+        this.resolver = resolver;
+    }
+
+    /** One instance's connections on one event loop. */
+    private final class Slots {
+        final Target target;
+        final EventLoop loop;
+        final ArrayDeque<Channel> idle = new ArrayDeque<>();
+        final ArrayDeque<UpstreamCall> waiting = new ArrayDeque<>();
+        int open;
+
+        Slots(Target target, EventLoop loop) {
+            this.target = target;
+            this.loop = loop;
+            loop.scheduleAtFixedRate(this::closeIdle, 30, 30, TimeUnit.SECONDS);
+        }
+
+        void closeIdle() {
+            long now = System.nanoTime();
+            for (Channel channel : idle.toArray(new Channel[0])) {
+                if (now - handler(channel).idleSince > IDLE_NANOS) {
+                    channel.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * A pooled connection for {@code call}, or null: the call is then told later, through
+     * {@link UpstreamCall#connected} or {@link UpstreamCall#unreachable}.
+     */
+    Channel acquire(Target target, EventLoop loop, UpstreamCall call, long connectTimeoutMs) {
+        Slots slots = slots(target, loop);
+        Channel channel;
+        while ((channel = slots.idle.pollFirst()) != null) {
+            if (channel.isActive()) {
+                return channel;
+            }
+        }
+        if (slots.open < maxPerTarget) {
+            connect(slots, call, connectTimeoutMs);
+        } else {
+            slots.waiting.add(call);
+        }
+        return null;
+    }
+
+    /** The call is over and the connection is clean (response read, request sent): reuse it. */
+    void release(Target target, Channel channel) {
+        Slots slots = slots(target, (EventLoop) channel.eventLoop());
+        UpstreamHandler handler = handler(channel);
+        handler.call = null;
+        UpstreamCall next = slots.waiting.poll();
+        if (next != null) {
+            next.connected(channel, true);
+        } else {
+            handler.idleSince = System.nanoTime();
+            slots.idle.addFirst(channel);
+        }
+    }
+
+    /** The connection cannot be reused (call abandoned, answer cut short): close it. */
+    void discard(Channel channel) {
+        handler(channel).call = null;
+        channel.close();
+    }
+
+    /** A call that gave up while waiting for a connection. */
+    void forget(Target target, EventLoop loop, UpstreamCall call) {
+        slots(target, loop).waiting.remove(call);
+    }
+
+    private void connect(Slots slots, UpstreamCall call, long connectTimeoutMs) {
+        slots.open++;
+        Target target = slots.target;
+        new Bootstrap().group(slots.loop).channel(channelType).resolver(resolver)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMs)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        if (target.ssl()) {
+                            channel.pipeline().addLast(sslContext().newHandler(channel.alloc(),
+                                    target.address().getHostString(), target.address().getPort()));
+                        }
+                        channel.pipeline().addLast(new HttpClientCodec(SERVICE_ANSWERS, false, false), new UpstreamHandler());
+                    }
+                })
+                .connect(target.address())
+                .addListener(connected -> {
+                    Channel channel = ((io.netty.channel.ChannelFuture) connected).channel();
+                    if (connected.isSuccess()) {
+                        channel.closeFuture().addListener(closed -> closed(slots, channel));
+                        call.connected(channel, true);
+                    } else {
+                        slots.open--;
+                        call.unreachable();
+                        serveWaiting(slots);
+                    }
+                });
+    }
+
+    private void closed(Slots slots, Channel channel) {
+        slots.open--;
+        slots.idle.remove(channel);
+        serveWaiting(slots);
+    }
+
+    /** A connection slot is free: open one for the first call still waiting, if any. */
+    private void serveWaiting(Slots slots) {
+        UpstreamCall next = slots.waiting.poll();
+        if (next != null) {
+            connect(slots, next, next.connectTimeoutMs());
+        }
+    }
+
+    private Slots slots(Target target, EventLoop loop) {
+        return perLoop.get().computeIfAbsent(target, t -> new Slots(t, loop));
+    }
+
+    static UpstreamHandler handler(Channel channel) {
+        return channel.pipeline().get(UpstreamHandler.class);
+    }
+
+    private SslContext sslContext() {
+        SslContext context = ssl;
+        if (context == null) {
+            try {
+                context = SslContextBuilder.forClient().build();
+            } catch (SSLException e) {
+                throw new UncheckedIOException(e);
+            }
+            ssl = context;
+        }
+        return context;
+    }
+
+    /** Hands what a service sends to the call using the connection. */
+    static final class UpstreamHandler extends ChannelInboundHandlerAdapter {
+        UpstreamCall call;
+        long idleSince;
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            UpstreamCall current = call;
+            if (current == null) {
+                // Nothing was asked: a service talking out of turn cannot be trusted with the next call.
+                ReferenceCountUtil.release(msg);
+                ctx.close();
+                return;
+            }
+            current.fromService((HttpObject) msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            UpstreamCall current = call;
+            if (current != null) {
+                current.serviceReadComplete();
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            UpstreamCall current = call;
+            if (current != null && ctx.channel().isWritable()) {
+                current.serviceWritable();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            UpstreamCall current = call;
+            call = null;
+            if (current != null) {
+                current.serviceClosed();
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // the call learns it through channelInactive
+        }
+    }
+}

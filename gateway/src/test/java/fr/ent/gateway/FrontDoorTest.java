@@ -1,0 +1,194 @@
+package fr.ent.gateway;
+
+import fr.ent.gateway.routing.FrontDoor;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * HTTP as it is on the wire, with a plain socket: what clients other than well-behaved libraries
+ * send (pipelined requests, HTTP/1.0, Expect: 100-continue, malformed or oversized requests), and
+ * what the gateway does with its own connections to the services.
+ */
+@QuarkusTest
+@QuarkusTestResource(Upstreams.class)
+class FrontDoorTest {
+
+    @Inject
+    FrontDoor frontDoor;
+
+    private final String token = TestRealm.person(UUID.randomUUID());
+
+    @Test
+    void pipelined_requests_are_answered_in_their_order() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, get("/api/echo/first") + get("/api/slow/slow") + get("/api/echo/third"));
+            String all = readUntilCount(socket, "\"instance\":", 3);
+            // The second one waits for the slow service until its route's timeout (500 ms), and
+            // the third, answered at once by the service, still comes after it.
+            assertThat(all.indexOf("/api/echo/first")).isLessThan(all.indexOf("upstream-timeout"));
+            assertThat(all.indexOf("upstream-timeout")).isLessThan(all.indexOf("/api/echo/third"));
+        }
+    }
+
+    @Test
+    void an_http_1_0_client_gets_its_answer_then_the_connection_closes() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/echo/old HTTP/1.0\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            String answer = readToEnd(socket);
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("connection: close")
+                    .contains("\"uri\":\"/api/echo/old\"");
+        }
+    }
+
+    @Test
+    void an_http_1_0_client_asking_for_keep_alive_keeps_its_connection() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/echo/a HTTP/1.0\r\nConnection: keep-alive\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            String first = readUntilCount(socket, "\"uri\":", 1);
+            assertThat(first).containsIgnoringCase("connection: keep-alive");
+            send(socket, "GET /api/echo/b HTTP/1.0\r\nConnection: keep-alive\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            assertThat(readUntilCount(socket, "\"uri\":", 1)).contains("/api/echo/b");
+        }
+    }
+
+    @Test
+    void a_malformed_request_gets_400_and_the_connection_is_closed() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/echo/ping HTTP/1.1\r\nHost: x\r\nContent-Length: twelve\r\n\r\n");
+            String answer = readToEnd(socket);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("https://ent.example/problems/malformed-request");
+        }
+    }
+
+    @Test
+    void oversized_headers_get_431() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/echo/ping HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(10_000) + "\r\n\r\n");
+            assertThat(readToEnd(socket)).startsWith("HTTP/1.1 431").contains("headers-too-large");
+        }
+    }
+
+    @Test
+    void an_absolute_uri_is_refused() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET http://elsewhere.example/api/echo/ping HTTP/1.1\r\nHost: x\r\n\r\n");
+            String answer = readUntilCount(socket, "\"status\":", 1);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("bad-path");
+        }
+    }
+
+    @Test
+    void expect_100_continue_is_answered_after_the_checks() throws IOException {
+        String body = "{\"motif\":\"malade\"}";
+        try (Socket socket = connect()) {
+            send(socket, "POST /api/echo/absences HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n");
+            assertThat(readUntilCount(socket, "\r\n\r\n", 1)).startsWith("HTTP/1.1 100 Continue");
+            send(socket, body);
+            String answer = readUntilCount(socket, "\"bodySize\":", 1);
+            assertThat(answer).startsWith("HTTP/1.1 200").contains("\"bodySize\":" + body.length())
+                    .doesNotContain("\"expect\"");
+        }
+        // Refused before the body is sent: no 100 Continue, the problem instead.
+        try (Socket socket = connect()) {
+            send(socket, "POST /api/echo/absences HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
+            String answer = readUntilCount(socket, "\"status\":", 1);
+            assertThat(answer).startsWith("HTTP/1.1 401").doesNotContain("100 Continue");
+        }
+    }
+
+    @Test
+    void an_answer_the_service_breaks_off_is_cut_short_for_the_client_too() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, get("/api/echo/broken"));
+            String answer = readToEnd(socket);
+            assertThat(answer).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: 1000");
+            int body = answer.length() - answer.indexOf("\r\n\r\n") - 4;
+            assertThat(body).isLessThan(1000);
+        }
+        // and the next call is served normally
+        given().auth().oauth2(token).get("/api/echo/after-broken").then().statusCode(200);
+    }
+
+    @Test
+    void connections_to_the_services_are_kept_and_reused() {
+        given().port(frontDoor.port()).auth().oauth2(token).get("/api/files/warm").then().statusCode(200);
+        long before = Upstreams.FIRST_CONNECTIONS.get();
+        for (int i = 0; i < 20; i++) {
+            given().port(frontDoor.port()).auth().oauth2(token).get("/api/files/again-" + i).then().statusCode(200);
+        }
+        // One pool per event loop: at most one new connection per loop, not one per call.
+        assertThat(Upstreams.FIRST_CONNECTIONS.get() - before).isLessThanOrEqualTo(2);
+    }
+
+    // --- plain socket helpers
+
+    private String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+    }
+
+    private Socket connect() throws IOException {
+        io.restassured.RestAssured.port = frontDoor.port();
+        Socket socket = new Socket("localhost", frontDoor.port());
+        socket.setSoTimeout(5_000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+    }
+
+    /** Reads until {@code marker} has been seen {@code count} times, failing on a closed connection. */
+    private static String readUntilCount(Socket socket, String marker, int count) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[8192];
+        while (occurrences(received.toString(StandardCharsets.UTF_8), marker) < count) {
+            int n = in.read(buffer);
+            assertThat(n).as("connection closed after: %s", received).isPositive();
+            received.write(buffer, 0, n);
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads until the gateway closes the connection (a timeout fails the test). */
+    private static String readToEnd(Socket socket) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                received.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the connection was not closed; received: " + received, e);
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int occurrences(String text, String marker) {
+        Matcher matcher = Pattern.compile(Pattern.quote(marker)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
