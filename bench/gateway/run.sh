@@ -13,7 +13,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${DURATION:-5s}"     # per slice; ROUNDS slices per case, interleaved (direct, nginx, gateway, ...)
 ROUNDS="${ROUNDS:-3}"
-WARMUP="${WARMUP:-8s}"
+# The JVM's JIT is still compiling after 8 s of load (the gateway's CPU per call then still drops from
+# one slice to the next): 20 s brings it to its steady state, which is what is compared.
+WARMUP="${WARMUP:-20s}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -XX:TieredStopAtLevel=4}"

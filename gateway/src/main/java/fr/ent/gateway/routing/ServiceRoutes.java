@@ -37,7 +37,9 @@ public class ServiceRoutes {
         if (route == null) {
             int port = ConfigProvider.getConfig().getValue("quarkus.http.port", Integer.class);
             route = ServiceRoute.local(URI.create("http://127.0.0.1:" + port), 10_000);
-            local = route;
+            if (port != 0) { // 0: a random port not chosen yet (the server is starting); read it again next time
+                local = route;
+            }
         }
         return route;
     }
