@@ -88,7 +88,7 @@ class Admission {
                 return Problem.unauthorized("Use an OAuth2 bearer token.", false);
             }
             try {
-                exchange.caller = tokens.verify(authorization.substring(7).trim(), lastToken);
+                exchange.caller = tokens.verifyBearer(authorization, lastToken);
             } catch (InvalidTokenException e) {
                 return Problem.unauthorized(e.getMessage(), true);
             }

@@ -36,6 +36,7 @@ public class TokenVerifier {
             throw new IllegalStateException(e);
         }
     });
+    private static final String BEARER = "Bearer ";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private record Verified(Caller caller, long expiresAtMillis) {
@@ -66,14 +67,17 @@ public class TokenVerifier {
         return verified(token, System.currentTimeMillis()).caller;
     }
 
-    /** As {@link #verify(String)}, answered at once when {@code token} is the connection's last one. */
-    public Caller verify(String token, LastToken last) throws InvalidTokenException {
+    /**
+     * Checks the token of an {@code Authorization: Bearer} header; answered at once when the header is
+     * the same as the connection's last one.
+     */
+    public Caller verifyBearer(String authorization, LastToken last) throws InvalidTokenException {
         long now = System.currentTimeMillis();
-        if (last.expiresAtMillis > now && token.equals(last.token)) {
+        if (last.expiresAtMillis > now && authorization.equals(last.authorization)) {
             return last.caller;
         }
-        Verified verified = verified(token, now);
-        last.token = token;
+        Verified verified = verified(authorization.substring(BEARER.length()).trim(), now);
+        last.authorization = authorization;
         last.caller = verified.caller;
         last.expiresAtMillis = verified.expiresAtMillis;
         return verified.caller;
