@@ -12,7 +12,7 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${DURATION:-5s}"     # per slice; ROUNDS slices per case, interleaved (direct, nginx, gateway, ...)
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"   # medians of 5: a VM hiccup in one slice does not decide a figure
 # The JVM's JIT is still compiling after 8 s of load (the gateway's CPU per call then still drops from
 # one slice to the next): 20 s brings it to its steady state, which is what is compared.
 WARMUP="${WARMUP:-20s}"
