@@ -56,6 +56,18 @@ class FrontDoorTest {
     }
 
     @Test
+    void an_http_1_0_client_gets_a_stream_without_chunks_ended_by_closing() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, "GET /api/files/events HTTP/1.0\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            String first = readUntilCount(socket, "data: one", 1);
+            given().auth().oauth2(token).get("/api/files/events/next").then().statusCode(200);
+            String answer = first + readToEnd(socket);
+            assertThat(answer).doesNotContainIgnoringCase("transfer-encoding")
+                    .endsWith("\r\n\r\ndata: one\n\ndata: two\n\n");
+        }
+    }
+
+    @Test
     void an_http_1_0_client_asking_for_keep_alive_keeps_its_connection() throws IOException {
         try (Socket socket = connect()) {
             send(socket, "GET /api/echo/a HTTP/1.0\r\nConnection: keep-alive\r\nAuthorization: Bearer " + token + "\r\n\r\n");

@@ -180,14 +180,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (exchange.corsOrigin != null) {
             door.cors().decorate(headers, exchange.corsOrigin);
         }
-        if (!HttpUtil.isContentLengthSet(response) && !HttpUtil.isTransferEncodingChunked(response)
-                && mayHaveBody(response) && !isHead(exchange)) {
-            // The service ends its body by closing: frame it for the client instead.
-            if (exchange.request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
-                HttpUtil.setTransferEncodingChunked(response, true);
-            } else {
-                closing = true;
-            }
+        if (!HttpUtil.isContentLengthSet(response) && mayHaveBody(response) && !isHead(exchange)) {
+            // A body of unknown length (chunked from the service, or ended by its closing): chunked
+            // for an HTTP/1.1 client; an HTTP/1.0 client knows no chunks, its body ends by closing.
+            boolean http11 = exchange.request.protocolVersion().equals(HttpVersion.HTTP_1_1);
+            HttpUtil.setTransferEncodingChunked(response, http11);
+            closing |= !http11;
         }
         if (!exchange.keepAlive || closing) {
             closing = true;

@@ -200,8 +200,7 @@ final class UpstreamCall {
         if (answering) {
             client.cutShort();
         } else {
-            target.failed(System.nanoTime());
-            client.answer(Problem.badGateway(route.name()));
+            failed(Problem.badGateway(route.name()));
         }
     }
 
@@ -213,8 +212,7 @@ final class UpstreamCall {
         over = true;
         cancelTimer();
         releasePending();
-        target.failed(System.nanoTime());
-        client.answer(Problem.badGateway(route.name()));
+        failed(Problem.badGateway(route.name()));
     }
 
     private void timedOut() {
@@ -222,9 +220,14 @@ final class UpstreamCall {
         if (over || answering) {
             return;
         }
-        target.failed(System.nanoTime());
         abandon();
-        client.answer(Problem.timeout(route.name()));
+        failed(Problem.timeout(route.name()));
+    }
+
+    /** The service failed this call before answering: its circuit counts it, the client gets a problem. */
+    private void failed(Problem problem) {
+        target.failed(System.nanoTime());
+        client.answer(problem);
     }
 
     /** Gives the call up: the client left, or was answered by the gateway. */
