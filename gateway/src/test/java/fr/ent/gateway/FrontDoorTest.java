@@ -150,6 +150,28 @@ class FrontDoorTest {
         assertThat(Upstreams.FIRST_CONNECTIONS.get() - before).isLessThanOrEqualTo(2);
     }
 
+    @Test
+    void calls_beyond_the_connection_bound_wait_for_a_connection_and_are_all_served() throws Exception {
+        given().port(frontDoor.port()).auth().oauth2(token).get("/api/files/warm").then().statusCode(200);
+        long before = Upstreams.FIRST_CONNECTIONS.get();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(30);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(pool.submit(() -> given().port(frontDoor.port()).auth().oauth2(token)
+                        .get("/api/files/wait").statusCode()));
+            }
+            for (var call : calls) {
+                assertThat(call.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // 30 calls at once, each held 200 ms by the service: at most 3 connections per event loop
+        // (gateway.upstream.max-connections-per-target in the tests), the others waited their turn.
+        assertThat(Upstreams.FIRST_CONNECTIONS.get() - before).isLessThanOrEqualTo(6);
+    }
+
     // --- plain socket helpers
 
     private String get(String path) {

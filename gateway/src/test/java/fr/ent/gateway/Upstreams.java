@@ -62,6 +62,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes.limited.rate-limit.ip-per-second", "0.2");
         config.put("gateway.routes.limited.rate-limit.ip-burst", "1");
         config.put("gateway.upstream.breaker-failures", "3");
+        // Small, so that a test can fill the pool and see calls wait for a connection.
+        config.put("gateway.upstream.max-connections-per-target", "3");
         config.put("gateway.upstream.breaker-open", "30s");
         config.put("quarkus.http.cors.origins", "https://app.ent.example");
         return config;
@@ -131,6 +133,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.endsWith("/download/next")) {
                 pump(openDownload, downloadRest);
                 req.response().end("sent");
+            } else if (path.endsWith("/wait")) {
+                vertx.setTimer(200, id -> echo(req, 0));
             } else if (path.endsWith("/broken")) {
                 // Promises 1000 bytes, sends 10, then hangs up.
                 HttpServerResponse response = req.response().putHeader("Content-Length", "1000");
