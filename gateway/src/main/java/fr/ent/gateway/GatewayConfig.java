@@ -43,6 +43,10 @@ public interface GatewayConfig {
          */
         @WithDefault("2m")
         Duration idleTimeout();
+
+        /** On shutdown, how long calls in progress may take to finish before their connections are cut. */
+        @WithDefault("10s")
+        Duration shutdownTimeout();
     }
 
     /** One JSON line per call (see observability.AccessLog). */

@@ -173,6 +173,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         answerStarted = true;
         exchange.status = response.status().code();
         HttpHeaders headers = response.headers();
+        String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
+        exchange.eventStream = type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17);
         UpstreamCall.HOP_BY_HOP.forEach(headers::remove);
         if (exchange.requestId != null) {
             headers.set(RequestIds.REQUEST_ID, exchange.requestId);
@@ -227,6 +229,18 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         FullHttpResponse response = problem.toResponse(HttpVersion.HTTP_1_1, exchange.path);
         answerHead(response);
         answerEnd(response);
+    }
+
+    /**
+     * The gateway is shutting down: close now if nothing is in progress or if the answer is an event
+     * stream (it would never end); else close once the current call is over.
+     */
+    void finishThenClose() {
+        if (exchange == null || exchange.eventStream) {
+            channel.close();
+        } else {
+            closing = true; // also says Connection: close if the answer has not started yet
+        }
     }
 
     /** The answer cannot be completed (the service broke off): the client sees the connection close. */

@@ -23,6 +23,8 @@ final class Exchange {
     /** The browser origin allowed by CORS, to be named in the answer; null otherwise. */
     String corsOrigin;
     Caller caller = Caller.ANONYMOUS;
+    /** The answer is a stream of Server-Sent Events. */
+    boolean eventStream;
     int status;
 
     Exchange(HttpRequest request) {

@@ -8,6 +8,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -24,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,6 +50,8 @@ public class FrontDoor {
     private final GatewayMetrics metrics;
     private UpstreamPool pool;
     private Channel server;
+    /** Open client connections, to be drained on shutdown. */
+    private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
     FrontDoor(Vertx vertx, GatewayConfig config, Admission admission, Cors cors, AccessLog accessLog,
               GatewayMetrics metrics) {
@@ -73,6 +79,7 @@ public class FrontDoor {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        clients.add(channel);
                         channel.pipeline().addLast(
                                 new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS),
                                 new HttpServerCodec(4096, 8192, 8192),
@@ -86,9 +93,43 @@ public class FrontDoor {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (server != null) {
-            server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        drain(config.http().shutdownTimeout());
+    }
+
+    /**
+     * Stops taking connections and lets the calls in progress finish, for at most {@code timeout}:
+     * idle connections and event streams are closed at once (an EventSource reconnects, to another
+     * instance); other calls get their answer with {@code Connection: close}. What is left after the
+     * timeout is cut. Returns the number of connections that had to be cut.
+     */
+    public int drain(Duration timeout) {
+        if (server == null) {
+            return 0;
         }
+        server.close().awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        for (Channel client : clients) {
+            client.eventLoop().execute(() -> {
+                ClientConnection connection = client.pipeline().get(ClientConnection.class);
+                if (connection != null) {
+                    connection.finishThenClose();
+                }
+            });
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!clients.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int cut = clients.size();
+        if (cut > 0) {
+            LOG.warnf("%d client connection(s) still busy after %s: closed", cut, timeout);
+            clients.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
+        return cut;
     }
 
     /** The port clients connect to (the actual one when configured as 0). */
