@@ -6,16 +6,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static fr.ent.gateway.RawHttp.readToEnd;
+import static fr.ent.gateway.RawHttp.readUntilCount;
+import static fr.ent.gateway.RawHttp.send;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,49 +177,6 @@ class FrontDoorTest {
 
     private Socket connect() throws IOException {
         io.restassured.RestAssured.port = frontDoor.port();
-        Socket socket = new Socket("localhost", frontDoor.port());
-        socket.setSoTimeout(5_000);
-        return socket;
-    }
-
-    private static void send(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
-        socket.getOutputStream().flush();
-    }
-
-    /** Reads until {@code marker} has been seen {@code count} times, failing on a closed connection. */
-    private static String readUntilCount(Socket socket, String marker, int count) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        InputStream in = socket.getInputStream();
-        byte[] buffer = new byte[8192];
-        while (occurrences(received.toString(StandardCharsets.UTF_8), marker) < count) {
-            int n = in.read(buffer);
-            assertThat(n).as("connection closed after: %s", received).isPositive();
-            received.write(buffer, 0, n);
-        }
-        return received.toString(StandardCharsets.UTF_8);
-    }
-
-    /** Reads until the gateway closes the connection (a timeout fails the test). */
-    private static String readToEnd(Socket socket) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try {
-            for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
-                received.write(buffer, 0, n);
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the connection was not closed; received: " + received, e);
-        }
-        return received.toString(StandardCharsets.UTF_8);
-    }
-
-    private static int occurrences(String text, String marker) {
-        Matcher matcher = Pattern.compile(Pattern.quote(marker)).matcher(text);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
+        return RawHttp.open(frontDoor.port());
     }
 }

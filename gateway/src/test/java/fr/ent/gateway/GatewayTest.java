@@ -360,12 +360,12 @@ class GatewayTest {
     @Test
     void server_sent_events_pass_one_by_one() throws Exception {
         try (java.net.Socket socket = openEventStream()) {
-            String first = readUntil(socket, "data: one\n\n", new StringBuilder());
+            String first = RawHttp.readUntilCount(socket, "data: one\n\n", 1);
             assertThat(first).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: text/event-stream")
                     .doesNotContain("two");
 
             given().auth().oauth2(parentToken).get("/api/files/events/next").then().statusCode(200);
-            String all = readUntil(socket, "data: two\n\n", new StringBuilder(first));
+            String all = first + RawHttp.readUntilCount(socket, "data: two\n\n", 1);
             assertThat(all.indexOf("data: one\n\n")).isLessThan(all.indexOf("data: two\n\n"));
         }
     }
@@ -373,7 +373,7 @@ class GatewayTest {
     @Test
     void when_the_client_leaves_an_event_stream_the_service_sees_it_closed() throws Exception {
         try (java.net.Socket socket = openEventStream()) {
-            readUntil(socket, "data: one", new StringBuilder());
+            RawHttp.readUntilCount(socket, "data: one", 1);
             assertThat(given().auth().oauth2(parentToken).get("/api/files/events/closed").asString()).isEqualTo("false");
         }
         // The gateway drops its call too, so a service's subscription does not outlive its listener.
@@ -383,23 +383,10 @@ class GatewayTest {
 
     /** A plain socket: what arrives is read as it is, with no client library (and its timing) in between. */
     private java.net.Socket openEventStream() throws java.io.IOException {
-        java.net.Socket socket = new java.net.Socket(gateway.getHost(), gateway.getPort());
-        socket.setSoTimeout(5_000);
-        socket.getOutputStream().write(("GET /api/files/events HTTP/1.1\r\nHost: localhost\r\n"
-                + "Accept: text/event-stream\r\nAuthorization: Bearer " + parentToken + "\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.net.Socket socket = RawHttp.open(frontDoor.port());
+        RawHttp.send(socket, "GET /api/files/events HTTP/1.1\r\nHost: localhost\r\n"
+                + "Accept: text/event-stream\r\nAuthorization: Bearer " + parentToken + "\r\n\r\n");
         return socket;
-    }
-
-    private static String readUntil(java.net.Socket socket, String expected, StringBuilder received)
-            throws java.io.IOException {
-        byte[] buffer = new byte[4096];
-        while (!received.toString().contains(expected)) {
-            int n = socket.getInputStream().read(buffer);
-            assertThat(n).as("bytes before %s: %s", expected, received).isPositive();
-            received.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return received.toString();
     }
 
     @Test

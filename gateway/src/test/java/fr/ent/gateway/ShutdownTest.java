@@ -8,15 +8,16 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import static fr.ent.gateway.RawHttp.open;
+import static fr.ent.gateway.RawHttp.readToEnd;
+import static fr.ent.gateway.RawHttp.readUntilCount;
+import static fr.ent.gateway.RawHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,12 +43,12 @@ class ShutdownTest {
         int port = frontDoor.port();
         try (Socket idle = open(port); Socket events = open(port); Socket busy = open(port)) {
             // idle: one call answered, the connection kept alive
-            write(idle, "GET /api/echo/before HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
-            assertThat(readUntil(idle, "\"uri\"")).startsWith("HTTP/1.1 200");
-            write(events, "GET /api/files/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
-            assertThat(readUntil(events, "data: one")).startsWith("HTTP/1.1 200");
+            send(idle, "GET /api/echo/before HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            assertThat(readUntilCount(idle, "\"uri\"", 1)).startsWith("HTTP/1.1 200");
+            send(events, "GET /api/files/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            assertThat(readUntilCount(events, "data: one", 1)).startsWith("HTTP/1.1 200");
             // busy: the service holds this one for 200 ms
-            write(busy, "GET /api/files/wait HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
+            send(busy, "GET /api/files/wait HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\n\r\n");
             Thread.sleep(50);
 
             CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> frontDoor.drain(Duration.ofSeconds(5)));
@@ -60,36 +61,5 @@ class ShutdownTest {
             assertThat(drained.get()).as("connections cut at the deadline").isZero();
         }
         assertThatThrownBy(() -> open(port).close()).isInstanceOf(ConnectException.class);
-    }
-
-    private static Socket open(int port) throws IOException {
-        Socket socket = new Socket("localhost", port);
-        socket.setSoTimeout(5_000);
-        return socket;
-    }
-
-    private static void write(Socket socket, String text) throws IOException {
-        socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String readUntil(Socket socket, String marker) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        while (!received.toString(StandardCharsets.UTF_8).contains(marker)) {
-            int n = socket.getInputStream().read(buffer);
-            assertThat(n).as("closed before %s: %s", marker, received).isPositive();
-            received.write(buffer, 0, n);
-        }
-        return received.toString(StandardCharsets.UTF_8);
-    }
-
-    /** What comes until the gateway closes the connection; a read timeout fails. */
-    private static String readToEnd(Socket socket) throws IOException {
-        ByteArrayOutputStream received = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
-            received.write(buffer, 0, n);
-        }
-        return received.toString(StandardCharsets.UTF_8);
     }
 }

@@ -81,9 +81,9 @@ public record Problem(int status, String slug, String title, String detail, Map<
     }
 
     /** The whole answer, with a length (the connection can be kept). */
-    public FullHttpResponse toResponse(HttpVersion version, String instance) {
+    public FullHttpResponse toResponse(String instance) {
         byte[] body = toJson(instance);
-        FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(status),
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
                 Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)

@@ -4,7 +4,6 @@ import fr.ent.gateway.observability.RequestIds;
 import fr.ent.gateway.problem.Problem;
 import fr.ent.gateway.token.LastToken;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -123,11 +122,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (door.admission().isApiPreflight(exchange)) {
-            FullHttpResponse preflight = door.cors().preflight(request);
-            exchange.status = preflight.status().code();
-            answerHead(preflight);
-            answerEnd(preflight);
-            flush();
+            answerWhole(door.cors().preflight(request));
             return;
         }
         Problem refused = door.admission().admit(exchange, peer, lastToken);
@@ -171,10 +166,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     void answerHead(HttpResponse response) {
         answerStarted = true;
-        exchange.status = response.status().code();
+        exchange.answer = response;
         HttpHeaders headers = response.headers();
-        String type = headers.get(HttpHeaderNames.CONTENT_TYPE);
-        exchange.eventStream = type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17);
         UpstreamCall.HOP_BY_HOP.forEach(headers::remove);
         if (exchange.requestId != null) {
             headers.set(RequestIds.REQUEST_ID, exchange.requestId);
@@ -226,7 +219,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             // before the client reads this answer. It is read and dropped for a little while (endIfDone).
             closing = true;
         }
-        FullHttpResponse response = problem.toResponse(HttpVersion.HTTP_1_1, exchange.path);
+        answerWhole(problem.toResponse(exchange.path));
+    }
+
+    /** An answer made by the gateway, headers and body in one piece. */
+    private void answerWhole(FullHttpResponse response) {
         answerHead(response);
         answerEnd(response);
     }
@@ -236,7 +233,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
      * stream (it would never end); else close once the current call is over.
      */
     void finishThenClose() {
-        if (exchange == null || exchange.eventStream) {
+        if (exchange == null || exchange.answersEventStream()) {
             channel.close();
         } else {
             closing = true; // also says Connection: close if the answer has not started yet
@@ -276,13 +273,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!requestEnded) {
-            if (closing && linger == null) {
+            // Answered before the whole body came (a problem, or a service answering early): the
+            // rest is read and dropped for a little while, then the connection is closed.
+            closing = true;
+            if (linger == null) {
                 resumeReading();
                 linger = channel.eventLoop().schedule(() -> channel.close(), LINGER_MS, TimeUnit.MILLISECONDS);
-            } else if (!closing) {
-                // The service answered before the whole body was sent: drop the rest, then close.
-                closing = true;
-                endIfDone();
             }
             return;
         }
@@ -364,7 +360,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    static boolean isHead(Exchange exchange) {
+    private static boolean isHead(Exchange exchange) {
         return exchange.request.method().equals(HttpMethod.HEAD);
     }
 }

@@ -1,7 +1,9 @@
 package fr.ent.gateway.routing;
 
 import fr.ent.gateway.token.Caller;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 
 /** One request from a client, from its headers to the end of its answer. */
@@ -23,9 +25,8 @@ final class Exchange {
     /** The browser origin allowed by CORS, to be named in the answer; null otherwise. */
     String corsOrigin;
     Caller caller = Caller.ANONYMOUS;
-    /** The answer is a stream of Server-Sent Events. */
-    boolean eventStream;
-    int status;
+    /** The head of the answer, once it has started. */
+    HttpResponse answer;
 
     Exchange(HttpRequest request) {
         this.request = request;
@@ -34,6 +35,16 @@ final class Exchange {
         this.path = query < 0 ? uri : uri.substring(0, query);
         this.keepAlive = HttpUtil.isKeepAlive(request);
         this.hasBody = HttpUtil.isTransferEncodingChunked(request) || declaredLength(request) != 0;
+    }
+
+    int status() {
+        return answer.status().code();
+    }
+
+    /** The answer is a stream of Server-Sent Events (it would never end by itself). */
+    boolean answersEventStream() {
+        String type = answer == null ? null : answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17);
     }
 
     /** The declared body length, 0 if none; -1 if it is not a number (a malformed request). */

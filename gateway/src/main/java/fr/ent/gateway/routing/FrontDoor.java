@@ -48,6 +48,7 @@ public class FrontDoor {
     private final Cors cors;
     private final AccessLog accessLog;
     private final GatewayMetrics metrics;
+    private final long connectTimeoutMs;
     private UpstreamPool pool;
     private Channel server;
     /** Open client connections, to be drained on shutdown. */
@@ -61,6 +62,7 @@ public class FrontDoor {
         this.cors = cors;
         this.accessLog = accessLog;
         this.metrics = metrics;
+        this.connectTimeoutMs = config.upstream().connectTimeout().toMillis();
     }
 
     void start(@Observes StartupEvent event) throws InterruptedException {
@@ -143,11 +145,11 @@ public class FrontDoor {
             return;
         }
         if (exchange.route != null) {
-            metrics.record(exchange.route.name(), exchange.status, exchange.start);
+            metrics.record(exchange.route.name(), exchange.status(), exchange.start);
         }
         if (accessLog.enabled()) {
             accessLog.log(exchange.requestId, exchange.traceparent, exchange.caller.logId(),
-                    exchange.request.method().name(), exchange.path, exchange.status, exchange.start);
+                    exchange.request.method().name(), exchange.path, exchange.status(), exchange.start);
         }
     }
 
@@ -164,6 +166,6 @@ public class FrontDoor {
     }
 
     long connectTimeoutMs() {
-        return config.upstream().connectTimeout().toMillis();
+        return connectTimeoutMs;
     }
 }

@@ -8,7 +8,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
@@ -74,7 +74,7 @@ final class UpstreamCall {
         pending.add(exchange.request);
         EventLoop loop = client.eventLoop();
         timer = loop.schedule(this::timedOut, route.timeoutMs(), TimeUnit.MILLISECONDS);
-        Channel pooled = pool.acquire(target, loop, this, connectTimeoutMs);
+        Channel pooled = pool.acquire(target, loop, this);
         if (pooled != null) {
             connected(pooled, false); // flushed when the client's read is complete
         }
@@ -149,9 +149,9 @@ final class UpstreamCall {
             return;
         }
         if (part instanceof HttpResponse response) {
-            if (response.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL
-                    && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
-                skippingInterim = true; // 100 Continue, 103 Early Hints: the client gets the final answer only
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                // 100 Continue, 103 Early Hints: the client gets the final answer only (no 101: Upgrade is not passed on)
+                skippingInterim = true;
                 return;
             }
             cancelTimer();
@@ -192,11 +192,9 @@ final class UpstreamCall {
     /** The service closed the connection (or it broke) before its answer was complete. */
     void serviceClosed() {
         service = null;
-        if (over) {
+        if (!end()) {
             return;
         }
-        over = true;
-        cancelTimer();
         if (answering) {
             client.cutShort();
         } else {
@@ -206,13 +204,9 @@ final class UpstreamCall {
 
     /** No connection could be made. */
     void unreachable() {
-        if (over) {
-            return;
+        if (end()) {
+            failed(Problem.badGateway(route.name()));
         }
-        over = true;
-        cancelTimer();
-        releasePending();
-        failed(Problem.badGateway(route.name()));
     }
 
     private void timedOut() {
@@ -232,12 +226,9 @@ final class UpstreamCall {
 
     /** Gives the call up: the client left, or was answered by the gateway. */
     void abandon() {
-        if (over) {
+        if (!end()) {
             return;
         }
-        over = true;
-        cancelTimer();
-        releasePending();
         if (service != null) {
             Channel channel = service;
             service = null;
@@ -245,6 +236,17 @@ final class UpstreamCall {
         } else if (target != null) {
             pool.forget(target, client.eventLoop(), this);
         }
+    }
+
+    /** Marks the call over, once: returns false if it already was. */
+    private boolean end() {
+        if (over) {
+            return false;
+        }
+        over = true;
+        cancelTimer();
+        releasePending();
+        return true;
     }
 
     boolean over() {

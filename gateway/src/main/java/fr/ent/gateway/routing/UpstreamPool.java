@@ -2,6 +2,7 @@ package fr.ent.gateway.routing;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -84,7 +85,7 @@ final class UpstreamPool {
      * A pooled connection for {@code call}, or null: the call is then told later, through
      * {@link UpstreamCall#connected} or {@link UpstreamCall#unreachable}.
      */
-    Channel acquire(Target target, EventLoop loop, UpstreamCall call, long connectTimeoutMs) {
+    Channel acquire(Target target, EventLoop loop, UpstreamCall call) {
         Slots slots = slots(target, loop);
         Channel channel;
         while ((channel = slots.idle.pollFirst()) != null) {
@@ -93,7 +94,7 @@ final class UpstreamPool {
             }
         }
         if (slots.open < maxPerTarget) {
-            connect(slots, call, connectTimeoutMs);
+            connect(slots, call);
         } else {
             slots.waiting.add(call);
         }
@@ -125,12 +126,12 @@ final class UpstreamPool {
         slots(target, loop).waiting.remove(call);
     }
 
-    private void connect(Slots slots, UpstreamCall call, long connectTimeoutMs) {
+    private void connect(Slots slots, UpstreamCall call) {
         slots.open++;
         Target target = slots.target;
         new Bootstrap().group(slots.loop).channel(channelType).resolver(resolver)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMs)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) call.connectTimeoutMs())
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -142,8 +143,8 @@ final class UpstreamPool {
                     }
                 })
                 .connect(target.address())
-                .addListener(connected -> {
-                    Channel channel = ((io.netty.channel.ChannelFuture) connected).channel();
+                .addListener((ChannelFutureListener) connected -> {
+                    Channel channel = connected.channel();
                     if (connected.isSuccess()) {
                         channel.closeFuture().addListener(closed -> closed(slots, channel));
                         call.connected(channel, true);
@@ -165,7 +166,7 @@ final class UpstreamPool {
     private void serveWaiting(Slots slots) {
         UpstreamCall next = slots.waiting.poll();
         if (next != null) {
-            connect(slots, next, next.connectTimeoutMs());
+            connect(slots, next);
         }
     }
 

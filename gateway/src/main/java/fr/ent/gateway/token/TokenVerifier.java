@@ -63,10 +63,6 @@ public class TokenVerifier {
         return verifications.sum();
     }
 
-    public Caller verify(String token) throws InvalidTokenException {
-        return verified(token, System.currentTimeMillis()).caller;
-    }
-
     /**
      * Checks the token of an {@code Authorization: Bearer} header; answered at once when the header is
      * the same as the connection's last one.
