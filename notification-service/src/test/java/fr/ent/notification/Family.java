@@ -90,6 +90,6 @@ public record Family(UUID school, String schoolName, UUID classId, UUID pupil, S
     }
 
     public AbsenceRecorded absence(OffsetDateTime start, OffsetDateTime end) {
-        return new AbsenceRecorded(UUID.randomUUID(), pupil, school, classId, start, end, null, null, false);
+        return new AbsenceRecorded(UUID.randomUUID(), pupil, school, classId, start, end, null, false);
     }
 }

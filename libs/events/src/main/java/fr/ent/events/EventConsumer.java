@@ -1,5 +1,6 @@
 package fr.ent.events;
 
+import fr.ent.web.problem.TransientFailure;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -100,7 +101,7 @@ public class EventConsumer {
         }
         List<IncomingEvent> events = readable.stream().map(Readable::event).toList();
         // A lone event goes straight to handleOnce: nothing to share, and its retries apply as they are.
-        if (events.size() == 1 || (events.size() > 1 && !handleTogether(consumer, events, handler))) {
+        if (events.size() == 1 || (events.size() > 1 && !handleTogetherOutlastingOutages(consumer, events, handler))) {
             for (Readable r : readable) {
                 try {
                     handleOnce(consumer, r.event(), alone -> handler.accept(List.of(alone)));
@@ -130,8 +131,31 @@ public class EventConsumer {
     private record Rejected(KafkaRecord<String, String> record, RuntimeException reason) {
     }
 
-    /** Handles the events in one transaction; false if it failed (rolled back). */
-    private boolean handleTogether(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
+    /**
+     * Handles the events together; while a server is unreachable, waits and tries again (the batch
+     * is neither acknowledged nor dead-lettered). False once it failed for another reason.
+     */
+    private boolean handleTogetherOutlastingOutages(String consumer, List<IncomingEvent> events,
+                                                    Consumer<List<IncomingEvent>> handler) {
+        Outage outage = new Outage();
+        while (true) {
+            RuntimeException failure = handleTogether(consumer, events, handler);
+            if (failure == null) {
+                outage.over(consumer);
+                return true;
+            }
+            if (poisonIn(failure) != null || !isOutage(failure)) {
+                outage.over(consumer);
+                LOG.warnf("%s: a batch of %d events failed together, handling them one by one: %s",
+                        consumer, events.size(), describe(failure));
+                return false;
+            }
+            outage.waitAfter(consumer, "a batch of " + events.size() + " events", failure);
+        }
+    }
+
+    /** Handles the events in one transaction; the failure if it failed (rolled back), else null. */
+    private RuntimeException handleTogether(String consumer, List<IncomingEvent> events, Consumer<List<IncomingEvent>> handler) {
         try {
             QuarkusTransaction.requiringNew().call(() -> {
                 Set<UUID> fresh = rememberAll(consumer, events);
@@ -146,17 +170,17 @@ public class EventConsumer {
                 }
                 return null;
             });
-            return true;
+            return null;
         } catch (RuntimeException e) {
-            LOG.warnf("%s: a batch of %d events failed together, handling them one by one: %s",
-                    consumer, events.size(), describe(e));
-            return false;
+            return e;
         }
     }
 
     private void handleOnce(String consumer, IncomingEvent event, Consumer<IncomingEvent> handler) {
         int attempts = Math.max(1, config.consumer().maxAttempts());
-        for (int attempt = 1; ; attempt++) {
+        int failures = 0;
+        Outage outage = new Outage();
+        while (true) {
             try {
                 boolean handled = QuarkusTransaction.requiringNew().call(() -> {
                     if (!remember(consumer, event)) {
@@ -168,6 +192,7 @@ public class EventConsumer {
                 if (!handled) {
                     LOG.debugf("%s: event %s (%s) already handled, skipped", consumer, event.id(), event.type());
                 }
+                outage.over(consumer);
                 return;
             } catch (RuntimeException e) {
                 PoisonEventException poison = poisonIn(e);
@@ -176,15 +201,69 @@ public class EventConsumer {
                             consumer, event.id(), event.type(), poison.getMessage());
                     throw poison;
                 }
-                if (attempt >= attempts) {
-                    String reason = consumer + " failed " + attempt + " times on event " + event.id()
+                if (isOutage(e)) {
+                    // Not the event's fault: wait for the server and try again, never move past it.
+                    outage.waitAfter(consumer, "event " + event.id() + " (" + event.type() + ")", e);
+                    continue;
+                }
+                outage.over(consumer);
+                failures++;
+                if (failures >= attempts) {
+                    String reason = consumer + " failed " + failures + " times on event " + event.id()
                             + " (" + event.type() + "): " + describe(e);
                     LOG.errorf(e, "%s; it goes to the dead-letter topic", reason);
                     throw new EventHandlingException(reason, e);
                 }
                 LOG.warnf("%s: attempt %d/%d on event %s (%s) failed, retrying: %s",
-                        consumer, attempt, attempts, event.id(), event.type(), describe(e));
-                pause(config.consumer().backoff().toMillis() * attempt);
+                        consumer, failures, attempts, event.id(), event.type(), describe(e));
+                pause(config.consumer().backoff().toMillis() * failures);
+            }
+        }
+    }
+
+    /**
+     * The one rule between "retry until it works" and "dead letter": a failure is an outage when
+     * a server is unreachable ({@link TransientFailure}: database, Kafka, SMTP), or when the
+     * database does not answer right after it (a commit cut by a restart surfaces as a bare
+     * rollback exception). Anything else is the event's own failure.
+     */
+    boolean isOutage(Throwable failure) {
+        return TransientFailure.isTransient(failure) || !databaseAnswers();
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The pauses of one outage: from outage-backoff, doubling, capped at outage-max-backoff. */
+    private final class Outage {
+        private long pauseMillis;
+        private int attempts;
+        private long since;
+
+        void waitAfter(String consumer, String what, Throwable failure) {
+            if (attempts == 0) {
+                since = System.nanoTime();
+                pauseMillis = Math.max(1, config.consumer().outageBackoff().toMillis());
+            } else {
+                pauseMillis = Math.min(pauseMillis * 2, Math.max(pauseMillis, config.consumer().outageMaxBackoff().toMillis()));
+            }
+            attempts++;
+            LOG.warnf("%s: a server is unreachable while handling %s (attempt %d, retrying in %d ms; the event "
+                    + "is not dead-lettered and its offset not committed): %s", consumer, what, attempts, pauseMillis,
+                    describe(failure));
+            pause(pauseMillis);
+        }
+
+        void over(String consumer) {
+            if (attempts > 0) {
+                LOG.infof("%s: reachable again after %d attempts (%d ms)", consumer, attempts,
+                        (System.nanoTime() - since) / 1_000_000);
+                attempts = 0;
             }
         }
     }

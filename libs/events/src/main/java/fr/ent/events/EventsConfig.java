@@ -62,6 +62,17 @@ public interface EventsConfig {
         @WithDefault("200ms")
         Duration backoff();
 
+        /**
+         * First pause when a server is unreachable (database, Kafka, SMTP): the event is retried,
+         * never dead-lettered, the pause doubling up to {@link #outageMaxBackoff()}.
+         */
+        @WithDefault("500ms")
+        Duration outageBackoff();
+
+        /** Longest pause between two attempts while a server is unreachable. */
+        @WithDefault("30s")
+        Duration outageMaxBackoff();
+
         /** How long processed event ids are remembered (longer than any Kafka redelivery). */
         @WithDefault("P30D")
         Duration retention();

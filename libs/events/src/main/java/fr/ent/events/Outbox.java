@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -52,14 +51,21 @@ public class Outbox {
      * @param payload  a record annotated with {@link EventContract}
      * @param key      Kafka record key; events with the same key reach consumers in the order recorded
      * @param subject  CloudEvents subject, e.g. the id of the absence (may be null)
-     * @param schoolId CloudEvents extension {@code schoolid} (may be null for events outside a school)
+     * @param schoolId CloudEvents extension {@code schoolid}: required, every event belongs to a school
+     *                 (consumers filter and partition work by it). Something that spans schools (a
+     *                 teacher in two schools) is published once per school.
      * @throws IllegalStateException    when no transaction is active
-     * @throws IllegalArgumentException when the payload carries no {@link EventContract}
+     * @throws IllegalArgumentException when the payload carries no {@link EventContract}, or no school id is given
      */
     public UUID publish(Object payload, String key, String subject, UUID schoolId) {
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(key, "key");
         EventContract contract = EventContracts.of(payload.getClass());
+        if (schoolId == null) {
+            throw new IllegalArgumentException("Outbox.publish(" + contract.type() + ") needs a school id: every event "
+                    + "carries the CloudEvents extension schoolid. Pass the school the change belongs to; for something "
+                    + "in several schools (a person, a guardianship), publish the event once per school");
+        }
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Outbox.publish(" + contract.type() + ") needs an active transaction: "
                     + "call it from a @Transactional method, in the transaction of the state change");
@@ -78,11 +84,7 @@ public class Outbox {
             insert.setString(4, contract.type());
             insert.setString(5, source());
             insert.setString(6, subject);
-            if (schoolId == null) {
-                insert.setNull(7, Types.OTHER);
-            } else {
-                insert.setObject(7, schoolId);
-            }
+            insert.setObject(7, schoolId);
             insert.setTimestamp(8, Timestamp.from(now));
             insert.setString(9, json);
             insert.executeUpdate();

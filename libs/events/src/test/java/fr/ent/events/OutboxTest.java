@@ -120,9 +120,21 @@ class OutboxTest {
 
     @Test
     void publishing_outside_a_transaction_fails_loudly() {
-        assertThatThrownBy(() -> outbox.publish(new ThingHappened("k", 1), "k", null, null))
+        assertThatThrownBy(() -> outbox.publish(new ThingHappened("k", 1), "k", null, Things.SCHOOL))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("active transaction");
+    }
+
+    @Test
+    void an_event_without_a_school_is_refused_with_how_to_fix_it() {
+        String key = "no-school-" + UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew()
+                .run(() -> outbox.publish(new ThingHappened(key, 1), key, null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fr.ent.test.thing-happened")
+                .hasMessageContaining("needs a school id")
+                .hasMessageContaining("once per school");
+        assertThat(db.count("select count(*) from ent_outbox where record_key = ?", key)).isZero();
     }
 
     @Test

@@ -25,11 +25,12 @@ public final class Postgres {
     private static Postgres shared;
 
     private final Path runDir = Workspace.runDir("postgres");
-    private final EmbeddedPostgres server;
+    private final int port = Workspace.freePort();
+    private volatile EmbeddedPostgres server;
     private final Set<String> databases = new HashSet<>();
 
     private Postgres() {
-        this.server = start(runDir);
+        this.server = start(runDir, port);
     }
 
     /** The server of this JVM, started on first use. */
@@ -37,19 +38,51 @@ public final class Postgres {
         if (shared == null) {
             Leftovers.cleanUpAfterDeadRuns();
             shared = new Postgres();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "stop-postgres"));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stopForGood, "stop-postgres"));
         }
         return shared;
     }
 
     public int port() {
-        return server.getPort();
+        return port;
+    }
+
+    /**
+     * Stops the server as an outage would (fast shutdown: open sessions are cut), keeping its data
+     * and port; {@link #start()} brings it back. For tests of what a service does while its
+     * database is down. Other test classes of the JVM share this server: restart it in a finally.
+     */
+    public synchronized void stop() {
+        EmbeddedPostgres running = server;
+        if (running == null) {
+            return;
+        }
+        server = null;
+        try {
+            running.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL server", e);
+        }
+    }
+
+    /** Starts the server stopped by {@link #stop()} again, same data, same port. */
+    public synchronized void start() {
+        if (server == null) {
+            server = start(runDir, port);
+        }
+    }
+
+    public boolean isRunning() {
+        return server != null;
     }
 
     /** Creates the database if needed and returns its JDBC URL. */
     public synchronized String jdbcUrl(String database) {
         if (!database.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("database names here are lower-case identifiers: " + database);
+        }
+        if (server == null) {
+            throw new IllegalStateException("the test PostgreSQL server is stopped: call start() first");
         }
         if (databases.add(database)) {
             try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -66,14 +99,16 @@ public final class Postgres {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
-    private static EmbeddedPostgres start(Path runDir) {
+    private static EmbeddedPostgres start(Path runDir, int port) {
         Path data = runDir.resolve("data");
         try {
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(Workspace.createDirectories(Workspace.cacheDir().resolve("postgres-binaries")).toFile())
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(true)
-                    .setPort(Workspace.freePort())
+                    // Kept across stop() and start() (an initdb happens only when it is empty); the
+                    // run directory, fresh for each JVM, is deleted when the JVM ends.
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
                     // Tests need a real server, not a durable one: skip the disk flushes.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -94,9 +129,11 @@ public final class Postgres {
         }
     }
 
-    private void stop() {
+    private synchronized void stopForGood() {
         try {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
         } catch (IOException ignored) {
             // the JVM is ending; the next run reaps what is left
         }

@@ -153,6 +153,56 @@ class CatalogueTest {
     }
 
     @Test
+    void every_event_carries_a_schoolid_and_its_message_says_which() {
+        JsonNode headers = catalogue.at("/components/schemas/CloudEventHeaders");
+        Set<String> required = new HashSet<>();
+        headers.path("required").forEach(node -> required.add(node.asText()));
+        assertThat(required).as("CloudEventHeaders.required").contains("ce_schoolid");
+        for (Class<?> contract : contracts) {
+            String type = contract.getAnnotation(EventContract.class).type();
+            JsonNode message = catalogue.path("components").path("messages").path(messageKeyOfType(type));
+            String rule = message.path("x-schoolid").asText("");
+            assertThat(rule).as("%s: x-schoolid says how its ce_schoolid is chosen", type).isNotBlank();
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("payload\\.([A-Za-z]+)").matcher(rule);
+            if (field.find()) {
+                RecordComponent component = Arrays.stream(contract.getRecordComponents())
+                        .filter(c -> c.getName().equals(field.group(1))).findFirst().orElse(null);
+                assertThat(component).as("%s: the field %s named by x-schoolid", type, field.group(1)).isNotNull();
+                boolean oneSchool = component.getType() == UUID.class;
+                boolean schools = Collection.class.isAssignableFrom(component.getType())
+                        && component.getGenericType() instanceof ParameterizedType p
+                        && p.getActualTypeArguments()[0] == UUID.class;
+                assertThat(oneSchool || (schools && rule.startsWith("once per school")))
+                        .as("%s: %s is a school id, or a list of them published once per school", type, rule).isTrue();
+            } else {
+                assertThat(rule).as("%s: without a payload field, x-schoolid names the school(s) in words", type)
+                        .containsAnyOf("school");
+            }
+        }
+    }
+
+    /**
+     * Words that would let a payload carry a health reason or free text about a family: a school's
+     * absence reasons (MALADIE, RDV_MEDICAL...), comments, notes. Field names are split into words.
+     */
+    private static final Set<String> PRIVATE_WORDS = Set.of("reason", "reasons", "motive", "motif", "comment",
+            "comments", "note", "notes", "remark", "remarks", "text", "label", "description", "details",
+            "observation", "health", "medical", "diagnosis", "illness");
+
+    @Test
+    void no_payload_field_can_carry_a_health_reason_or_free_text() {
+        for (Class<?> contract : contracts) {
+            String type = contract.getAnnotation(EventContract.class).type();
+            for (RecordComponent component : contract.getRecordComponents()) {
+                Set<String> words = Arrays.stream(component.getName().split("(?<=[a-z0-9])(?=[A-Z])"))
+                        .map(w -> w.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toSet());
+                assertThat(words).as("%s.%s: a field for reasons, comments or notes never leaves its service",
+                        type, component.getName()).doesNotContainAnyElementsOf(PRIVATE_WORDS);
+            }
+        }
+    }
+
+    @Test
     void every_message_of_the_catalogue_has_a_contract_class() {
         Set<String> types = contracts.stream().map(c -> c.getAnnotation(EventContract.class).type())
                 .collect(Collectors.toSet());

@@ -35,7 +35,7 @@ public class Pupils {
         em.persist(pupil);
         em.flush();
         Number hibernateSession = (Number) em.createNativeQuery("select pg_backend_pid()").getSingleResult();
-        outbox.publish(new ThingHappened(id.toString(), 1), id.toString(), "pupil/" + id, null);
+        outbox.publish(new ThingHappened(id.toString(), 1), id.toString(), "pupil/" + id, Things.SCHOOL);
         if (fail) {
             throw new IllegalStateException("the enrolment fails after its event was recorded");
         }

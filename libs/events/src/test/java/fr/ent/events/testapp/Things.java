@@ -15,6 +15,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Things {
 
+    /** The school of the test application's events (every event carries a schoolid). */
+    public static final UUID SCHOOL = UUID.fromString("0a1b2c3d-0000-4000-8000-000000000001");
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -23,7 +26,7 @@ public class Things {
 
     @Transactional
     public UUID record(String key, int n) {
-        return record(key, n, null);
+        return record(key, n, SCHOOL);
     }
 
     @Transactional
@@ -36,7 +39,7 @@ public class Things {
     @Transactional
     public void recordThenFail(String key, int n) {
         insert(key, n);
-        outbox.publish(new ThingHappened(key, n), key, "thing/" + key, null);
+        outbox.publish(new ThingHappened(key, n), key, "thing/" + key, SCHOOL);
         throw new IllegalStateException("the state change fails after its event was recorded");
     }
 

@@ -8,11 +8,13 @@ import java.util.UUID;
 /**
  * The vie scolaire decided on a justification of an absence.
  *
- * @param accepted   true if the justification was accepted, false if refused
- * @param reasonCode the reason code retained, never a confidential reason; null if none
+ * @param accepted true if the justification was accepted, false if refused
+ *
+ * <p>No reason: the reason retained (MALADIE, RDV_MEDICAL...) is a health or family matter that
+ * never leaves attendance-service; families read it there.
  */
 @EventContract(type = AbsenceJustified.TYPE, topic = Topics.ATTENDANCE)
-public record AbsenceJustified(UUID absenceId, UUID pupilId, UUID schoolId, boolean accepted, String reasonCode) {
+public record AbsenceJustified(UUID absenceId, UUID pupilId, UUID schoolId, boolean accepted) {
 
     public static final String TYPE = "fr.ent.attendance.absence-justified.v1";
 }

@@ -11,13 +11,15 @@ import java.util.UUID;
  *
  * @param classId    the pupil's class, if known
  * @param lessonId   the lesson of the roll call, if the absence comes from one
- * @param reasonCode a reason code from the school's list, never a confidential reason; null if none
  * @param justified  whether the absence is already justified when recorded
+ *
+ * <p>No reason: a school's reason codes say why a pupil was away (MALADIE, RDV_MEDICAL...), health
+ * and family matters that never leave attendance-service. {@code justified} is what consumers need.
  */
 @EventContract(type = AbsenceRecorded.TYPE, topic = Topics.ATTENDANCE)
 public record AbsenceRecorded(UUID absenceId, UUID pupilId, UUID schoolId, UUID classId,
                               OffsetDateTime start, OffsetDateTime end, UUID lessonId,
-                              String reasonCode, boolean justified) {
+                              boolean justified) {
 
     public static final String TYPE = "fr.ent.attendance.absence-recorded.v1";
 }

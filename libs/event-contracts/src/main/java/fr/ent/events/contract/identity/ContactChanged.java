@@ -9,7 +9,8 @@ import java.util.UUID;
  * contact details, so it has its own topic {@value #CONTACTS_TOPIC}, readable only by notification-service
  * (Kafka ACLs in production), which keeps its own contact table from it. Every other service
  * reads {@code ent.identity}, which carries no contact details.
- * Key and subject: {@code personId}.
+ * Key and subject: {@code personId}. {@code schoolid}: once per school of the person, as
+ * {@link PersonUpserted}.
  *
  * @param personId the person
  * @param email    where e-mail goes, or null when the person has none (no e-mail is sent)

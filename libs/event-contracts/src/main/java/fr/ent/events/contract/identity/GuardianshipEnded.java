@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A guardianship ended: the guardian no longer sees nor hears about the pupil.
- * Key and subject: {@code guardianshipId}.
+ * Key and subject: {@code guardianshipId}. {@code schoolid}: the pupil's school(s), as
+ * {@link GuardianshipUpserted}.
  *
  * @param guardianshipId the guardianship
  * @param guardianId     the guardian

@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * A guardian's link to a pupil was created or changed; carries its whole state. Two separated
  * parents are two guardianships with two guardian accounts. Key and subject: {@code guardianshipId}.
+ * {@code schoolid}: the pupil's school (once per school if the pupil is in several).
  *
  * @param guardianshipId         the guardianship
  * @param guardianId             the guardian (a person with role PARENT)

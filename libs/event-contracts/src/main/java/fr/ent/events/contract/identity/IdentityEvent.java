@@ -17,6 +17,10 @@ public sealed interface IdentityEvent
     /** Strictly increasing per aggregate; a consumer ignores a version it has already passed. */
     long version();
 
-    /** The school for the CloudEvents {@code schoolid} extension, or null (people span schools). */
+    /**
+     * The school for the CloudEvents {@code schoolid} extension when the payload names exactly one;
+     * null when the publisher records the event once per school instead (a person, a guardianship,
+     * whose record says which schools). Every event on the wire carries a {@code schoolid}.
+     */
     UUID schoolId();
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
  * A person was removed from the directory (erasure): consumers forget their names. Identity
  * publishes the ended events of the person's enrolments, guardianships and teaching assignments
  * before this one. (A person merely disabled is a {@link PersonUpserted} with {@code active=false}.)
- * Key and subject: {@code personId}.
+ * Key and subject: {@code personId}. {@code schoolid}: once per school the person was in, as
+ * {@link PersonUpserted}.
  *
  * @param personId the person
  * @param version  above every version of the person published before

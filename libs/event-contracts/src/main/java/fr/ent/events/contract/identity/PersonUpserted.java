@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A person was created or changed (including disabled: {@code active = false}); carries the
  * whole state. No contact details: see {@link ContactChanged}.
- * Key and subject: {@code personId}. No {@code schoolid} extension (a person may be in several).
+ * Key and subject: {@code personId}. {@code schoolid}: recorded once per school of {@code schoolIds}
+ * (same payload and version each time; a consumer of every school applies the first and ignores
+ * the others). A person in no school (a regional administrator) is not published.
  *
  * @param personId  the person (the {@code person_id} token claim)
  * @param role      their role
