@@ -4,15 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 /** Tunables of attendance-service, under {@code attendance.*}. */
 @ConfigMapping(prefix = "attendance")
 public interface AttendanceConfig {
-
-    /** School time zone: "today", half-days and months are counted in it. */
-    @WithDefault("Europe/Paris")
-    ZoneId zone();
 
     /** A half-day ends (and the afternoon begins) at this time. */
     @WithDefault("12:30")

@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +31,6 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(PostgresAndKafka.class)
 class AbsenceTest {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     @Inject
     DirectoryProjection projection;
@@ -73,7 +71,7 @@ class AbsenceTest {
 
     /** A school day (Monday to Friday) of this month, the n-th from the start. */
     static LocalDate schoolDay(int n) {
-        LocalDate d = YearMonth.now(PARIS).atDay(1);
+        LocalDate d = World.thisMonth().atDay(1);
         int seen = -1;
         while (true) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && ++seen == n) {
@@ -85,7 +83,7 @@ class AbsenceTest {
 
     @Test
     void staff_record_a_known_absence_ahead_of_time_and_an_overlapping_one_is_refused() {
-        LocalDate next = LocalDate.now(PARIS).plusDays(7);
+        LocalDate next = World.today().plusDays(7);
         String id = as(w.cpeToken()).body(entry(w.pupil(0), next + "T08:00", next.plusDays(2) + "T18:00", justifyingReason))
                 .post("/api/attendance/absences")
                 .then().statusCode(201).body("status", equalTo("JUSTIFIED")).body("kind", equalTo("ABSENCE"))
@@ -96,17 +94,17 @@ class AbsenceTest {
         var recorded = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
         assertThat(recorded.data().get("absenceId").asText()).isEqualTo(id);
         assertThat(recorded.data().get("justified").asBoolean()).isTrue();
-        assertThat(recorded.data().get("reasonCode").asText()).isEqualTo("MALADIE");
+        assertThat(recorded.data().has("reasonCode")).as("no reason leaves attendance").isFalse();
         assertThat(count("select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isEqualTo(1);
     }
 
     @Test
     void a_confidential_reason_is_never_shown_to_families_nor_sent_in_an_event() {
-        LocalDate today = LocalDate.now(PARIS);
+        LocalDate today = World.today();
         as(w.cpeToken()).body(entry(w.pupil(1), today + "T08:00", today + "T10:00", confidentialReason))
                 .post("/api/attendance/absences").then().statusCode(201);
         var event = AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
-        assertThat(event.data().get("reasonCode").isNull()).isTrue();
+        assertThat(event.data().has("reasonCode")).isFalse();
         assertThat(event.raw()).doesNotContain("SOCIAL").doesNotContain("Suivi social");
 
         as(w.guardianToken(1)).get("/api/attendance/pupils/" + w.pupil(1) + "/record")
@@ -147,7 +145,7 @@ class AbsenceTest {
                 .body("alerts[0].halfDays", equalTo(5));
         var alerts = AttendanceTopic.await(pupil, "fr.ent.attendance.absence-threshold-reached.v1", 1);
         assertThat(alerts).hasSize(1);
-        assertThat(alerts.get(0).data().get("month").asText()).isEqualTo(YearMonth.now(PARIS).toString());
+        assertThat(alerts.get(0).data().get("month").asText()).isEqualTo(World.thisMonth().toString());
         assertThat(alerts.get(0).data().get("unjustifiedHalfDays").asInt()).isEqualTo(5);
         assertThat(count("select count(*) from threshold_alert where pupil_id = ?", pupil)).isEqualTo(1);
         assertThat(count("select count(*) from ent_outbox where record_key = ? and type like '%threshold%'", pupil.toString()))
@@ -156,7 +154,7 @@ class AbsenceTest {
 
     @Test
     void a_school_trip_marks_the_whole_class_absent_except_those_already_absent() {
-        LocalDate day = LocalDate.now(PARIS).plusDays(3);
+        LocalDate day = World.today().plusDays(3);
         as(w.cpeToken()).body(entry(w.pupil(0), day + "T08:00", day + "T12:00", justifyingReason))
                 .post("/api/attendance/absences").then().statusCode(201);
         String trip = reason("SORTIE", "Sortie scolaire", true, false);
@@ -172,7 +170,7 @@ class AbsenceTest {
 
     @Test
     void staff_cancel_an_absence_recorded_by_mistake_and_record_lateness_and_early_departure() {
-        LocalDate today = LocalDate.now(PARIS);
+        LocalDate today = World.today();
         String id = as(w.cpeToken()).body(entry(w.pupil(0), today + "T08:00", today + "T09:00", null))
                 .post("/api/attendance/absences").then().statusCode(201).extract().path("id");
         as(w.cpeToken()).post("/api/attendance/entries/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
@@ -199,7 +197,7 @@ class AbsenceTest {
 
     @Test
     void the_cpe_sees_the_school_day_class_statistics_and_exports_csv() {
-        LocalDate today = LocalDate.now(PARIS);
+        LocalDate today = World.today();
         as(w.cpeToken()).body(entry(w.pupil(0), today + "T08:00", today + "T09:00", null)).post("/api/attendance/absences")
                 .then().statusCode(201);
         as(w.cpeToken()).body(entry(w.pupilB, today + "T08:00", today + "T17:00", justifyingReason)).post("/api/attendance/absences")
@@ -209,7 +207,7 @@ class AbsenceTest {
                 .body("counts.unjustified", equalTo(1)).body("entries", hasSize(2));
         as(w.otherCpeToken()).get("/api/attendance/schools/" + w.school + "/day").then().statusCode(404);
 
-        as(w.teacherAToken()).get("/api/attendance/classes/" + w.classA + "/stats?month=" + YearMonth.now(PARIS))
+        as(w.teacherAToken()).get("/api/attendance/classes/" + w.classA + "/stats?month=" + World.thisMonth())
                 .then().statusCode(200).body("pupils", equalTo(3)).body("absences", equalTo(1))
                 .body("unjustifiedHalfDays", equalTo(1)).body("byPupil", hasSize(3));
         as(w.teacherBToken()).get("/api/attendance/classes/" + w.classA + "/stats").then().statusCode(404);

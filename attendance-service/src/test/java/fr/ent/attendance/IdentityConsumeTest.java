@@ -34,7 +34,7 @@ class IdentityConsumeTest {
                 DirectoryEvents.school(school, "Lycée Kafka"),
                 DirectoryEvents.classGroup(klass, school, "2nde 3", "2nde"),
                 DirectoryEvents.pupil(pupil, school, "Inès", "Durand"),
-                DirectoryEvents.enrolment(pupil, school, klass, LocalDate.now().minusMonths(2), null));
+                DirectoryEvents.enrolment(pupil, school, klass, World.today().minusMonths(2), null));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(staff).get("/api/attendance/pupils/" + pupil + "/record")

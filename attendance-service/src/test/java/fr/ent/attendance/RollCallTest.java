@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +29,6 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTestResource(PostgresAndKafka.class)
 class RollCallTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Paris"));
 
     @Inject
     DirectoryProjection projection;
@@ -92,7 +90,7 @@ class RollCallTest {
     @Test
     void a_teacher_takes_the_roll_call_of_the_whole_class_in_one_request_and_events_reach_kafka() {
         Response r = as(w.teacherAToken()).header("Idempotency-Key", "k-" + UUID.randomUUID())
-                .body(lesson(w.classA, TODAY, "08:00", "09:00", typicalMarks()))
+                .body(lesson(w.classA, World.today(), "08:00", "09:00", typicalMarks()))
                 .post("/api/attendance/registers");
         r.then().statusCode(201)
                 .body("status", equalTo("SUBMITTED"))
@@ -110,7 +108,7 @@ class RollCallTest {
         assertThat(absence.data().get("pupilId").asText()).isEqualTo(w.pupil(0).toString());
         assertThat(absence.data().get("classId").asText()).isEqualTo(w.classA.toString());
         assertThat(absence.data().get("justified").asBoolean()).isFalse();
-        assertThat(absence.data().get("start").asText()).startsWith(TODAY.toString());
+        assertThat(absence.data().get("start").asText()).startsWith(World.today().toString());
 
         var late = AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.lateness-recorded.v1", 1).get(0);
         assertThat(late.data().get("minutes").asInt()).isEqualTo(10);
@@ -123,12 +121,12 @@ class RollCallTest {
     void a_submission_sent_twice_with_the_same_key_returns_the_first_result_and_changes_nothing() {
         String key = "retry-" + UUID.randomUUID();
         Response first = as(w.teacherAToken()).header("Idempotency-Key", key)
-                .body(lesson(w.classA, TODAY, "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
+                .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
         first.then().statusCode(201);
         long outboxBefore = count("select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString());
 
         Response again = as(w.teacherAToken()).header("Idempotency-Key", key)
-                .body(lesson(w.classA, TODAY, "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
+                .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
         again.then().statusCode(200).header("Idempotent-Replayed", "true");
         assertThat(again.jsonPath().getMap("")).isEqualTo(first.jsonPath().getMap(""));
         UUID register = UUID.fromString(first.path("id"));
@@ -138,24 +136,24 @@ class RollCallTest {
 
         // The same key for a different request is a client bug, not a replay.
         as(w.teacherAToken()).header("Idempotency-Key", key)
-                .body(lesson(w.classA, TODAY, "10:00", "11:00", typicalMarks())).post("/api/attendance/registers")
+                .body(lesson(w.classA, World.today(), "10:00", "11:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/idempotency-key-reused"));
         // A second roll call of the same lesson under a new key: refused, the first stands.
         as(w.teacherAToken()).header("Idempotency-Key", "other-" + UUID.randomUUID())
-                .body(lesson(w.classA, TODAY, "09:00", "10:00", typicalMarks())).post("/api/attendance/registers")
+                .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/register-already-taken"));
         assertThat(count("select count(*) from mark where register_id = ?", register)).isEqualTo(5);
     }
 
     @Test
     void opening_then_submitting_works_in_two_steps_and_the_open_register_lists_the_class() {
-        Response opened = as(w.teacherAToken()).body(lesson(w.latin, TODAY, "14:00", "15:00", null))
+        Response opened = as(w.teacherAToken()).body(lesson(w.latin, World.today(), "14:00", "15:00", null))
                 .post("/api/attendance/registers");
         opened.then().statusCode(201).body("status", equalTo("OPEN")).body("pupils", hasSize(2))
                 .body("pupils[0].lastName", org.hamcrest.Matchers.startsWith("Nom"));
         String id = opened.path("id");
         // opening again finds the same register
-        as(w.teacherAToken()).body(lesson(w.latin, TODAY, "14:00", "15:00", null)).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.latin, World.today(), "14:00", "15:00", null)).post("/api/attendance/registers")
                 .then().statusCode(200).body("id", equalTo(id));
         as(w.teacherAToken()).body(Map.of("marks", List.of(mark(w.pupil(0), "PRESENT"), mark(w.pupil(1), "ABSENT"))))
                 .put("/api/attendance/registers/" + id + "/marks")
@@ -164,7 +162,7 @@ class RollCallTest {
 
     @Test
     void a_changed_mark_keeps_its_history_and_cancels_the_absence_it_replaced() {
-        Response r = as(w.teacherAToken()).body(lesson(w.classA, TODAY, "10:00", "11:00", typicalMarks()))
+        Response r = as(w.teacherAToken()).body(lesson(w.classA, World.today(), "10:00", "11:00", typicalMarks()))
                 .post("/api/attendance/registers");
         String id = r.path("id");
         as(w.teacherAToken()).body(Map.of("status", "LATE", "lateMinutes", 5))
@@ -182,31 +180,59 @@ class RollCallTest {
     }
 
     @Test
+    void a_subject_the_database_cannot_store_or_a_date_out_of_range_is_a_400_naming_the_field_and_writes_nothing() {
+        String[][] cases = {
+                {"subject", "Maths\\u0000"},          // NUL: PostgreSQL refuses it (was a 500)
+                {"subject", "Maths\\ud800"},          // lone surrogate: was stored as "?"
+                {"date", "+999999999-12-31"},         // Java's extremes overflow the database (was a 500)
+                {"date", "-999999999-01-01"},
+        };
+        for (String[] c : cases) {
+            Map<String, Object> body = lesson(w.classA, LocalDate.of(2026, 11, 16), "11:00", "12:00", typicalMarks());
+            body.put(c[0], "@@value@@");
+            String json;
+            try {
+                json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body).replace("@@value@@", c[1]);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            as(w.teacherAToken()).header("Idempotency-Key", "bad-" + UUID.randomUUID()).body(json)
+                    .post("/api/attendance/registers")
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://ent.example/problems/validation-failed"))
+                    .body("errors[0].field", equalTo(c[0]));
+        }
+        assertThat(count("select count(*) from register where group_id = ?", w.classA)).isZero();
+        assertThat(count("select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isZero();
+    }
+
+    @Test
     void bad_roll_calls_are_4xx_problems_and_write_nothing() {
         List<Map<String, Object>> withStranger = typicalMarks();
         withStranger.set(4, mark(w.pupilB, "PRESENT"));
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "11:00", "12:00", withStranger)).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "12:00", withStranger)).post("/api/attendance/registers")
                 .then().statusCode(400).body("type", equalTo("https://ent.example/problems/pupil-not-in-class"));
 
         List<Map<String, Object>> withUnknown = typicalMarks();
         withUnknown.set(4, mark(UUID.randomUUID(), "PRESENT"));
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "11:00", "12:00", withUnknown)).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "12:00", withUnknown)).post("/api/attendance/registers")
                 .then().statusCode(400).body("type", equalTo("https://ent.example/problems/unknown-pupil"));
 
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "11:00", "12:00", typicalMarks().subList(0, 4)))
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "12:00", typicalMarks().subList(0, 4)))
                 .post("/api/attendance/registers")
                 .then().statusCode(400).body("type", equalTo("https://ent.example/problems/incomplete-roll-call"));
 
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY.plusDays(1), "11:00", "12:00", typicalMarks()))
+        as(w.teacherAToken()).body(lesson(w.classA, World.today().plusDays(1), "11:00", "12:00", typicalMarks()))
                 .post("/api/attendance/registers")
                 .then().statusCode(400).body("type", equalTo("https://ent.example/problems/future-date"));
 
         List<Map<String, Object>> lateWithoutMinutes = typicalMarks();
         lateWithoutMinutes.set(4, mark(w.pupil(4), "LATE"));
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "11:00", "12:00", lateWithoutMinutes)).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "12:00", lateWithoutMinutes)).post("/api/attendance/registers")
                 .then().statusCode(400).body("errors[0].field", equalTo("marks[4].lateMinutes"));
 
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "11:00", "10:00", typicalMarks())).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "10:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(400).body("errors[0].field", equalTo("endsAt"));
 
         assertThat(count("select count(*) from register where group_id = ?", w.classA)).isZero();
@@ -216,7 +242,7 @@ class RollCallTest {
 
     @Test
     void staff_validate_and_reopen_a_register_and_a_validated_register_cannot_change() {
-        String id = as(w.teacherAToken()).body(lesson(w.classA, TODAY, "13:00", "14:00", typicalMarks()))
+        String id = as(w.teacherAToken()).body(lesson(w.classA, World.today(), "13:00", "14:00", typicalMarks()))
                 .post("/api/attendance/registers").path("id");
         as(w.teacherAToken()).post("/api/attendance/registers/" + id + "/validate").then().statusCode(403);
         as(w.cpeToken()).post("/api/attendance/registers/" + id + "/validate")
@@ -230,9 +256,9 @@ class RollCallTest {
 
     @Test
     void staff_see_the_registers_opened_today_and_not_taken() {
-        String forgotten = as(w.teacherAToken()).body(lesson(w.classA, TODAY, "15:00", "16:00", null))
+        String forgotten = as(w.teacherAToken()).body(lesson(w.classA, World.today(), "15:00", "16:00", null))
                 .post("/api/attendance/registers").path("id");
-        as(w.teacherAToken()).body(lesson(w.classA, TODAY, "16:00", "17:00", typicalMarks())).post("/api/attendance/registers")
+        as(w.teacherAToken()).body(lesson(w.classA, World.today(), "16:00", "17:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(201);
         as(w.cpeToken()).get("/api/attendance/schools/" + w.school + "/registers/forgotten")
                 .then().statusCode(200).body("", hasSize(1)).body("[0].id", equalTo(forgotten));

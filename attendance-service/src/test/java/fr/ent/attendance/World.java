@@ -7,7 +7,16 @@ import fr.ent.testservers.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 
+import fr.ent.web.clock.PlatformClock;
+import fr.ent.web.clock.SchoolClock;
+import io.quarkus.arc.Arc;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,9 +47,10 @@ public final class World {
     public final UUID otherPupil = UUID.randomUUID();
 
     public static World create(DirectoryProjection projection, int pupilsInA) {
+        onASchoolDay();
         World w = new World();
         List<IdentityEvent> events = new ArrayList<>();
-        LocalDate start = LocalDate.now().minusYears(1);
+        LocalDate start = today().minusYears(1);
         events.add(DirectoryEvents.school(w.school, "Collège Jean Moulin"));
         events.add(DirectoryEvents.school(w.otherSchool, "Collège Victor Hugo"));
         events.add(DirectoryEvents.classGroup(w.classA, w.school, "4A", "4e"));
@@ -71,6 +81,30 @@ public final class World {
         events.add(DirectoryEvents.pupil(w.otherPupil, w.otherSchool, "Omar", "Autre"));
         QuarkusTransaction.requiringNew().run(() -> events.forEach(e -> projection.apply(DirectoryEvents.event(e))));
         return w;
+    }
+
+    /**
+     * Moves the service's clock to 10:30 on the school day (Monday to Friday) at or before the run's
+     * configured start ({@code ent.clock.start}), so that "today" is a day of lessons whatever the
+     * real date and whatever start a run is given (a Sunday, 31 December, a daylight-saving day...).
+     */
+    static void onASchoolDay() {
+        ZoneId zone = Arc.container().instance(SchoolClock.class).get().zone();
+        LocalDate day = ConfigProvider.getConfig().getOptionalValue("ent.clock.start", OffsetDateTime.class)
+                .map(s -> s.atZoneSameInstant(zone).toLocalDate()).orElse(LocalDate.now(zone));
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.minusDays(1);
+        }
+        Arc.container().instance(PlatformClock.class).get().set(day.atTime(10, 30).atZone(zone).toOffsetDateTime());
+    }
+
+    /** The service's "today" (see {@link #onASchoolDay}). */
+    public static LocalDate today() {
+        return Arc.container().instance(SchoolClock.class).get().today();
+    }
+
+    public static YearMonth thisMonth() {
+        return YearMonth.from(today());
     }
 
     public UUID pupil(int i) {

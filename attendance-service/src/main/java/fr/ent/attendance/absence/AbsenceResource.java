@@ -32,8 +32,9 @@ public class AbsenceResource {
     @GET
     @Path("/pupils/{pupilId}/record")
     @RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
-    public PupilRecord record(@PathParam("pupilId") UUID pupilId, @QueryParam("month") String month) {
-        return records.record(pupilId, parseMonth(month));
+    public PupilRecord record(@PathParam("pupilId") UUID pupilId, @QueryParam("month") YearMonth month) {
+        // Format and range checked by libs/web's date parameters (400 naming "month").
+        return records.record(pupilId, month);
     }
 
     @POST
@@ -76,16 +77,5 @@ public class AbsenceResource {
     @RolesAllowed({"staff", "admin"})
     public EntryView reason(@PathParam("id") UUID id, @NotNull @Valid SetReason in) {
         return absences.setReason(id, in.reasonId());
-    }
-
-    static YearMonth parseMonth(String month) {
-        if (month == null || month.isBlank()) {
-            return null;
-        }
-        try {
-            return YearMonth.parse(month);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw fr.ent.web.problem.Problems.invalidField("month", "au format AAAA-MM");
-        }
     }
 }

@@ -5,7 +5,7 @@ import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
 import fr.ent.attendance.support.Access;
 import fr.ent.attendance.support.Jdbc;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;

@@ -2,7 +2,7 @@ package fr.ent.attendance.absence;
 
 import fr.ent.attendance.AttendanceConfig;
 import fr.ent.attendance.events.AttendanceEvents;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,7 +1,7 @@
 package fr.ent.attendance.absence;
 
 import fr.ent.attendance.support.Access;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.DirectoryPerson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class PupilRecordService {
     public PupilRecord record(UUID pupilId, YearMonth month) {
         Access.Viewer viewer = access.requireReader(pupilId);
         DirectoryPerson pupil = access.pupil(pupilId);
-        YearMonth m = month == null ? YearMonth.now(clock.zone()) : month;
+        YearMonth m = month == null ? clock.thisMonth() : month;
         List<AttendanceEntry> ofMonth = entries.ofPupil(pupilId, clock.at(m.atDay(1).atStartOfDay()),
                 clock.at(m.plusMonths(1).atDay(1).atStartOfDay()));
         Set<UUID> one = Set.of(pupilId);

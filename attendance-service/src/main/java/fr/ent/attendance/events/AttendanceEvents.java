@@ -2,8 +2,6 @@ package fr.ent.attendance.events;
 
 import fr.ent.attendance.absence.AttendanceEntry;
 import fr.ent.attendance.absence.EntryStatus;
-import fr.ent.attendance.reason.Reason;
-import fr.ent.attendance.reason.ReasonRepository;
 import fr.ent.events.Outbox;
 import fr.ent.events.contract.attendance.AbsenceCancelled;
 import fr.ent.events.contract.attendance.AbsenceJustified;
@@ -20,7 +18,9 @@ import java.util.UUID;
 /**
  * The events of attendance-service, written to the outbox in the caller's transaction. Keyed by
  * pupil so a consumer sees one pupil's events in order; subject = the entry. Only ids and facts:
- * a reason code only when the reason is not confidential, never a comment.
+ * never a reason nor a comment. A school's reasons say why a pupil was away (MALADIE,
+ * RDV_MEDICAL...): health and family matters, whatever their confidential flag, which only decides
+ * what families see here. They stay in attendance; consumers get {@code justified}/{@code accepted}.
  */
 @ApplicationScoped
 public class AttendanceEvents {
@@ -31,19 +31,17 @@ public class AttendanceEvents {
     }
 
     private final Outbox outbox;
-    private final ReasonRepository reasons;
     private final ZoneId zone;
 
-    public AttendanceEvents(Outbox outbox, ReasonRepository reasons, fr.ent.attendance.AttendanceConfig config) {
+    public AttendanceEvents(Outbox outbox, fr.ent.web.clock.SchoolClock clock) {
         this.outbox = outbox;
-        this.reasons = reasons;
-        this.zone = config.zone();
+        this.zone = clock.zone();
     }
 
     public void recorded(AttendanceEntry e, Context at) {
         Object payload = switch (e.kind()) {
             case ABSENCE -> new AbsenceRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(), e.startsAt(), e.endsAt(),
-                    at.lessonId(), publicReasonCode(e.reasonId()), e.status() == EntryStatus.JUSTIFIED);
+                    at.lessonId(), e.status() == EntryStatus.JUSTIFIED);
             case LATENESS -> new LatenessRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(),
                     e.startsAt().atZoneSameInstant(zone).toLocalDate(), e.lateMinutes() == null ? 0 : e.lateMinutes(),
                     at.lessonId());
@@ -53,9 +51,12 @@ public class AttendanceEvents {
         publish(payload, e);
     }
 
-    /** A decision on a justification (or staff setting a justifying reason): accepted or refused. */
+    /**
+     * A decision on a justification (or staff setting a justifying reason): accepted or refused.
+     * The reason stays here (see the class comment).
+     */
     public void justified(AttendanceEntry e, UUID reasonId, boolean accepted) {
-        publish(new AbsenceJustified(e.id(), e.pupilId(), e.schoolId(), accepted, publicReasonCode(reasonId)), e);
+        publish(new AbsenceJustified(e.id(), e.pupilId(), e.schoolId(), accepted), e);
     }
 
     public void cancelled(AttendanceEntry e) {
@@ -65,13 +66,6 @@ public class AttendanceEvents {
     public void thresholdReached(UUID pupilId, UUID schoolId, YearMonth month, int halfDays) {
         outbox.publish(new AbsenceThresholdReached(pupilId, schoolId, month.toString(), halfDays),
                 pupilId.toString(), pupilId.toString(), schoolId);
-    }
-
-    private String publicReasonCode(UUID reasonId) {
-        if (reasonId == null) {
-            return null;
-        }
-        return reasons.find(reasonId).filter(r -> !r.confidential()).map(Reason::code).orElse(null);
     }
 
     private void publish(Object payload, AttendanceEntry e) {

@@ -13,10 +13,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Justifications: guardians send them, staff decide. */
 @Path("/api/attendance")
 public class JustificationResource {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final JustificationService service;
 
@@ -36,9 +39,12 @@ public class JustificationResource {
         String name = null;
         if (in.attachment() != null) {
             try {
-                content = Base64.getMimeDecoder().decode(in.attachment().content());
+                // Strict: the MIME decoder skips every character outside the alphabet, so text that
+                // is not base64 decoded to noise and was refused as an unsupported file type (415).
+                // Line breaks and spaces, which encoders add, are all that is tolerated.
+                content = Base64.getDecoder().decode(WHITESPACE.matcher(in.attachment().content()).replaceAll(""));
             } catch (IllegalArgumentException e) {
-                throw Problems.invalidField("attachment.content", "base64 invalide");
+                throw Problems.invalidField("attachment.content", "must be base64 (RFC 4648)");
             }
             name = in.attachment().fileName();
         }

@@ -8,7 +8,7 @@ import fr.ent.attendance.absence.EntryStatus;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
 import fr.ent.attendance.support.Access;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.ProblemException;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;

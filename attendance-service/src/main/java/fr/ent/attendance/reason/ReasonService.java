@@ -1,11 +1,14 @@
 package fr.ent.attendance.reason;
 
 import fr.ent.attendance.support.Access;
+import fr.ent.directory.Directory;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -13,20 +16,47 @@ public class ReasonService {
 
     private final ReasonRepository reasons;
     private final Access access;
+    private final CurrentUser user;
+    private final Directory directory;
 
-    public ReasonService(ReasonRepository reasons, Access access) {
+    public ReasonService(ReasonRepository reasons, Access access, CurrentUser user, Directory directory) {
         this.reasons = reasons;
         this.access = access;
+        this.user = user;
+        this.directory = directory;
     }
 
-    /** Staff see every reason; families and teachers see the active, non-confidential ones. */
+    /**
+     * Staff see every reason; the other people of the school see the active, non-confidential
+     * ones. Anyone else, a guardian whose children are all in other schools included, gets a 404.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Reason> list(UUID schoolId, boolean everything) {
         if (everything) {
             access.requireStaffOf(schoolId);
             return reasons.ofSchool(schoolId);
         }
+        if (!isOfSchool(schoolId)) {
+            throw Problems.notFound("Établissement introuvable.");
+        }
         return reasons.ofSchool(schoolId).stream().filter(r -> r.active() && !r.confidential()).toList();
+    }
+
+    /**
+     * Admin; the school's staff, teachers and pupils (the school in their token); a guardian with a
+     * child in that school, as the directory knows it now (not the token: a guardian's schools are
+     * those of their children).
+     */
+    private boolean isOfSchool(UUID schoolId) {
+        if (user.isAdmin()) {
+            return true;
+        }
+        if (user.hasRole(CurrentUser.PARENT)) {
+            Set<UUID> children = directory.childrenOf(user.personId());
+            return directory.people(children).values().stream().anyMatch(child -> child.schoolIds().contains(schoolId));
+        }
+        return (user.hasRole(CurrentUser.STAFF) || user.hasRole(CurrentUser.TEACHER) || user.hasRole(CurrentUser.PUPIL))
+                && user.belongsTo(schoolId);
     }
 
     @Transactional

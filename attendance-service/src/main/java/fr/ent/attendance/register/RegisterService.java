@@ -8,7 +8,7 @@ import fr.ent.attendance.absence.EntryRepository;
 import fr.ent.attendance.absence.EntryStatus;
 import fr.ent.attendance.events.AttendanceEvents;
 import fr.ent.attendance.support.Access;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/api/attendance")
@@ -34,16 +33,9 @@ public class StatsResource {
     @GET
     @Path("/classes/{groupId}/stats")
     @RolesAllowed({"teacher", "staff", "admin"})
-    public StatsService.ClassMonth classMonth(@PathParam("groupId") UUID groupId, @QueryParam("month") String month) {
-        YearMonth m = null;
-        if (month != null && !month.isBlank()) {
-            try {
-                m = YearMonth.parse(month);
-            } catch (DateTimeParseException e) {
-                throw Problems.invalidField("month", "au format AAAA-MM");
-            }
-        }
-        return service.classMonth(groupId, m);
+    public StatsService.ClassMonth classMonth(@PathParam("groupId") UUID groupId, @QueryParam("month") YearMonth month) {
+        // Format and range checked by libs/web's date parameters (400 naming "month").
+        return service.classMonth(groupId, month);
     }
 
     @GET
@@ -53,7 +45,7 @@ public class StatsResource {
     public Response export(@PathParam("schoolId") UUID schoolId, @QueryParam("from") LocalDate from,
                            @QueryParam("to") LocalDate to) {
         if (from == null || to == null) {
-            throw Problems.invalidField(from == null ? "from" : "to", "obligatoire (AAAA-MM-JJ)");
+            throw Problems.invalidField(from == null ? "from" : "to", "is required (an ISO-8601 date, 2026-09-01)");
         }
         return Response.ok(service.csv(schoolId, from, to), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"absences-" + from + "-" + to + ".csv\"").build();

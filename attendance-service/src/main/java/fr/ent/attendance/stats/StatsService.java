@@ -12,7 +12,7 @@ import fr.ent.attendance.register.Register;
 import fr.ent.attendance.register.RegisterRepository;
 import fr.ent.attendance.register.RegisterStatus;
 import fr.ent.attendance.support.Access;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
@@ -107,7 +107,7 @@ public class StatsService {
         if (!access.canTakeRollCall(group.schoolId(), groupId)) {
             throw Problems.notFound("Classe ou groupe introuvable.");
         }
-        YearMonth m = month == null ? YearMonth.now(clock.zone()) : month;
+        YearMonth m = month == null ? clock.thisMonth() : month;
         LocalDate last = m.atEndOfMonth();
         Set<UUID> pupils = directory.pupilsOf(groupId, clock.today().isBefore(last) && !clock.today().isBefore(m.atDay(1))
                 ? clock.today() : last);

@@ -1,5 +1,6 @@
 package fr.ent.attendance.support;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.web.CurrentUser;

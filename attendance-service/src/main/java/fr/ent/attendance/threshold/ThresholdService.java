@@ -4,7 +4,7 @@ import fr.ent.attendance.AttendanceConfig;
 import fr.ent.attendance.absence.EntryRepository;
 import fr.ent.attendance.events.AttendanceEvents;
 import fr.ent.attendance.support.Jdbc;
-import fr.ent.attendance.support.SchoolClock;
+import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
