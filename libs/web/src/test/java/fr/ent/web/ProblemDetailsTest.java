@@ -324,6 +324,166 @@ class ProblemDetailsTest {
         return records.stream().anyMatch(r -> r.getMessage() != null && r.getMessage().contains(" " + path));
     }
 
+    // --- Input rules (fr.ent.web.input): text PostgreSQL cannot store, dates out of range, pages, bodies
+
+    static io.restassured.response.ValidatableResponse invalidField(io.restassured.response.Response response,
+                                                                    String field, String message) {
+        return response.then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("type", equalTo(TYPES + "validation-failed"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo(field))
+                .body("errors[0].message", containsString(message))
+                .body("detail", containsString(field));
+    }
+
+    static io.restassured.response.Response postNote(String json) {
+        return given().contentType(ContentType.JSON).body(json).when().post("/api/inputs/notes");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"text\": \"a\\u0000b\"}                          | text      | NUL character",
+            "{\"text\": \"a\\ud800b\"}                          | text      | unpaired UTF-16 surrogate",
+            "{\"text\": \"\\udc00\"}                            | text      | unpaired UTF-16 surrogate",
+            "{\"tags\": [\"ok\", \"\\u0000\"]}                  | tags[1]   | NUL character",
+            "{\"labels\": {\"colour\": \"red\\u0000\"}}         | labels.colour | NUL character",
+    })
+    void text_that_postgresql_cannot_store_is_a_400_naming_the_field(String json, String field, String message) {
+        invalidField(postNote(json), field, message);
+    }
+
+    @Test
+    void a_nul_in_a_map_key_is_a_400_too() {
+        postNote("{\"labels\": {\"a\\u0000\": \"red\"}}").then().statusCode(400)
+                .contentType(PROBLEM)
+                .body("errors[0].field", equalTo("labels"))
+                .body("errors[0].message", containsString("NUL character"));
+    }
+
+    @Test
+    void paired_surrogates_and_accents_are_ordinary_text() {
+        postNote("{\"text\": \"\\ud83d\\ude00 élève\", \"tags\": [\"Noël\"]}").then().statusCode(200)
+                .body("text", equalTo("\ud83d\ude00 élève"))
+                .body("tags[0]", equalTo("Noël"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "day      | +999999999-12-31",
+            "day      | -999999999-01-01",
+            "day      | 1899-12-31",
+            "day      | 2200-01-01",
+            "startsAt | +999999999-12-31T23:59:59",
+            "at       | -999999999-01-01T00:00:00Z",
+            "month    | 1899-12",
+    })
+    void a_date_outside_the_supported_years_in_a_body_is_a_400_naming_the_field(String field, String value) {
+        invalidField(postNote("{\"" + field + "\": \"" + value + "\"}"), field, "must be between 1900-01-01 and 2199-12-31");
+    }
+
+    @Test
+    void the_first_and_last_supported_days_are_accepted() {
+        postNote("{\"day\": \"1900-01-01\", \"startsAt\": \"2199-12-31T23:59:59\", \"month\": \"2199-12\"}")
+                .then().statusCode(200)
+                .body("day", equalTo("1900-01-01"))
+                .body("month", equalTo("2199-12"));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "q=a%00b                      | q     | NUL character",
+            "on=%2B999999999-12-31        | on    | must be between 1900-01-01 and 2199-12-31",
+            "on=-999999999-01-01          | on    | must be between 1900-01-01 and 2199-12-31",
+            "on=next-tuesday              | on    | must be an ISO-8601 date",
+            "month=%2B999999999-12        | month | must be between 1900-01-01 and 2199-12-31",
+            "month=13-2026                | month | must be an ISO-8601 month",
+            "at=%2B999999999-12-31T00:00Z | at    | must be between 1900-01-01 and 2199-12-31",
+    })
+    void a_bad_query_parameter_is_a_400_naming_it(String query, String field, String message) {
+        invalidField(given().urlEncodingEnabled(false).when().get("/api/inputs/search?" + query), field, message);
+    }
+
+    @Test
+    void good_query_parameters_are_read_and_empty_ones_are_absent() {
+        given().urlEncodingEnabled(false)
+                .when().get("/api/inputs/search?q=Zo%C3%A9&on=2026-09-01&month=2026-09&at=2026-09-01T08:00:00%2B02:00")
+                .then().statusCode(200)
+                .body("q", equalTo("Zoé"))
+                .body("on", equalTo("2026-09-01"))
+                .body("month", equalTo("2026-09"))
+                .body("at", equalTo("2026-09-01T08:00+02:00"));
+        given().when().get("/api/inputs/search?on=&month=")
+                .then().statusCode(200)
+                .body("on", nullValue())
+                .body("month", nullValue());
+    }
+
+    @Test
+    void a_nul_in_a_path_parameter_is_a_400_naming_it() {
+        invalidField(given().urlEncodingEnabled(false).when().get("/api/inputs/codes/6A%00"), "code", "NUL character");
+        given().when().get("/api/inputs/codes/6A").then().statusCode(200).body("code", equalTo("6A"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2147483647", "10001", "-1"})
+    void a_page_beyond_the_bound_is_a_400_naming_it(String page) {
+        invalidField(given().queryParam("page", page).when().get("/api/inputs/pages"), "page", "must be between 0 and 10000");
+    }
+
+    @Test
+    void pages_within_the_bound_are_served() {
+        given().queryParam("page", 10000).when().get("/api/inputs/pages").then().statusCode(200).body("page", equalTo(10000));
+        given().when().get("/api/inputs/pages").then().statusCode(200).body("page", equalTo(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "null", "  null  "})
+    void a_missing_or_null_body_is_a_400_wherever_the_body_is_declared(String body) {
+        for (String path : List.of("/api/inputs/plain", "/api/inputs/notes")) {
+            given().contentType(ContentType.JSON).body(body)
+                    .when().post(path)
+                    .then().statusCode(400)
+                    .contentType(PROBLEM)
+                    .body("type", equalTo(TYPES + "missing-body"))
+                    .body("status", equalTo(400))
+                    .body("detail", equalTo("A request body is required (it was empty or null)."));
+        }
+        given().contentType(ContentType.JSON).body(body)
+                .when().put("/api/inputs/settings")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo(TYPES + "missing-body"));
+        given().auth().oauth2(teacher()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/pupils/absences")
+                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo(TYPES + "missing-body"));
+    }
+
+    @Test
+    void a_body_declared_nullable_may_be_left_out() {
+        given().contentType(ContentType.JSON).body("")
+                .when().post("/api/inputs/optional")
+                .then().statusCode(200).body("present", equalTo(false));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"minutes\": 5, \"shared\": true}                   | weekend | is required (a boolean)",
+            "{\"weekend\": null, \"minutes\": 5, \"shared\": true} | weekend | is required (a boolean)",
+            "{\"weekend\": true, \"shared\": true}                | minutes | is required (an integer)",
+            "{\"weekend\": true, \"minutes\": 5}                  | shared  | must not be null",
+    })
+    void a_missing_or_null_required_field_is_a_400_not_a_silent_default(String json, String field, String message) {
+        invalidField(given().contentType(ContentType.JSON).body(json).when().put("/api/inputs/settings"), field, message);
+    }
+
+    @Test
+    void explicit_false_and_zero_are_accepted() {
+        given().contentType(ContentType.JSON).body("{\"weekend\": false, \"minutes\": 0, \"shared\": false}")
+                .when().put("/api/inputs/settings")
+                .then().statusCode(200)
+                .body("weekend", equalTo(false))
+                .body("minutes", equalTo(0));
+    }
+
     @Test
     void the_type_is_stable_and_every_field_is_present() {
         given().when().get("/nope")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import fr.ent.web.input.RejectedValueException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -43,6 +44,9 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     static final String BEARER_CHALLENGE = "Bearer";
+
+    /** How Jackson starts its message for a null or missing primitive. */
+    private static final String NULL_PRIMITIVE = "Cannot map `null` into type";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
@@ -89,6 +93,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        ProblemException thrown = causeOf(e, ProblemException.class);
+        if (thrown != null) {
+            // A parameter converter's problem, wrapped by Quarkus REST in a bare 404 or 400.
+            return problem(thrown, request);
+        }
         JsonProcessingException json = causeOf(e, JsonProcessingException.class);
         if (json != null && e.getResponse().getStatus() == 400) {
             return jsonProblem(json, request);
@@ -201,6 +210,15 @@ public class ProblemMappers {
     private static String jsonMessage(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof RejectedValueException rejected) {
+            return rejected.getOriginalMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                && mismatch.getTargetType().isPrimitive() && String.valueOf(mismatch.getOriginalMessage()).startsWith(NULL_PRIMITIVE)) {
+            // FAIL_ON_NULL_FOR_PRIMITIVES: missing or null, where a default would silently change data.
+            String kind = describe(mismatch.getTargetType());
+            return "is required (" + (kind.startsWith("i") ? "an " : "a ") + kind + ")";
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
