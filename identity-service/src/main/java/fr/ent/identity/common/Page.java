@@ -1,5 +1,7 @@
 package fr.ent.identity.common;
 
+import fr.ent.web.input.InputRules;
+
 import java.util.List;
 import java.util.function.Function;
 
@@ -17,7 +19,8 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return Math.max(1, Math.min(MAX_SIZE, requested));
     }
 
+    /** 0 when absent; outside 0..InputRules.MAX_PAGE a 400 naming {@code page} (page × size must fit an offset). */
     public static int page(Integer requested) {
-        return requested == null ? 0 : Math.max(0, requested);
+        return InputRules.page(requested);
     }
 }

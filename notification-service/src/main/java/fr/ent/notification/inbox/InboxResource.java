@@ -1,6 +1,7 @@
 package fr.ent.notification.inbox;
 
 import fr.ent.web.CurrentUser;
+import fr.ent.web.input.InputRules;
 import fr.ent.web.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -32,7 +33,7 @@ public class InboxResource {
     }
 
     @GET
-    public Inbox.Page page(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Inbox.Page page(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(InputRules.MAX_PAGE) int page,
                            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
                            @QueryParam("childId") UUID childId,
                            @QueryParam("unread") @DefaultValue("false") boolean unreadOnly) {
