@@ -172,6 +172,40 @@ class InboxAndAccessTest {
                 .get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(403);
     }
 
+    @Test
+    void quiet_hours_without_weekend_are_refused_instead_of_turning_weekend_quiet_hours_off() {
+        UUID school = UUID.randomUUID();
+        String staff = TestTokens.staff(UUID.randomUUID(), school);
+        for (String body : List.of("{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\"}",
+                "{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\",\"weekend\":null}")) {
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(body)
+                    .put("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://ent.example/problems/validation-failed"))
+                    .body("errors[0].field", equalTo("weekend"))
+                    .body("errors[0].message", equalTo("is required (a boolean)"));
+        }
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body("")
+                .put("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(400)
+                .body("type", equalTo("https://ent.example/problems/missing-body"));
+        // nothing changed: still the national default, weekend included
+        given().auth().oauth2(staff).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200)
+                .body("eveningStart", equalTo("20:00:00")).body("weekend", equalTo(true));
+        // an explicit false is a choice, and is kept
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body("{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\",\"weekend\":false}")
+                .put("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200);
+        given().auth().oauth2(staff).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200)
+                .body("weekend", equalTo(false));
+    }
+
+    @Test
+    void an_inbox_page_beyond_the_bound_is_a_400_naming_page() {
+        given().auth().oauth2(TestTokens.parent(UUID.randomUUID(), UUID.randomUUID()))
+                .queryParam("page", Integer.MAX_VALUE).get("/api/notification/inbox").then().statusCode(400)
+                .body("errors[0].field", equalTo("page"));
+    }
+
     /** A second child of the same two guardians. */
     private UUID addChild(Family family, String firstName) {
         UUID child = UUID.randomUUID();
