@@ -102,7 +102,7 @@ public class NotificationBench {
         producer.flush();
         long seeded = System.nanoTime();
         log("published " + identityEvents + " directory events; waiting for the projection");
-        waitUntil("select count(*) from ent_processed_event where consumer = 'notification.directory'", identityEvents, 600);
+        waitUntil("select count(*) from ent_processed_event where consumer = 'notification-service.directory'", identityEvents, 600);
         log(String.format("directory projected in %.1f s", (System.nanoTime() - seeded) / 1e9));
 
         // --- warm-up (JIT, connection pools): absences at a gentle rate

@@ -50,6 +50,7 @@ class AuthorizationMatrixTest {
             new Row("another pupil", x -> x.pupilToken(1), 404, 403),
             new Row("staff of the school", World::cpeToken, 200, 201),
             new Row("staff of another school", World::otherCpeToken, 404, 404),
+            new Row("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 200, 201),
             new Row("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404, 404),
             new Row("no token", x -> null, 401, 401),
             new Row("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401),

@@ -1,5 +1,6 @@
 package fr.ent.notification;
 
+import fr.ent.web.clock.PlatformClock;
 import fr.ent.directory.Directory;
 import fr.ent.events.EventConsumer;
 import fr.ent.events.contract.attendance.AbsenceRecorded;
@@ -53,7 +54,7 @@ class AbsenceNotificationTest {
     @Inject
     Contacts contacts;
     @Inject
-    TestClock clock;
+    PlatformClock clock;
     @Inject
     FanOut fanOut;
     @Inject
@@ -68,7 +69,7 @@ class AbsenceNotificationTest {
 
     @AfterEach
     void realTime() {
-        clock.useRealTime();
+        clock.reset();
     }
 
     @Test
@@ -133,7 +134,7 @@ class AbsenceNotificationTest {
         CompletableFuture<Void> b = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> fanOut.handle(event)));
         CompletableFuture.allOf(a, b).get();
 
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13)).untilAsserted(() -> {
             assertThat(Smtp.shared().messagesTo(family.motherEmail())).hasSize(1);
             assertThat(Smtp.shared().messagesTo(family.fatherEmail())).hasSize(1);
         });
@@ -152,7 +153,7 @@ class AbsenceNotificationTest {
         assertThat(awaitInbox(family.mother(), family.school(), 1).getString("items[0].title")).isEqualTo("Absence d" + "e Inès");
         await().atMost(Duration.ofSeconds(10)).until(() -> dueAt(family.mother()) != null);
         assertThat(dueAt(family.mother())).isEqualTo(ZonedDateTime.of(2026, 11, 30, 7, 0, 0, 0, PARIS).toInstant());
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4))
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(13))
                 .until(() -> Smtp.shared().messagesTo(family.motherEmail()).isEmpty());
 
         clock.set(ZonedDateTime.of(2026, 11, 30, 7, 0, 30, 0, PARIS).toInstant()); // Monday, 07:00:30
@@ -172,7 +173,7 @@ class AbsenceNotificationTest {
         awaitInbox(family.mother(), family.school(), 1);
         awaitInbox(family.father(), family.school(), 1);
         Smtp.shared().awaitMessages(1, m -> m.to().contains(family.fatherEmail()), Duration.ofSeconds(60));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12))
                 .until(() -> Smtp.shared().messagesTo(family.motherEmail()).isEmpty());
         assertThat(deliveries(family.mother())).isEmpty();
     }
@@ -194,7 +195,7 @@ class AbsenceNotificationTest {
         Smtp.Mail digest = Smtp.shared().awaitMessages(1, m -> m.to().contains(family.motherEmail()), Duration.ofSeconds(60)).get(0);
         assertThat(digest.subject()).isEqualTo(family.schoolName() + " : 2 nouvelles notifications");
         assertThat(digest.text()).contains("de 8 h 00 à 9 h 00").contains("de 14 h 00 à 15 h 00");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12))
                 .until(() -> Smtp.shared().messagesTo(family.motherEmail()).size() == 1);
     }
 

@@ -1,5 +1,6 @@
 package fr.ent.notification;
 
+import fr.ent.web.clock.PlatformClock;
 import fr.ent.directory.Directory;
 import fr.ent.events.contract.attendance.AbsenceThresholdReached;
 import fr.ent.events.contract.identity.PersonRole;
@@ -50,7 +51,7 @@ class EventIntakeTest {
     @Inject
     Contacts contacts;
     @Inject
-    TestClock clock;
+    PlatformClock clock;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -59,7 +60,7 @@ class EventIntakeTest {
 
     @AfterEach
     void realTime() {
-        clock.useRealTime();
+        clock.reset();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package fr.ent.notification;
 
+import fr.ent.web.clock.PlatformClock;
 import fr.ent.directory.Directory;
 import fr.ent.events.contract.identity.GuardianshipUpserted;
 import fr.ent.events.contract.identity.PersonRole;
@@ -40,7 +41,7 @@ class InboxAndAccessTest {
     @Inject
     Contacts contacts;
     @Inject
-    TestClock clock;
+    PlatformClock clock;
 
     @BeforeEach
     void tuesdayMorning() {
@@ -49,7 +50,7 @@ class InboxAndAccessTest {
 
     @AfterEach
     void realTime() {
-        clock.useRealTime();
+        clock.reset();
     }
 
     @Test
@@ -59,7 +60,7 @@ class InboxAndAccessTest {
 
         family.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
         EventsOut.publish(brother.toString(), new fr.ent.events.contract.attendance.AbsenceRecorded(UUID.randomUUID(), brother,
-                family.school(), family.classId(), at(TUESDAY_10H.withHour(9)), at(TUESDAY_10H.withHour(10)), null, null, false),
+                family.school(), family.classId(), at(TUESDAY_10H.withHour(9)), at(TUESDAY_10H.withHour(10)), null, false),
                 family.school());
         family.absent(at(TUESDAY_10H.withHour(13)), at(TUESDAY_10H.withHour(14)));
         JsonPath all = AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 3);

@@ -3,7 +3,7 @@ package fr.ent.attendance.absence;
 import fr.ent.attendance.justification.JustificationRepository;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonRepository;
-import fr.ent.attendance.support.Access.Viewer;
+import fr.ent.directory.Relationships.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package fr.ent.attendance.absence;
 
 import fr.ent.attendance.support.Access;
+import fr.ent.directory.Relationships;
+import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.DirectoryPerson;
@@ -21,20 +23,23 @@ public class PupilRecordService {
     private final ThresholdService threshold;
     private final Access access;
     private final SchoolClock clock;
+    private final AuditTrail audit;
 
     public PupilRecordService(EntryRepository entries, EntryViews views, ThresholdService threshold, Access access,
-                              SchoolClock clock) {
+                              SchoolClock clock, AuditTrail audit) {
         this.entries = entries;
         this.views = views;
         this.threshold = threshold;
         this.access = access;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PupilRecord record(UUID pupilId, YearMonth month) {
-        Access.Viewer viewer = access.requireReader(pupilId);
+        Relationships.Viewer viewer = access.requireReader(pupilId);
         DirectoryPerson pupil = access.pupil(pupilId);
+        audit.read(audit.schoolOf(pupil.schoolIds()), pupilId, "attendance.record.read");
         YearMonth m = month == null ? clock.thisMonth() : month;
         List<AttendanceEntry> ofMonth = entries.ofPupil(pupilId, clock.at(m.atDay(1).atStartOfDay()),
                 clock.at(m.plusMonths(1).atDay(1).atStartOfDay()));

@@ -1,14 +1,12 @@
 package fr.ent.attendance.reason;
 
 import fr.ent.attendance.support.Access;
-import fr.ent.directory.Directory;
-import fr.ent.web.CurrentUser;
+import fr.ent.directory.Relationships;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -16,14 +14,12 @@ public class ReasonService {
 
     private final ReasonRepository reasons;
     private final Access access;
-    private final CurrentUser user;
-    private final Directory directory;
+    private final Relationships relationships;
 
-    public ReasonService(ReasonRepository reasons, Access access, CurrentUser user, Directory directory) {
+    public ReasonService(ReasonRepository reasons, Access access, Relationships relationships) {
         this.reasons = reasons;
         this.access = access;
-        this.user = user;
-        this.directory = directory;
+        this.relationships = relationships;
     }
 
     /**
@@ -36,27 +32,8 @@ public class ReasonService {
             access.requireStaffOf(schoolId);
             return reasons.ofSchool(schoolId);
         }
-        if (!isOfSchool(schoolId)) {
-            throw Problems.notFound("Établissement introuvable.");
-        }
+        relationships.requireMemberOf(schoolId);
         return reasons.ofSchool(schoolId).stream().filter(r -> r.active() && !r.confidential()).toList();
-    }
-
-    /**
-     * Admin; the school's staff, teachers and pupils (the school in their token); a guardian with a
-     * child in that school, as the directory knows it now (not the token: a guardian's schools are
-     * those of their children).
-     */
-    private boolean isOfSchool(UUID schoolId) {
-        if (user.isAdmin()) {
-            return true;
-        }
-        if (user.hasRole(CurrentUser.PARENT)) {
-            Set<UUID> children = directory.childrenOf(user.personId());
-            return directory.people(children).values().stream().anyMatch(child -> child.schoolIds().contains(schoolId));
-        }
-        return (user.hasRole(CurrentUser.STAFF) || user.hasRole(CurrentUser.TEACHER) || user.hasRole(CurrentUser.PUPIL))
-                && user.belongsTo(schoolId);
     }
 
     @Transactional

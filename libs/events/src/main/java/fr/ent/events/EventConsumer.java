@@ -62,7 +62,7 @@ public class EventConsumer {
      * record, ends in an exception that the channel's dead-letter-queue strategy sends to the DLQ
      * with the reason; the stream goes on.
      *
-     * @param consumer names the consumer within the service, e.g. {@code attendance.directory}
+     * @param consumer names the consumer within the service, e.g. {@code homework.lessons}
      * @throws PoisonEventException   the record cannot be read (not retried)
      * @throws EventHandlingException the handler failed on every attempt
      */

@@ -62,6 +62,16 @@ public final class TestTokens {
         return person(personId).roles("admin").sign();
     }
 
+    /** The platform administrator as the realm issues it: role {@code admin}, a subject, no person, no school. */
+    public static String platformAdmin() {
+        return new Builder(UUID.randomUUID().toString(), null).roles("admin").sign();
+    }
+
+    /** A school integration: a service account the realm binds to its schools ({@code school_ids}), no person. */
+    public static String integration(String clientId, UUID... schoolIds) {
+        return new Builder(clientId, null).roles("service").schools(schoolIds).claim("azp", clientId).claim("client_id", clientId).sign();
+    }
+
     /** A service account (client credentials): role {@code service}, no person, no school. */
     public static String service(String clientId) {
         return new Builder(clientId, null).roles("service").claim("azp", clientId).claim("client_id", clientId).sign();

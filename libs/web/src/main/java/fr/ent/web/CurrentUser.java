@@ -31,6 +31,8 @@ public class CurrentUser {
     public static final String STAFF = "staff";
     public static final String ADMIN = "admin";
     public static final String SERVICE = "service";
+    /** Realm role that lets a school integration make the changes its school's staff may make. */
+    public static final String INTEGRATION_WRITE = "integration-write";
 
     private final JsonWebToken token;
 
@@ -66,6 +68,24 @@ public class CurrentUser {
         }
     }
 
+    /**
+     * Who acts, for "recorded by" columns and audit: the person, or for a token that names none (the
+     * platform admin made in Keycloak only, a service account) the token's subject. Lets the admin
+     * act everywhere without a person record.
+     *
+     * @throws fr.ent.web.problem.ProblemException 403 when the token has neither
+     */
+    public UUID actorId() {
+        if (isPerson()) {
+            return personId();
+        }
+        try {
+            return UUID.fromString(token.getSubject());
+        } catch (RuntimeException e) {
+            throw Problems.forbidden("This action needs a person's token.");
+        }
+    }
+
     public Set<String> roles() {
         return isAuthenticated() && token.getGroups() != null ? Set.copyOf(token.getGroups()) : Set.of();
     }
@@ -98,6 +118,29 @@ public class CurrentUser {
             addUuid(ids, claim.toString());
         }
         return Set.copyOf(ids);
+    }
+
+    /**
+     * A school integration: a service account (client credentials, role {@code service}, no person)
+     * bound by the realm to the schools in its token's {@code school_ids}.
+     */
+    public boolean isIntegration() {
+        return !isPerson() && hasRole(SERVICE);
+    }
+
+    /** The one rule for "staff of this school": the platform admin, or a person with role staff listed in it. */
+    public boolean isStaffOf(UUID schoolId) {
+        return isAdmin() || (isPerson() && hasRole(STAFF) && belongsTo(schoolId));
+    }
+
+    /** Reads what the school's staff read: its staff (admin included) and its integrations. */
+    public boolean readsAsStaffOf(UUID schoolId) {
+        return isStaffOf(schoolId) || (isIntegration() && belongsTo(schoolId));
+    }
+
+    /** Changes what the school's staff change: its staff (admin included), its integrations granted {@value #INTEGRATION_WRITE}. */
+    public boolean changesAsStaffOf(UUID schoolId) {
+        return isStaffOf(schoolId) || (isIntegration() && belongsTo(schoolId) && hasRole(INTEGRATION_WRITE));
     }
 
     /** Whether the person belongs to this school (admins too only if the token lists it). */

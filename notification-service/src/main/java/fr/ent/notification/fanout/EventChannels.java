@@ -1,6 +1,5 @@
 package fr.ent.notification.fanout;
 
-import fr.ent.directory.DirectoryProjection;
 import fr.ent.events.EventConsumer;
 import fr.ent.notification.email.Contacts;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -14,28 +13,21 @@ import java.util.concurrent.CompletionStage;
  * The topics notification-service listens to, each handled exactly once per event id (the ids are
  * remembered in the handling transaction). Each poll's records are handled together, in one
  * transaction, in order (so in order per key); a record that fails goes alone to the dead-letter
- * topic (see {@link EventConsumer#handleBatch}). A new topic (grades, timetable, messaging) is one
+ * topic (see {@link EventConsumer#handleBatch}). The identity events that feed the directory are
+ * consumed by libs/directory itself ({@code IdentityEventsChannel}). A new topic (grades, timetable, messaging) is one
  * more method here plus its channel's configuration; its notifiers plug in by themselves.
  */
 @ApplicationScoped
 public class EventChannels {
 
     private final EventConsumer events;
-    private final DirectoryProjection directory;
     private final Contacts contacts;
     private final FanOut fanOut;
 
-    EventChannels(EventConsumer events, DirectoryProjection directory, Contacts contacts, FanOut fanOut) {
+    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut) {
         this.events = events;
-        this.directory = directory;
         this.contacts = contacts;
         this.fanOut = fanOut;
-    }
-
-    @Incoming("identity-events")
-    @Blocking
-    public CompletionStage<Void> identity(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.directory", batch, all -> all.forEach(directory::apply));
     }
 
     @Incoming("contact-events")
