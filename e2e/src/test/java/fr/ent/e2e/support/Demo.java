@@ -59,6 +59,11 @@ public final class Demo {
         return UUID.fromString(id.asText());
     }
 
+    /** The platform administrator's username (made in Keycloak only, no person in identity). */
+    public static String adminUsername() {
+        return INSTANCE.json.path("admin").asText();
+    }
+
     public static String password() {
         return INSTANCE.json.path("password").asText();
     }
