@@ -37,9 +37,10 @@ public final class Callers {
     }
 
     /**
-     * Jean Moulin's integration client exists in deploy/keycloak/realm-ent.json. No client of Victor
-     * Hugo exists yet: when Keycloak refuses it, the column {@code other_school_client} is reported as
-     * not run (and fails nothing) until someone adds it to the realm.
+     * The school integration clients of deploy/keycloak/realm-ent.json (service accounts with the
+     * role {@code service}, bound to their school by a {@code school_ids} claim). On a realm without
+     * Victor Hugo's client, Keycloak refuses it and the column {@code other_school_client} is
+     * reported as not run (and fails nothing).
      */
     public static final List<Caller> ALL = List.of(
             new Caller("pupil", "Léa Dubois, the pupil herself (4A)", "lea", null, null),
