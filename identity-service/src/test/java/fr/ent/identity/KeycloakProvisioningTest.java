@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * With the real Keycloak (realm ent): people created through the API can sign in with the right
- * role, person id and school; a disabled person cannot; provisioning catches up after an outage.
+ * role, person id and school; a disabled person cannot; provisioning catches up after an outage; a
+ * school integration's client-credentials token reads only the school its client is bound to.
  * A profile of its own, so the rest of the suite never starts Keycloak.
  */
 @QuarkusTest
@@ -145,6 +146,68 @@ class KeycloakProvisioningTest {
         HttpResponse<String> users = keycloak.admin("GET", "/users?exact=true&username=" + username, null);
         assertThat(JSON.readTree(users.body())).hasSize(1);
         assertThat(pending(parent)).isZero();
+    }
+
+    @Test
+    void a_school_integrations_client_credentials_token_reads_only_the_school_the_realm_binds_it_to() throws Exception {
+        String admin = adminToken();
+        UUID schoolA = school(admin, "Collège Intégré");
+        UUID schoolB = school(admin, "Collège Voisin");
+        UUID pupilA = create(admin, new HashMap<>(Map.of("role", "PUPIL", "firstName", "Anna", "lastName", "Intégrée", "schoolIds", List.of(schoolA))));
+        UUID pupilB = create(admin, new HashMap<>(Map.of("role", "PUPIL", "firstName", "Bruno", "lastName", "Voisin", "schoolIds", List.of(schoolB))));
+
+        // As the realm file declares it, the client is bound to no school: its token reads nothing
+        String unbound = JSON.readTree(keycloak.requestToken(Keycloak.form("grant_type", "client_credentials",
+                "client_id", Keycloak.INTEGRATION_CLIENT, "client_secret", Keycloak.INTEGRATION_SECRET)).body()).path("access_token").asText();
+        given().auth().oauth2(unbound).get(BASE + "/people?schoolId=" + schoolA).then().statusCode(404);
+        given().auth().oauth2(unbound).get(BASE + "/people/" + pupilA).then().statusCode(404);
+
+        bindIntegration(List.of(schoolA));
+        try {
+            HttpResponse<String> issued = keycloak.requestToken(Keycloak.form("grant_type", "client_credentials",
+                    "client_id", Keycloak.INTEGRATION_CLIENT, "client_secret", Keycloak.INTEGRATION_SECRET));
+            JsonNode claims = claims(issued);
+            assertThat(claims.has("person_id")).isFalse();
+            assertThat(claims.path("school_ids").isArray()).isTrue();
+            assertThat(claims.path("school_ids").toString()).isEqualTo("[\"" + schoolA + "\"]");
+            String token = JSON.readTree(issued.body()).path("access_token").asText();
+
+            given().auth().oauth2(token).get(BASE + "/people?schoolId=" + schoolA).then().statusCode(200)
+                    .body("items.id", org.hamcrest.Matchers.contains(pupilA.toString()));
+            given().auth().oauth2(token).get(BASE + "/people/" + pupilA).then().statusCode(200);
+            given().auth().oauth2(token).get(BASE + "/people?schoolId=" + schoolB).then().statusCode(404);
+            given().auth().oauth2(token).get(BASE + "/people/" + pupilB).then().statusCode(404);
+            given().auth().oauth2(token).get(BASE + "/people/" + pupilB + "/guardians").then().statusCode(404);
+            // read-only: the realm gives it no integration-write
+            given().auth().oauth2(token).contentType("application/json")
+                    .body(Map.of("role", "PUPIL", "firstName", "Jo", "lastName", "Sync", "schoolIds", List.of(schoolA)))
+                    .post(BASE + "/people").then().statusCode(403);
+        } finally {
+            bindIntegration(List.of());
+        }
+    }
+
+    private UUID school(String admin, String name) {
+        return Api.id(given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("uai", Api.uai(), "name", name, "type", "COLLEGE"))
+                .post(BASE + "/schools").then().statusCode(201).extract().path("id"));
+    }
+
+    /** Sets the hardcoded claim school_ids of the realm's example integration client, as ops (or demo-data) do. */
+    private void bindIntegration(List<UUID> schools) throws Exception {
+        String client = JSON.readTree(keycloak.admin("GET", "/clients?clientId=" + Keycloak.INTEGRATION_CLIENT, null).body()).get(0).path("id").asText();
+        JsonNode mapper = null;
+        for (JsonNode m : JSON.readTree(keycloak.admin("GET", "/clients/" + client + "/protocol-mappers/models", null).body())) {
+            if (m.path("name").asText().equals("school_ids")) mapper = m;
+        }
+        assertThat(mapper).as("the realm file gives the integration client a school_ids mapper").isNotNull();
+        assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-hardcoded-claim-mapper");
+        var changed = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.path("config"))
+                .put("claim.value", JSON.writeValueAsString(schools.stream().map(UUID::toString).toList()));
+        HttpResponse<String> put = keycloak.admin("PUT", "/clients/" + client + "/protocol-mappers/models/" + mapper.path("id").asText(),
+                JSON.writeValueAsString(changed));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
     }
 
     private long attempts(UUID person) {

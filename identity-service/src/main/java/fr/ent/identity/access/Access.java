@@ -11,15 +11,38 @@ import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Who may see or change what, by relationship (the resource's @RolesAllowed has already checked
- * the role). What the caller may not see answers 404, as if it did not exist; what they may see
- * but not change answers 403.
+ * the role). Every rule of the service is here, so that a new endpoint cannot forget the school.
+ * What the caller may not see answers 404, as if it did not exist; what they may see but not
+ * change answers 403.
+ *
+ * <p>The callers:
+ * <ul>
+ * <li>an administrator (role {@code admin}) reads and changes everything;</li>
+ * <li>a school's staff (role {@code staff}, the school in the token's {@code school_ids}) read and
+ *     change that school's directory, and nothing of another school;</li>
+ * <li>a school integration: a service account (client credentials, role {@code service}, no
+ *     {@code person_id}) bound to the schools the realm puts in its token's {@code school_ids}
+ *     (a hardcoded claim on the client). It reads those schools as their staff do; it changes them
+ *     only with the realm role {@value #INTEGRATION_WRITE}. A service account whose token names no
+ *     school reads nothing;</li>
+ * <li>teachers, guardians and pupils see what relates to them: the classes a teacher teaches and
+ *     their pupils, a guardian's children, a pupil themself.</li>
+ * </ul>
+ * A person may belong to several schools (a guardian with a child in each, a teacher in two
+ * schools): what is shown of them to the staff of one school is only what belongs to that school
+ * ({@link #schoolsShownOf}, {@link #seesPerson} for each related person).
  */
 @ApplicationScoped
 public class Access {
+
+    /** Realm role that lets a school integration make the changes its school's staff may make. */
+    public static final String INTEGRATION_WRITE = "integration-write";
 
     @Inject CurrentUser me;
     @Inject EntityManager em;
@@ -28,8 +51,9 @@ public class Access {
         return me.isAdmin();
     }
 
-    public boolean isService() {
-        return me.hasRole("service");
+    /** A school integration's service account: no person, role service, bound to its token's schools. */
+    public boolean isIntegration() {
+        return !me.isPerson() && me.hasRole(CurrentUser.SERVICE);
     }
 
     /** The caller's person id, or null for a service account. */
@@ -41,25 +65,37 @@ public class Access {
         return me.isPerson() && me.personId().equals(personId);
     }
 
-    /** Admin and service accounts read the whole directory. */
-    public boolean readsEverything() {
-        return isAdmin() || isService();
-    }
-
     public boolean isStaffOf(UUID schoolId) {
-        return me.hasRole("staff") && me.belongsTo(schoolId);
+        return me.isPerson() && me.hasRole(CurrentUser.STAFF) && me.belongsTo(schoolId);
     }
 
+    /** A school integration bound to this school. */
+    public boolean isIntegrationOf(UUID schoolId) {
+        return isIntegration() && me.belongsTo(schoolId);
+    }
+
+    /** Reads the whole directory of the school (all its people, classes, enrolments): admin, its staff, its integrations. */
+    public boolean readsSchool(UUID schoolId) {
+        return isAdmin() || isStaffOf(schoolId) || isIntegrationOf(schoolId);
+    }
+
+    /** Changes the school's directory: admin, its staff, its integrations granted {@value #INTEGRATION_WRITE}. */
     public boolean managesSchool(UUID schoolId) {
-        return isAdmin() || isStaffOf(schoolId);
+        return isAdmin() || isStaffOf(schoolId) || (isIntegrationOf(schoolId) && me.hasRole(INTEGRATION_WRITE));
     }
 
+    /** Knows the school exists: admin and the members of the school. */
     public boolean seesSchool(UUID schoolId) {
-        return readsEverything() || me.belongsTo(schoolId);
+        return isAdmin() || me.belongsTo(schoolId);
     }
 
     public void requireSeesSchool(UUID schoolId) {
         if (!seesSchool(schoolId)) throw Problems.notFound("No school " + schoolId);
+    }
+
+    /** 404 unless the caller reads the school's directory. */
+    public void requireReadsSchool(UUID schoolId) {
+        if (!readsSchool(schoolId)) throw Problems.notFound("No school " + schoolId);
     }
 
     /** 404 if the school is not the caller's at all, 403 if it is but they may not change it. */
@@ -68,17 +104,40 @@ public class Access {
         if (!managesSchool(schoolId)) throw Problems.forbidden("Only the school's staff may change this");
     }
 
+    /** The person is in a school whose directory the caller reads. */
+    public boolean readsSchoolOf(Person p) {
+        return isAdmin() || p.schoolIds.stream().anyMatch(this::readsSchool);
+    }
+
     public boolean managesPerson(Person p) {
-        return isAdmin() || (me.hasRole("staff") && sharesSchool(p.schoolIds));
+        return isAdmin() || p.schoolIds.stream().anyMatch(this::managesSchool);
     }
 
     public boolean seesPerson(Person p) {
-        if (readsEverything() || isMe(p.id) || managesPerson(p)) return true;
+        if (isAdmin() || isMe(p.id) || readsSchoolOf(p)) return true;
         if (p.role == PersonRole.PUPIL) {
-            if (me.hasRole("parent") && isGuardianOf(p.id)) return true;
-            if (me.hasRole("teacher") && teachesPupil(p.id)) return true;
+            if (me.hasRole(CurrentUser.PARENT) && isGuardianOf(p.id)) return true;
+            if (me.hasRole(CurrentUser.TEACHER) && teachesPupil(p.id)) return true;
         }
         return false;
+    }
+
+    /** The caller is, with a parent's token, a guardian of this pupil. */
+    public boolean isGuardianOfPupil(Person p) {
+        return p.role == PersonRole.PUPIL && me.hasRole(CurrentUser.PARENT) && isGuardianOf(p.id);
+    }
+
+    /**
+     * Of a person's schools, those in which the caller may see them (their school ids, enrolments,
+     * teaching, children): all of them for an administrator, the person themself and a pupil's
+     * guardians; for anyone else only the schools the caller belongs to. The staff of one school
+     * thus learn nothing of a parent's or a teacher's life in another school.
+     */
+    public Set<UUID> schoolsShownOf(Person p) {
+        if (isAdmin() || isMe(p.id) || isGuardianOfPupil(p)) return Set.copyOf(p.schoolIds);
+        Set<UUID> shown = new LinkedHashSet<>();
+        for (UUID s : p.schoolIds) if (me.belongsTo(s)) shown.add(s);
+        return shown;
     }
 
     public Person requireSeesPerson(Person p, UUID id) {
@@ -93,9 +152,23 @@ public class Access {
         }
     }
 
-    /** Class lists: the school's staff, and the teachers who teach that class or group. */
+    /**
+     * The person named in a change (the pupil of an enrolment, the guardian and the pupil of a
+     * guardianship, the teacher of an assignment), checked before anything else: 404 when they do
+     * not exist, have another role, or are not the caller's (nothing else is checked or revealed
+     * first); 403 when the caller sees them but may not change them.
+     */
+    public Person requireManagedPerson(String field, UUID id, PersonRole role) {
+        if (id == null) throw Problems.invalidField(field, "is required");
+        Person p = Person.findById(id);
+        if (p == null || p.role != role || !seesPerson(p)) throw Problems.notFound("No " + role.name().toLowerCase() + " " + id);
+        requireManagesPerson(p);
+        return p;
+    }
+
+    /** Class lists: the school's staff and integrations, and the teachers who teach that class or group. */
     public boolean seesRoster(ClassGroup c) {
-        return readsEverything() || isStaffOf(c.schoolId) || (me.hasRole("teacher") && teaches(c.id));
+        return readsSchool(c.schoolId) || (me.hasRole(CurrentUser.TEACHER) && teaches(c.id));
     }
 
     public void requireSeesRoster(ClassGroup c, UUID id) {

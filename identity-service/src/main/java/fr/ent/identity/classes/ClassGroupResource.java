@@ -32,7 +32,7 @@ public class ClassGroupResource {
 
     @POST
     @Path("schools/{schoolId}/classes")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response create(@PathParam("schoolId") UUID schoolId, ClassInput in) {
         ClassView c = classes.create(schoolId, in);
         return Response.created(URI.create("/api/identity/classes/" + c.id())).entity(c).build();
@@ -54,7 +54,7 @@ public class ClassGroupResource {
 
     @PUT
     @Path("classes/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public ClassView update(@PathParam("id") UUID id, ClassInput in) {
         return classes.update(id, in);
     }
@@ -76,7 +76,7 @@ public class ClassGroupResource {
 
     @POST
     @Path("schools/{schoolId}/subjects")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response addSubject(@PathParam("schoolId") UUID schoolId, SubjectInput in) {
         return Response.status(201).entity(classes.addSubject(schoolId, in)).build();
     }

@@ -24,7 +24,7 @@ public class EnrolmentResource {
 
     @POST
     @Path("enrolments")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response enrol(EnrolInput in) {
         EnrolmentView e = enrolments.enrol(in);
         return Response.created(URI.create("/api/identity/enrolments/" + e.id())).entity(e).build();
@@ -33,14 +33,14 @@ public class EnrolmentResource {
     /** Changes the groups, or ends the enrolment on a day ({@code endsOn}). */
     @PATCH
     @Path("enrolments/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public EnrolmentView change(@PathParam("id") UUID id, EnrolmentChange in) {
         return enrolments.change(id, in);
     }
 
     @DELETE
     @Path("enrolments/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public void withdraw(@PathParam("id") UUID id) {
         enrolments.withdraw(id);
     }

@@ -50,17 +50,19 @@ public class EnrolmentService {
 
     /**
      * Puts a pupil in a class from a day on. A pupil is in one class at a time: an enrolment still
-     * running on that day ends the day before (a change of class mid-year, or a move from another school).
+     * running on that day ends the day before (a change of class mid-year, or a move from another
+     * school). The pupil must be the caller's: a pupil of another school answers 404 before any
+     * other check, so nothing about them (such as the date of their enrolment) is revealed; an
+     * administrator moves a pupil between schools.
      */
     @Transactional
     public EnrolmentView enrol(EnrolInput in) {
         if (in == null) throw Problems.badRequest("body-required", "An enrolment is required");
+        Person pupil = access.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
         ClassGroup c = ClassGroup.findById(Checks.present("classId", in.classId()));
         if (c == null || !access.seesSchool(c.schoolId)) throw Problems.invalidField("classId", "unknown class");
         access.requireManagesSchool(c.schoolId);
         if (c.kind != GroupKind.CLASS) throw Problems.invalidField("classId", "is a group, not a class");
-        Person pupil = Person.findById(Checks.present("pupilId", in.pupilId()));
-        if (pupil == null || pupil.role != PersonRole.PUPIL) throw Problems.invalidField("pupilId", "unknown pupil");
         Set<UUID> groups = groups(c.schoolId, in.groupIds());
         LocalDate startsOn = in.startsOn() == null ? LocalDate.now() : in.startsOn();
         for (Enrolment running : Enrolment.<Enrolment>list(
@@ -128,10 +130,12 @@ public class EnrolmentService {
         }
     }
 
+    /** A pupil's enrolments in the schools the caller may see them in ({@link Access#schoolsShownOf}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EnrolmentView> ofPupil(UUID pupilId) {
-        access.requireSeesPerson(Person.findById(pupilId), pupilId);
-        return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream().map(EnrolmentView::of).toList();
+        Set<UUID> shown = access.schoolsShownOf(access.requireSeesPerson(Person.findById(pupilId), pupilId));
+        return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream()
+                .filter(e -> shown.contains(e.schoolId)).map(EnrolmentView::of).toList();
     }
 
     /** The pupils in a class or group on a day, by name. */

@@ -23,21 +23,21 @@ public class GuardianshipResource {
 
     @POST
     @Path("guardianships")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response create(GuardianshipInput in) {
         return Response.status(201).entity(guardianships.create(in)).build();
     }
 
     @PATCH
     @Path("guardianships/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public GuardianshipView change(@PathParam("id") UUID id, GuardianshipInput in) {
         return guardianships.change(id, in);
     }
 
     @DELETE
     @Path("guardianships/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public void end(@PathParam("id") UUID id) {
         guardianships.end(id);
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -39,14 +40,17 @@ public class GuardianshipService {
     @Inject PersonService people;
     @Inject IdentityEvents events;
 
+    /**
+     * Links a guardian to a pupil. Both must be the caller's (staff of their school): a person of
+     * another school answers 404 before anything else, so a guardian of one school cannot be
+     * pulled into another (that joins them to its school and shows them to its staff); an
+     * administrator links a family across schools.
+     */
     @Transactional
     public GuardianshipView create(GuardianshipInput in) {
         if (in == null) throw Problems.badRequest("body-required", "A guardianship is required");
-        Person pupil = Person.findById(Checks.present("pupilId", in.pupilId()));
-        if (pupil == null || pupil.role != PersonRole.PUPIL || !access.seesPerson(pupil)) throw Problems.invalidField("pupilId", "unknown pupil");
-        access.requireManagesPerson(pupil);
-        Person guardian = Person.findById(Checks.present("guardianId", in.guardianId()));
-        if (guardian == null || guardian.role != PersonRole.PARENT) throw Problems.invalidField("guardianId", "unknown guardian");
+        Person pupil = access.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
+        Person guardian = access.requireManagedPerson("guardianId", in.guardianId(), PersonRole.PARENT);
         if (Guardianship.count("guardianId = ?1 and pupilId = ?2 and endedAt is null", guardian.id, pupil.id) > 0) {
             throw Problems.conflict("guardianship-exists", "This guardian is already linked to this pupil");
         }
@@ -98,8 +102,7 @@ public class GuardianshipService {
         Person pupil = access.requireSeesPerson(Person.findById(pupilId), pupilId);
         if (pupil.role != PersonRole.PUPIL) return List.of();
         // A teacher sees the class list, not the families.
-        if (!access.readsEverything() && !access.managesPerson(pupil) && !access.isMe(pupil.id)
-                && !access.isGuardianOf(pupil.id)) {
+        if (!access.readsSchoolOf(pupil) && !access.isMe(pupil.id) && !access.isGuardianOfPupil(pupil)) {
             throw Problems.notFound("No person " + pupilId);
         }
         return Guardianship.<Guardianship>list("pupilId = ?1 and endedAt is null", pupilId).stream()
@@ -108,11 +111,18 @@ public class GuardianshipService {
                 .toList();
     }
 
+    /**
+     * A guardian's children that the caller sees: all of them for the guardian and an
+     * administrator; for the staff of a school, only the children they see (those of their
+     * school), never a brother or sister in another school.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Relative> childrenOf(UUID guardianId) {
         access.requireSeesPerson(Person.findById(guardianId), guardianId);
         return Guardianship.<Guardianship>list("guardianId = ?1 and endedAt is null", guardianId).stream()
-                .map(g -> new Relative(people.view(Person.findById(g.pupilId)), GuardianshipView.of(g)))
+                .map(g -> Map.entry(g, Person.<Person>findById(g.pupilId)))
+                .filter(child -> access.seesPerson(child.getValue()))
+                .map(child -> new Relative(people.view(child.getValue()), GuardianshipView.of(child.getKey())))
                 .sorted(Comparator.comparing(r -> r.person().firstName()))
                 .toList();
     }

@@ -23,7 +23,7 @@ public class PersonResource {
 
     @POST
     @Path("people")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response create(PersonInput in) {
         PersonView p = people.create(in);
         return Response.created(URI.create("/api/identity/people/" + p.id())).entity(p).build();
@@ -48,7 +48,7 @@ public class PersonResource {
 
     @PUT
     @Path("people/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public PersonView update(@PathParam("id") UUID id, PersonInput in) {
         return people.update(id, in);
     }
@@ -56,14 +56,14 @@ public class PersonResource {
     /** Disables the account: it can no longer sign in (Keycloak follows). */
     @POST
     @Path("people/{id}/disable")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public PersonView disable(@PathParam("id") UUID id) {
         return people.setActive(id, false);
     }
 
     @POST
     @Path("people/{id}/enable")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public PersonView enable(@PathParam("id") UUID id) {
         return people.setActive(id, true);
     }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PersonService {
@@ -36,7 +37,7 @@ public class PersonService {
                               Set<UUID> schoolIds, String username, String initialPassword) {
     }
 
-    /** What a caller may read of a person: e-mail and birth date only for who manages them, or themself. */
+    /** What a caller may read of a person (see {@link PersonService#view}). */
     public record PersonView(UUID id, PersonRole role, String firstName, String lastName, String username,
                              String email, LocalDate birthDate, Set<UUID> schoolIds, boolean active, long version) {
     }
@@ -142,12 +143,12 @@ public class PersonService {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (schoolId != null) {
-            access.requireSeesSchool(schoolId);
-            if (!access.readsEverything() && !access.isStaffOf(schoolId)) throw Problems.notFound("No school " + schoolId);
+            access.requireReadsSchool(schoolId);
             where.append(" and :school member of p.schoolIds");
             params.and("school", schoolId);
-        } else if (!access.readsEverything()) {
-            Set<UUID> mine = me.schoolIds();
+        } else if (!access.isAdmin()) {
+            // staff and integrations: the people of the schools whose directory they read
+            Set<UUID> mine = me.schoolIds().stream().filter(access::readsSchool).collect(Collectors.toSet());
             if (mine.isEmpty()) return new Page<>(List.of(), page, size, 0);
             where.append(" and exists (select 1 from Person x join x.schoolIds s where x = p and s in :mine)");
             params.and("mine", mine);
@@ -165,11 +166,15 @@ public class PersonService {
         return new Page<>(items, page, size, query.count());
     }
 
+    /**
+     * What the caller may read of a person they see: e-mail and birth date for the schools that
+     * read the person's directory, the person and a pupil's guardians; the schools only those the
+     * caller may see them in ({@link Access#schoolsShownOf}).
+     */
     public PersonView view(Person p) {
-        boolean full = access.isAdmin() || access.isMe(p.id) || access.managesPerson(p)
-                || (p.role == PersonRole.PUPIL && me.hasRole("parent") && access.isGuardianOf(p.id));
+        boolean full = access.isMe(p.id) || access.readsSchoolOf(p) || access.isGuardianOfPupil(p);
         return new PersonView(p.id, p.role, p.firstName, p.lastName, p.username,
-                full ? p.email : null, full ? p.birthDate : null, Set.copyOf(p.schoolIds), p.active, p.version);
+                full ? p.email : null, full ? p.birthDate : null, access.schoolsShownOf(p), p.active, p.version);
     }
 
     /** Sets the names and personal data; true if anything changed. */

@@ -40,7 +40,7 @@ public class RosterResource {
     @POST
     @Path("schools/{schoolId}/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response start(@PathParam("schoolId") UUID schoolId, @QueryParam("dryRun") boolean dryRun,
                           @QueryParam("schoolYear") String schoolYear, @QueryParam("startsOn") LocalDate startsOn,
                           @RestForm("classes") FileUpload classes, @RestForm("pupils") FileUpload pupils,
@@ -63,7 +63,7 @@ public class RosterResource {
 
     @GET
     @Path("imports/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public JobView get(@PathParam("id") UUID id) {
         return imports.get(id);
     }

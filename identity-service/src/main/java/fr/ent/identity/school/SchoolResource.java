@@ -48,14 +48,14 @@ public class SchoolResource {
 
     @PUT
     @Path("schools/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public SchoolView update(@PathParam("id") UUID id, SchoolInput in) {
         return schools.update(id, in);
     }
 
     @POST
     @Path("schools/{id}/years")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response addYear(@PathParam("id") UUID id, YearInput in) {
         YearView y = schools.addYear(id, in);
         return Response.status(201).entity(y).build();

@@ -21,14 +21,14 @@ public class TeachingResource {
 
     @POST
     @Path("teaching-assignments")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public Response assign(AssignmentInput in) {
         return Response.status(201).entity(teaching.assign(in)).build();
     }
 
     @DELETE
     @Path("teaching-assignments/{id}")
-    @RolesAllowed({"admin", "staff"})
+    @RolesAllowed({"admin", "staff", "integration-write"})
     public void end(@PathParam("id") UUID id) {
         teaching.end(id);
     }

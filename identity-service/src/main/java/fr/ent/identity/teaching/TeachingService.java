@@ -42,13 +42,13 @@ public class TeachingService {
     @Transactional
     public AssignmentView assign(AssignmentInput in) {
         if (in == null) throw Problems.badRequest("body-required", "A teaching assignment is required");
+        // a teacher of another school answers 404 before anything else (an administrator assigns across schools)
+        Person teacher = access.requireManagedPerson("teacherId", in.teacherId(), PersonRole.TEACHER);
         ClassGroup c = ClassGroup.findById(Checks.present("classGroupId", in.classGroupId()));
         if (c == null || !access.seesSchool(c.schoolId)) throw Problems.invalidField("classGroupId", "unknown class or group");
         access.requireManagesSchool(c.schoolId);
         Subject s = Subject.findById(Checks.present("subjectId", in.subjectId()));
         if (s == null || !s.schoolId.equals(c.schoolId)) throw Problems.invalidField("subjectId", "unknown subject in this school");
-        Person teacher = Person.findById(Checks.present("teacherId", in.teacherId()));
-        if (teacher == null || teacher.role != PersonRole.TEACHER) throw Problems.invalidField("teacherId", "unknown teacher");
         if (TeachingAssignment.count("teacherId = ?1 and classGroupId = ?2 and subjectId = ?3 and endedAt is null",
                 teacher.id, c.id, s.id) > 0) {
             throw Problems.conflict("assignment-exists", "This teacher already teaches this subject to this class");
@@ -87,10 +87,11 @@ public class TeachingService {
                 .stream().map(AssignmentView::of).toList();
     }
 
+    /** A teacher's assignments in the schools the caller may see them in ({@link Access#schoolsShownOf}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssignmentView> ofTeacher(UUID teacherId) {
-        access.requireSeesPerson(Person.findById(teacherId), teacherId);
+        Set<UUID> shown = access.schoolsShownOf(access.requireSeesPerson(Person.findById(teacherId), teacherId));
         return TeachingAssignment.<TeachingAssignment>list("teacherId = ?1 and endedAt is null", teacherId)
-                .stream().map(AssignmentView::of).toList();
+                .stream().filter(t -> shown.contains(t.schoolId)).map(AssignmentView::of).toList();
     }
 }
