@@ -1,0 +1,66 @@
+package fr.ent.audit;
+
+import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
+import fr.ent.web.input.InputRules;
+import fr.ent.web.problem.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code GET <prefix>/schools/{schoolId}/audit?pupilId=&from=&to=&page=&size=}: a school's trail for
+ * its staff (and administrators); anyone else, the staff of another school included, gets a 404. A
+ * service exposes it under its own prefix with one class:
+ *
+ * <pre>{@code
+ * @Path("/api/attendance")
+ * public class AuditResource extends AuditTrailResource {
+ * }
+ * }</pre>
+ *
+ * {@code from} and {@code to} are school days, both included, in the schools' time zone.
+ */
+public abstract class AuditTrailResource {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    SchoolClock clock;
+
+    @GET
+    @Path("/schools/{schoolId}/audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    public AuditPage auditTrail(@PathParam("schoolId") UUID schoolId, @QueryParam("pupilId") UUID pupilId,
+                                @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        if (!user.isAdmin() && !(user.hasRole(CurrentUser.STAFF) && user.belongsTo(schoolId))) {
+            throw Problems.notFound("No school " + schoolId + ".");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw Problems.badRequest("period-inverted", "The period ends (to) before it starts (from).");
+        }
+        if (size != null && (size < 1 || size > MAX_SIZE)) {
+            throw Problems.invalidField("size", "must be between 1 and " + MAX_SIZE);
+        }
+        int s = size == null ? DEFAULT_SIZE : size;
+        return trail.ofSchool(schoolId, pupilId, from == null ? null : clock.at(from.atStartOfDay()),
+                to == null ? null : clock.at(to.plusDays(1).atStartOfDay()), InputRules.page(page), s);
+    }
+}
