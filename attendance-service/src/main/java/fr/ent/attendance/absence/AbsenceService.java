@@ -5,6 +5,7 @@ import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
 import fr.ent.attendance.support.Access;
 import fr.ent.attendance.support.Jdbc;
+import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.Directory;
@@ -35,9 +36,11 @@ public class AbsenceService {
     private final SchoolClock clock;
     private final Jdbc jdbc;
     private final EntryViews views;
+    private final AuditTrail audit;
 
     public AbsenceService(Entries entries, EntryRepository repository, ReasonService reasons, ThresholdService threshold,
-                          Directory directory, Access access, SchoolClock clock, Jdbc jdbc, EntryViews views) {
+                          Directory directory, Access access, SchoolClock clock, Jdbc jdbc, EntryViews views,
+                          AuditTrail audit) {
         this.entries = entries;
         this.repository = repository;
         this.reasons = reasons;
@@ -47,6 +50,7 @@ public class AbsenceService {
         this.clock = clock;
         this.jdbc = jdbc;
         this.views = views;
+        this.audit = audit;
     }
 
     /** An absence, possibly known ahead of time; refused when it overlaps one already recorded. */
@@ -151,6 +155,7 @@ public class AbsenceService {
         }
         Reason reason = reasons.usable(entry.schoolId(), reasonId, "reasonId");
         EntryStatus status = status(reason);
+        audit.changed(entry.schoolId(), entry.pupilId(), entry.auditAction("reason-set"), entry.id());
         if (status == EntryStatus.JUSTIFIED && entry.status() != EntryStatus.JUSTIFIED) {
             entries.justify(entry, reason.id());
         } else {

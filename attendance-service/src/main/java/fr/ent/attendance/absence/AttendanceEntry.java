@@ -1,6 +1,7 @@
 package fr.ent.attendance.absence;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.UUID;
 
 /** An absence, a lateness or an early departure on a pupil's record. */
@@ -16,5 +17,10 @@ public record AttendanceEntry(UUID id, UUID schoolId, UUID pupilId, EntryKind ki
     public AttendanceEntry withStatus(EntryStatus newStatus, UUID newReason) {
         return new AttendanceEntry(id, schoolId, pupilId, kind, startsAt, endsAt, lateMinutes, newReason, newStatus,
                 origin, registerId, collectiveId, comment, recordedBy, recordedAt);
+    }
+
+    /** The audit trail's code for a change of this entry: attendance.absence.recorded, attendance.lateness.cancelled... */
+    public String auditAction(String verb) {
+        return "attendance." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + verb;
     }
 }

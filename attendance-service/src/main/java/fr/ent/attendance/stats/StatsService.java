@@ -12,6 +12,7 @@ import fr.ent.attendance.register.Register;
 import fr.ent.attendance.register.RegisterRepository;
 import fr.ent.attendance.register.RegisterStatus;
 import fr.ent.attendance.support.Access;
+import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.Directory;
@@ -64,12 +65,14 @@ public class StatsService {
     private final Access access;
     private final SchoolClock clock;
     private final int thresholdHalfDays;
+    private final AuditTrail audit;
 
     public StatsService(EntryRepository entries, EntryViews views, RegisterRepository registers,
                         JustificationRepository justifications, ThresholdService threshold, ReasonRepository reasons,
                         Directory directory, Access access, SchoolClock clock,
-                        fr.ent.attendance.AttendanceConfig config) {
+                        fr.ent.attendance.AttendanceConfig config, AuditTrail audit) {
         this.thresholdHalfDays = config.thresholdHalfDays();
+        this.audit = audit;
         this.entries = entries;
         this.views = views;
         this.registers = registers;
@@ -143,6 +146,7 @@ public class StatsService {
             throw Problems.badRequest("period-invalid", "La période doit aller de from à to, un an au plus.");
         }
         List<AttendanceEntry> all = entries.ofSchool(schoolId, clock.at(from.atStartOfDay()), clock.at(to.plusDays(1).atStartOfDay()));
+        audit.readAll(schoolId, "attendance.export", all.stream().map(AttendanceEntry::pupilId).toList());
         Map<UUID, Reason> reasonById = new HashMap<>();
         reasons.ofSchool(schoolId).forEach(r -> reasonById.put(r.id(), r));
         Map<UUID, Optional<DirectoryPerson>> people = new HashMap<>();

@@ -1,5 +1,6 @@
 package fr.ent.identity.guardianship;
 
+import fr.ent.audit.AuditTrail;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
@@ -39,6 +40,7 @@ public class GuardianshipService {
     @Inject Access access;
     @Inject PersonService people;
     @Inject IdentityEvents events;
+    @Inject AuditTrail audit;
 
     /**
      * Links a guardian to a pupil. Both must be the caller's (staff of their school): a person of
@@ -70,6 +72,7 @@ public class GuardianshipService {
         g.version = 1;
         g.persist();
         events.guardianship(g);
+        audited(g, "created");
         people.joinSchools(guardian, pupil.schoolIds);
         return g;
     }
@@ -85,6 +88,7 @@ public class GuardianshipService {
             g.receivesCommunications = comms;
             g.version++;
             events.guardianship(g);
+            audited(g, "changed");
         }
         return GuardianshipView.of(g);
     }
@@ -95,6 +99,7 @@ public class GuardianshipService {
         g.endedAt = OffsetDateTime.now();
         g.version++;
         events.guardianship(g);
+        audited(g, "ended");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -105,6 +110,7 @@ public class GuardianshipService {
         if (!access.readsSchoolOf(pupil) && !access.isMe(pupil.id) && !access.isGuardianOfPupil(pupil)) {
             throw Problems.notFound("No person " + pupilId);
         }
+        audit.read(audit.schoolOf(pupil.schoolIds), pupil.id, "identity.guardians.read");
         return Guardianship.<Guardianship>list("pupilId = ?1 and endedAt is null", pupilId).stream()
                 .map(g -> new Relative(people.view(Person.findById(g.guardianId)), GuardianshipView.of(g)))
                 .sorted(Comparator.comparing(r -> r.person().lastName()))
@@ -119,12 +125,21 @@ public class GuardianshipService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Relative> childrenOf(UUID guardianId) {
         access.requireSeesPerson(Person.findById(guardianId), guardianId);
-        return Guardianship.<Guardianship>list("guardianId = ?1 and endedAt is null", guardianId).stream()
+        List<Map.Entry<Guardianship, Person>> children = Guardianship.<Guardianship>list(
+                        "guardianId = ?1 and endedAt is null", guardianId).stream()
                 .map(g -> Map.entry(g, Person.<Person>findById(g.pupilId)))
                 .filter(child -> access.seesPerson(child.getValue()))
+                .toList();
+        children.forEach(c -> audit.read(audit.schoolOf(c.getValue().schoolIds), c.getKey().pupilId, "identity.children.read", guardianId));
+        return children.stream()
                 .map(child -> new Relative(people.view(child.getValue()), GuardianshipView.of(child.getKey())))
                 .sorted(Comparator.comparing(r -> r.person().firstName()))
                 .toList();
+    }
+
+    /** In the audit trail of the pupil's school, in the change's transaction. */
+    private void audited(Guardianship g, String verb) {
+        audit.changed(audit.schoolOf(Person.<Person>findById(g.pupilId).schoolIds), g.pupilId, "identity.guardianship." + verb, g.id);
     }
 
     private Guardianship managed(UUID id) {
