@@ -1,11 +1,20 @@
 package fr.ent.timetable;
 
+import fr.ent.directory.Directory;
+import fr.ent.directory.testing.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.ServiceSmokeTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -16,6 +25,22 @@ class TimetableSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
         return EchoTestResource.PATH;
+    }
+
+    @Inject
+    Directory directory;
+
+    /** The kit's directory plugs in with the dependency alone: identity's events reach the projection. */
+    @Test
+    void the_directory_is_fed_from_identity_events_with_the_dependency_alone() {
+        UUID school = UUID.randomUUID(), classId = UUID.randomUUID(), teacher = UUID.randomUUID();
+        DirectoryEvents.send(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                DirectoryEvents.school(school, "Collège Jean Moulin"),
+                DirectoryEvents.classGroup(classId, school, "4A", "4e"),
+                DirectoryEvents.teacher(teacher, "Claire", "Martin", school),
+                DirectoryEvents.teaching(teacher, school, classId, "Mathématiques"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.teaches(teacher, classId));
+        assertThat(directory.classGroup(classId)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("4A"));
     }
 
     /** Its document is its own, and every path sits under /api/timetable/, where the gateway sends timetable calls. */

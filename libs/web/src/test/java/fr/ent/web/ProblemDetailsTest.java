@@ -399,6 +399,8 @@ class ProblemDetailsTest {
             "month=%2B999999999-12        | month | must be between 1900-01-01 and 2199-12-31",
             "month=13-2026                | month | must be an ISO-8601 month",
             "at=%2B999999999-12-31T00:00Z | at    | must be between 1900-01-01 and 2199-12-31",
+            "dryRun=maybe                 | dryRun | must be true or false",
+            "unread=1                     | unread | must be true or false",
     })
     void a_bad_query_parameter_is_a_400_naming_it(String query, String field, String message) {
         invalidField(given().urlEncodingEnabled(false).when().get("/api/inputs/search?" + query), field, message);
@@ -417,6 +419,25 @@ class ProblemDetailsTest {
                 .then().statusCode(200)
                 .body("on", nullValue())
                 .body("month", nullValue());
+    }
+
+    @Test
+    void booleans_are_true_or_false_and_an_empty_one_is_absent() {
+        given().when().get("/api/inputs/search?dryRun=true&unread=false")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("unread", equalTo(false));
+        given().when().get("/api/inputs/search?dryRun=&unread=")
+                .then().statusCode(200).body("dryRun", equalTo(false)).body("unread", nullValue());
+    }
+
+    @Test
+    void percent_encoded_bytes_that_are_not_utf8_are_a_400_not_a_replacement_character() {
+        for (String bad : new String[]{"q=%ED%A0%80", "q=%FF", "q=caf%E9"}) {
+            given().urlEncodingEnabled(false).when().get("/api/inputs/search?" + bad)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().urlEncodingEnabled(false).when().get("/api/inputs/codes/%ED%A0%80").then().statusCode(400);
+        given().urlEncodingEnabled(false).when().get("/api/inputs/search?q=%F0%9F%93%9A")
+                .then().statusCode(200).body("q", equalTo("📚"));
     }
 
     @Test

@@ -108,6 +108,21 @@ public final class InputRules {
         return requested;
     }
 
+    /**
+     * The page size asked for in the {@code size} query parameter: {@code defaultSize} when absent;
+     * a 400 naming {@code size} outside 1 to {@code maxSize} (a size of -1 or 0 is a client's mistake,
+     * not a request for a default).
+     */
+    public static int size(Integer requested, int defaultSize, int maxSize) {
+        if (requested == null) {
+            return defaultSize;
+        }
+        if (requested < 1 || requested > maxSize) {
+            throw Problems.invalidField("size", "must be between 1 and " + maxSize);
+        }
+        return requested;
+    }
+
     private static boolean inRange(int year) {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }

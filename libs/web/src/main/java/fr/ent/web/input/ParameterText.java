@@ -5,6 +5,12 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +23,37 @@ public class ParameterText {
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request) {
+        requireUtf8(request.getUriInfo().getRequestUri().getRawPath());
+        requireUtf8(request.getUriInfo().getRequestUri().getRawQuery());
         check(request.getUriInfo().getPathParameters(true), "parameter", "");
         check(request.getUriInfo().getQueryParameters(true), "parameter", "");
         check(request.getHeaders(), "header", "header ");
+    }
+
+    /**
+     * Percent-encoded bytes must be UTF-8: a decoder would turn {@code %ED%A0%80} (an encoded lone
+     * surrogate) or {@code %FF} into U+FFFD and the service would store that instead of refusing it.
+     */
+    static void requireUtf8(String raw) {
+        if (raw == null || raw.indexOf('%') < 0) {
+            return;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && HexFormat.isHexDigit(raw.charAt(i + 1)) && HexFormat.isHexDigit(raw.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(raw, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c & 0x7f);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()));
+        } catch (CharacterCodingException e) {
+            throw Problems.badRequest("bad-request", "The request's address holds percent-encoded bytes that are not UTF-8.");
+        }
     }
 
     private static void check(MultivaluedMap<String, String> parameters, String kind, String fieldPrefix) {

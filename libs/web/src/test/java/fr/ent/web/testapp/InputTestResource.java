@@ -71,8 +71,11 @@ public class InputTestResource {
     @Path("/search")
     public Map<String, Object> search(@QueryParam("q") String q, @QueryParam("on") LocalDate on,
                                       @QueryParam("month") YearMonth month, @QueryParam("at") OffsetDateTime at,
-                                      @HeaderParam("X-Label") String label) {
+                                      @HeaderParam("X-Label") String label, @QueryParam("dryRun") boolean dryRun,
+                                      @QueryParam("unread") Boolean unread) {
         Map<String, Object> found = new HashMap<>();
+        found.put("dryRun", dryRun);
+        found.put("unread", unread);
         found.put("q", q);
         found.put("on", on == null ? null : on.toString());
         found.put("month", month == null ? null : month.toString());
