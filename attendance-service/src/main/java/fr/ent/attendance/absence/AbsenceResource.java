@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.YearMonth;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Pupils' records: what staff record by hand, and who may read a record. */
 @Path("/api/attendance")
@@ -40,6 +43,8 @@ public class AbsenceResource {
     @POST
     @Path("/absences")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "An absence of the pupil already covers that time")
     public Response absence(@NotNull @Valid RecordEntry in) {
         return Response.status(201).entity(absences.recordAbsence(in)).build();
     }
@@ -47,6 +52,7 @@ public class AbsenceResource {
     @POST
     @Path("/absences/collective")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectiveAbsence.class)))
     public Response collective(@NotNull @Valid RecordCollectiveAbsence in) {
         return Response.status(201).entity(absences.recordCollective(in)).build();
     }
@@ -54,6 +60,7 @@ public class AbsenceResource {
     @POST
     @Path("/latenesses")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
     public Response lateness(@NotNull @Valid RecordEntry in) {
         return Response.status(201).entity(absences.recordLateness(in)).build();
     }
@@ -61,6 +68,7 @@ public class AbsenceResource {
     @POST
     @Path("/early-departures")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
     public Response earlyDeparture(@NotNull @Valid RecordEntry in) {
         return Response.status(201).entity(absences.recordEarlyDeparture(in)).build();
     }
@@ -68,6 +76,8 @@ public class AbsenceResource {
     @POST
     @Path("/entries/{id}/cancel")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The entry is already cancelled")
     public EntryView cancel(@PathParam("id") UUID id) {
         return absences.cancel(id);
     }
@@ -75,6 +85,8 @@ public class AbsenceResource {
     @PUT
     @Path("/entries/{id}/reason")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
+    @APIResponse(responseCode = "409", description = "The entry is cancelled")
     public EntryView reason(@PathParam("id") UUID id, @NotNull @Valid SetReason in) {
         return absences.setReason(id, in.reasonId());
     }

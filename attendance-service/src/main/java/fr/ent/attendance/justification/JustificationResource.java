@@ -14,6 +14,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** Justifications: guardians send them, staff decide. */
 @Path("/api/attendance")
@@ -34,6 +38,8 @@ public class JustificationResource {
     @POST
     @Path("/entries/{entryId}/justifications")
     @RolesAllowed("parent")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
+    @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
     public Response submit(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
         byte[] content = null;
         String name = null;
@@ -61,6 +67,8 @@ public class JustificationResource {
     @POST
     @Path("/justifications/{id}/accept")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
+    @APIResponse(responseCode = "409", description = "The justification is already decided")
     public Justification accept(@PathParam("id") UUID id) {
         return service.accept(id);
     }
@@ -68,6 +76,8 @@ public class JustificationResource {
     @POST
     @Path("/justifications/{id}/refuse")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
+    @APIResponse(responseCode = "409", description = "The justification is already decided")
     public Justification refuse(@PathParam("id") UUID id) {
         return service.refuse(id);
     }
@@ -75,6 +85,7 @@ public class JustificationResource {
     @GET
     @Path("/justifications/{id}/attachment")
     @RolesAllowed({"parent", "staff", "admin"})
+    @APIResponse(responseCode = "200", description = "The attached file, its type read from its bytes", content = {@Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response attachment(@PathParam("id") UUID id) {
         JustificationRepository.Attachment a = service.attachment(id);
         return Response.ok(a.content(), a.mediaType())

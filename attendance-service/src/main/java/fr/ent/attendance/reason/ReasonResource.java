@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The reasons of a school: staff manage them; the people of the school (and the guardians of its
@@ -36,6 +39,8 @@ public class ReasonResource {
 
     @POST
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reason.class)))
+    @APIResponse(responseCode = "409", description = "A reason with that code exists in the school")
     public Response create(@PathParam("schoolId") UUID schoolId, @NotNull @Valid ReasonInput in) {
         return Response.status(Response.Status.CREATED).entity(service.create(schoolId, in)).build();
     }

@@ -12,6 +12,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/attendance")
 public class StatsResource {
@@ -42,6 +46,7 @@ public class StatsResource {
     @Path("/schools/{schoolId}/export")
     @Produces("text/csv")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "The school's absences, lateness and early departures between the two dates (CSV, UTF-8)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response export(@PathParam("schoolId") UUID schoolId, @QueryParam("from") LocalDate from,
                            @QueryParam("to") LocalDate to) {
         if (from == null || to == null) {

@@ -16,6 +16,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/identity")
 public class EnrolmentResource {
@@ -25,6 +30,8 @@ public class EnrolmentResource {
     @POST
     @Path("enrolments")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrolmentView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "The pupil already has an enrolment at that time")
     public Response enrol(EnrolInput in) {
         EnrolmentView e = enrolments.enrol(in);
         return Response.created(URI.create("/api/identity/enrolments/" + e.id())).entity(e).build();

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/identity")
 public class GuardianshipResource {
@@ -24,6 +27,8 @@ public class GuardianshipResource {
     @POST
     @Path("guardianships")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GuardianshipView.class)))
+    @APIResponse(responseCode = "409", description = "The guardian is already linked to that pupil")
     public Response create(GuardianshipInput in) {
         return Response.status(201).entity(guardianships.create(in)).build();
     }

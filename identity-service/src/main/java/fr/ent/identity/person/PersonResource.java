@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/identity")
 public class PersonResource {
@@ -24,6 +29,8 @@ public class PersonResource {
     @POST
     @Path("people")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(PersonInput in) {
         PersonView p = people.create(in);
         return Response.created(URI.create("/api/identity/people/" + p.id())).entity(p).build();

@@ -26,6 +26,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * CSV roster import (multipart form: parts {@code classes}, {@code pupils}, {@code guardians},
@@ -41,6 +46,7 @@ public class RosterResource {
     @Path("schools/{schoolId}/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "202", description = "The import is started; follow it at Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     public Response start(@PathParam("schoolId") UUID schoolId, @QueryParam("dryRun") boolean dryRun,
                           @QueryParam("schoolYear") String schoolYear, @QueryParam("startsOn") LocalDate startsOn,
                           @RestForm("classes") FileUpload classes, @RestForm("pupils") FileUpload pupils,

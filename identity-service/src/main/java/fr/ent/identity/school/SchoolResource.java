@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/identity")
 public class SchoolResource {
@@ -27,6 +32,8 @@ public class SchoolResource {
     @POST
     @Path("schools")
     @RolesAllowed("admin")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "A school with that UAI exists")
     public Response create(SchoolInput in) {
         SchoolView s = schools.create(in);
         return Response.created(URI.create("/api/identity/schools/" + s.id())).entity(s).build();
@@ -49,6 +56,8 @@ public class SchoolResource {
     @PUT
     @Path("schools/{id}")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
+    @APIResponse(responseCode = "409", description = "A school with that UAI exists")
     public SchoolView update(@PathParam("id") UUID id, SchoolInput in) {
         return schools.update(id, in);
     }
@@ -56,6 +65,8 @@ public class SchoolResource {
     @POST
     @Path("schools/{id}/years")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = YearView.class)))
+    @APIResponse(responseCode = "409", description = "The school year exists")
     public Response addYear(@PathParam("id") UUID id, YearInput in) {
         YearView y = schools.addYear(id, in);
         return Response.status(201).entity(y).build();

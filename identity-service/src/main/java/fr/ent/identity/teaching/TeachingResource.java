@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/identity")
 public class TeachingResource {
@@ -22,6 +25,8 @@ public class TeachingResource {
     @POST
     @Path("teaching-assignments")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
+    @APIResponse(responseCode = "409", description = "The teacher already teaches that subject to that class")
     public Response assign(AssignmentInput in) {
         return Response.status(201).entity(teaching.assign(in)).build();
     }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The signed-in person's own inbox; there is no way to name anyone else's. */
 @Path("/api/notification/inbox")
@@ -48,6 +49,7 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/read")
+    @APIResponse(responseCode = "204", description = "Marked as read")
     public void markRead(@PathParam("id") UUID id) {
         if (!inbox.markRead(user.personId(), id)) {
             throw Problems.notFound("Notification " + id + " introuvable.");

@@ -1,6 +1,7 @@
 package fr.ent.web.openapi;
 
 import fr.ent.web.problem.Problem;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -15,10 +16,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -39,13 +42,18 @@ import java.util.TreeMap;
  *       values as {@code null}): its type gains {@code "null"} (OpenAPI 3.1).</li>
  * </ul>
  *
- * Quarkus runs it at build time; the document served at {@code /q/openapi} is the filtered one.
+ * Quarkus finds it by its annotation and runs it at build time, after its own filters (which add
+ * 401/403 and security requirements); the document served at {@code /q/openapi} is the filtered one.
  */
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD, priority = -1000)
 public class ApiContractFilter implements OASFilter {
 
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    private static final String RESPONSES = "#/components/responses/";
+    /** What Quarkus writes on the 400/401/403 it adds by itself: replaced by our described answers. */
+    private static final Set<String> GENERIC_DESCRIPTIONS = Set.of("Bad Request", "Not Authorized", "Not Allowed", "Not Found");
 
     /** Error answers added by rule: status → (component name, description). */
     private static final Map<String, String[]> ERRORS = new LinkedHashMap<>();
@@ -78,19 +86,23 @@ public class ApiContractFilter implements OASFilter {
             components.getSchemas().forEach((name, schema) -> markNullable(schema));
         }
         addProblemSchemas(components);
-        for (Map.Entry<String, String[]> e : ERRORS.entrySet()) {
-            components.addResponse(e.getValue()[0], problemResponse(e.getValue()[1]));
-        }
         boolean globallySecured = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         List<Operation> all = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> operations(item).forEach(op -> {
-            addErrors(path, op, globallySecured);
+            addErrors(path, op, globallySecured, used);
             all.add(op);
         }));
         makeOperationIdsUnique(all);
+        // Only the shared answers some operation uses (linters flag unused components).
+        for (String[] error : ERRORS.values()) {
+            if (used.contains(RESPONSES + error[0])) {
+                components.addResponse(error[0], problemResponse(error[1]));
+            }
+        }
     }
 
     private static List<Operation> operations(PathItem item) {
@@ -102,7 +114,7 @@ public class ApiContractFilter implements OASFilter {
     }
 
     /** The errors this operation can give, as problem details, in status order. */
-    private static void addErrors(String path, Operation op, boolean globallySecured) {
+    private static void addErrors(String path, Operation op, boolean globallySecured, Set<String> used) {
         APIResponses responses = op.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -125,19 +137,30 @@ public class ApiContractFilter implements OASFilter {
         for (Map.Entry<String, String[]> e : ERRORS.entrySet()) {
             String status = e.getKey();
             APIResponse declared = sorted.get(status);
-            if (declared == null && applies.getOrDefault(status, false)) {
-                sorted.put(status, OASFactory.createAPIResponse().ref("#/components/responses/" + e.getValue()[0]));
+            boolean generic = declared != null && declared.getRef() == null && !hasContent(declared)
+                    && GENERIC_DESCRIPTIONS.contains(declared.getDescription());
+            if ((declared == null && applies.getOrDefault(status, false)) || generic) {
+                sorted.put(status, OASFactory.createAPIResponse().ref(RESPONSES + e.getValue()[0]));
             }
         }
-        // Errors a resource (or Quarkus: 401, 403) declared without a body get the problem body.
+        // Errors a resource declared in its own words, without a body, get the problem body.
         sorted.forEach((status, response) -> {
             boolean error = status.startsWith("4") || status.startsWith("5");
-            if (error && response.getRef() == null && (response.getContent() == null
-                    || response.getContent().getMediaTypes() == null || response.getContent().getMediaTypes().isEmpty())) {
+            if (error && response.getRef() == null && !hasContent(response)) {
                 response.setContent(problemContent());
             }
         });
         responses.setAPIResponses(new LinkedHashMap<>(sorted));
+        sorted.values().forEach(r -> {
+            if (r.getRef() != null) {
+                used.add(r.getRef());
+            }
+        });
+    }
+
+    private static boolean hasContent(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty();
     }
 
     /**
