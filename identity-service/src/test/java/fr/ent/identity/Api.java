@@ -1,6 +1,8 @@
 package fr.ent.identity;
 
 import fr.ent.testservers.TestTokens;
+import fr.ent.web.clock.SchoolClock;
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -20,6 +22,11 @@ public final class Api {
     private static final AtomicInteger UAI = new AtomicInteger((int) (System.nanoTime() % 9_000_000));
 
     private Api() {
+    }
+
+    /** The service's "today" (its clock, not the real date). */
+    public static LocalDate today() {
+        return Arc.container().instance(SchoolClock.class).get().today();
     }
 
     public static String admin() {

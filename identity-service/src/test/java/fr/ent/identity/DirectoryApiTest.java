@@ -152,8 +152,8 @@ class DirectoryApiTest {
         UUID fourB = Api.classGroup(school, "CLASS", "4B");
         UUID latin = Api.classGroup(school, "GROUP", "LATIN");
         UUID pupil = Api.person("PUPIL", "Nina", "Roux", null, school);
-        LocalDate september = LocalDate.now().minusMonths(4);
-        LocalDate january = LocalDate.now().minusDays(10);
+        LocalDate september = Api.today().minusMonths(4);
+        LocalDate january = Api.today().minusDays(10);
 
         UUID first = Api.enrol(pupil, fourA, List.of(latin), september);
         UUID second = Api.enrol(pupil, fourB, List.of(latin), january);
@@ -163,7 +163,7 @@ class DirectoryApiTest {
                 .body("find { it.id == '" + first + "' }.endsOn", is(january.minusDays(1).toString()))
                 .body("find { it.id == '" + first + "' }.version", is(2))
                 .body("find { it.id == '" + second + "' }.endsOn", nullValue());
-        as(admin()).get(BASE + "/classes/" + fourA + "/pupils?on=" + LocalDate.now()).then().body("", empty());
+        as(admin()).get(BASE + "/classes/" + fourA + "/pupils?on=" + Api.today()).then().body("", empty());
         as(admin()).get(BASE + "/classes/" + fourA + "/pupils?on=" + september.plusDays(1)).then().body("id", hasItem(pupil.toString()));
         as(admin()).get(BASE + "/classes/" + fourB + "/pupils").then().body("id", hasItem(pupil.toString()));
         as(admin()).get(BASE + "/classes/" + latin + "/pupils").then().body("id", hasItem(pupil.toString()));
@@ -188,8 +188,8 @@ class DirectoryApiTest {
         UUID classB = Api.classGroup(schoolB, "CLASS", "2NDE1");
         UUID younger = Api.person("PUPIL", "Tom", "Petit", null, schoolA);
         UUID older = Api.person("PUPIL", "Zoé", "Petit", null, schoolB);
-        Api.enrol(younger, classA, List.of(), LocalDate.now().minusDays(30));
-        Api.enrol(older, classB, List.of(), LocalDate.now().minusDays(30));
+        Api.enrol(younger, classA, List.of(), Api.today().minusDays(30));
+        Api.enrol(older, classB, List.of(), Api.today().minusDays(30));
         UUID mother = Api.person("PARENT", "Claire", "Petit", "claire.petit@example.org", schoolA);
         Api.guardianship(mother, younger);
         Api.guardianship(mother, older);

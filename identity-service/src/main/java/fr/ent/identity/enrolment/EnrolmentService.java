@@ -1,5 +1,6 @@
 package fr.ent.identity.enrolment;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
@@ -43,6 +44,7 @@ public class EnrolmentService {
     }
 
     @Inject Access access;
+    @Inject SchoolClock clock;
     @Inject ClassGroupService classes;
     @Inject PersonService people;
     @Inject IdentityEvents events;
@@ -64,7 +66,7 @@ public class EnrolmentService {
         access.requireManagesSchool(c.schoolId);
         if (c.kind != GroupKind.CLASS) throw Problems.invalidField("classId", "is a group, not a class");
         Set<UUID> groups = groups(c.schoolId, in.groupIds());
-        LocalDate startsOn = in.startsOn() == null ? LocalDate.now() : in.startsOn();
+        LocalDate startsOn = in.startsOn() == null ? clock.today() : in.startsOn();
         for (Enrolment running : Enrolment.<Enrolment>list(
                 "pupilId = ?1 and withdrawn = false and (endsOn is null or endsOn >= ?2)", pupil.id, startsOn)) {
             if (!running.startsOn.isBefore(startsOn)) {

@@ -1,5 +1,6 @@
 package fr.ent.identity.person;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.enrolment.Enrolment;
 import fr.ent.identity.enrolment.EnrolmentService.EnrolmentView;
@@ -32,6 +33,7 @@ public class MeResource {
     }
 
     @Inject CurrentUser me;
+    @Inject SchoolClock clock;
     @Inject PersonService people;
     @Inject GuardianshipService guardianships;
     @Inject TeachingService teaching;
@@ -51,8 +53,8 @@ public class MeResource {
         return new Me(profile, children, taught, enrolments);
     }
 
-    private static List<EnrolmentView> current(java.util.UUID pupilId) {
-        LocalDate today = LocalDate.now();
+    private List<EnrolmentView> current(java.util.UUID pupilId) {
+        LocalDate today = clock.today();
         return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream()
                 .filter(e -> e.covers(today)).map(EnrolmentView::of).toList();
     }

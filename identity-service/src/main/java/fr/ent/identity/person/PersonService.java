@@ -1,5 +1,7 @@
 package fr.ent.identity.person;
 
+import fr.ent.audit.AuditTrail;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
@@ -43,10 +45,12 @@ public class PersonService {
     }
 
     @Inject Access access;
+    @Inject SchoolClock clock;
     @Inject CurrentUser me;
     @Inject IdentityEvents events;
     @Inject Provisioning provisioning;
     @Inject Usernames usernames;
+    @Inject AuditTrail audit;
 
     @Transactional
     public PersonView create(PersonInput in) {
@@ -135,7 +139,9 @@ public class PersonService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PersonView get(UUID id) {
-        return view(access.requireSeesPerson(Person.findById(id), id));
+        Person p = access.requireSeesPerson(Person.findById(id), id);
+        if (p.role == PersonRole.PUPIL) audit.read(audit.schoolOf(p.schoolIds), p.id, "identity.person.read");
+        return view(p);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -178,13 +184,13 @@ public class PersonService {
     }
 
     /** Sets the names and personal data; true if anything changed. */
-    static boolean fill(Person p, String firstName, String lastName, String email, LocalDate birthDate) {
+    boolean fill(Person p, String firstName, String lastName, String email, LocalDate birthDate) {
         String f = Checks.required("firstName", firstName, 100);
         String l = Checks.required("lastName", lastName, 100);
         String e = Checks.email("email", email);
         if (e != null && p.role == PersonRole.PUPIL) throw Problems.invalidField("email", "pupils have no e-mail address here");
         if (birthDate != null && p.role != PersonRole.PUPIL) throw Problems.invalidField("birthDate", "is kept for pupils only");
-        if (birthDate != null && birthDate.isAfter(LocalDate.now())) throw Problems.invalidField("birthDate", "must be in the past");
+        if (birthDate != null && birthDate.isAfter(clock.today())) throw Problems.invalidField("birthDate", "must be in the past");
         boolean changed = !f.equals(p.firstName) || !l.equals(p.lastName) || !Objects.equals(e, p.email)
                 || !Objects.equals(birthDate, p.birthDate);
         p.firstName = f;

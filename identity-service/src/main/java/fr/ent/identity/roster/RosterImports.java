@@ -1,5 +1,6 @@
 package fr.ent.identity.roster;
 
+import fr.ent.web.clock.SchoolClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,8 @@ import fr.ent.identity.classes.ClassGroup;
 import fr.ent.identity.common.Checks;
 import fr.ent.identity.person.PersonExternalId;
 import fr.ent.identity.roster.Roster.LineError;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.ent.identity.school.SchoolService;
 import fr.ent.identity.school.SchoolYear;
 import fr.ent.web.problem.Problems;
@@ -52,7 +55,10 @@ public class RosterImports {
     }
 
     public record JobView(UUID id, UUID schoolId, boolean dryRun, ImportJob.Status status, String phase,
-                          int processed, int total, int percent, JsonNode report, JsonNode errors,
+                          int processed, int total, int percent,
+                          @Schema(description = "Counts per kind of row (dry run or done)") JsonNode report,
+                          @Schema(type = SchemaType.ARRAY, implementation = LineError.class,
+                                  description = "The rows refused, or one message when the import failed") JsonNode errors,
                           OffsetDateTime createdAt, OffsetDateTime finishedAt, Long durationMs) {
     }
 
@@ -63,6 +69,7 @@ public class RosterImports {
     }
 
     @Inject Access access;
+    @Inject SchoolClock clock;
     @Inject SchoolService schools;
     @Inject RosterApplier applier;
     @Inject ObjectMapper json;
@@ -81,13 +88,13 @@ public class RosterImports {
     }
 
     public JobView start(UUID schoolId, boolean dryRun, String schoolYearParam, LocalDate startsOnParam, Files files) {
-        String schoolYear = schoolYearParam == null ? SchoolYear.labelOf(LocalDate.now()) : Checks.schoolYear("schoolYear", schoolYearParam);
-        LocalDate startsOn = startsOnParam == null ? LocalDate.now() : startsOnParam;
+        String schoolYear = schoolYearParam == null ? SchoolYear.labelOf(clock.today()) : Checks.schoolYear("schoolYear", schoolYearParam);
+        LocalDate startsOn = startsOnParam == null ? clock.today() : startsOnParam;
         Started started = QuarkusTransaction.requiringNew().call(() -> {
             schools.find(schoolId);
             access.requireManagesSchool(schoolId);
             RosterReader reader = new RosterReader(codes(schoolId, schoolYear, GroupKind.CLASS),
-                    codes(schoolId, schoolYear, GroupKind.GROUP), pupilIds(schoolId));
+                    codes(schoolId, schoolYear, GroupKind.GROUP), pupilIds(schoolId), clock.today());
             Roster roster = reader.read(files.classes(), files.pupils(), files.guardians(), files.teachers());
             if (roster == null) throw new InvalidRoster(reader.errors());
             ImportJob j = new ImportJob();

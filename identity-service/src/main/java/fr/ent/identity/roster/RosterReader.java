@@ -54,8 +54,10 @@ final class RosterReader {
     private final Set<String> existingClassCodes;
     private final Set<String> existingGroupCodes;
     private final Set<String> existingPupilIds;
+    private final LocalDate today;
 
-    RosterReader(Set<String> existingClassCodes, Set<String> existingGroupCodes, Set<String> existingPupilIds) {
+    RosterReader(Set<String> existingClassCodes, Set<String> existingGroupCodes, Set<String> existingPupilIds, LocalDate today) {
+        this.today = today;
         this.existingClassCodes = existingClassCodes;
         this.existingGroupCodes = existingGroupCodes;
         this.existingPupilIds = existingPupilIds;
@@ -193,7 +195,7 @@ final class RosterReader {
         if (v == null) return null;
         try {
             LocalDate d = v.contains("/") ? LocalDate.parse(v, FRENCH_DATE) : LocalDate.parse(v);
-            if (d.isAfter(LocalDate.now())) error(file, r.line(), column, "must be in the past");
+            if (d.isAfter(today)) error(file, r.line(), column, "must be in the past");
             return d;
         } catch (DateTimeParseException e) {
             error(file, r.line(), column, "'" + v + "' is not a date (JJ/MM/AAAA or AAAA-MM-JJ)");
