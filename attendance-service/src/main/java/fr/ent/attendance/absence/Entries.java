@@ -2,6 +2,7 @@ package fr.ent.attendance.absence;
 
 import fr.ent.attendance.AttendanceConfig;
 import fr.ent.attendance.events.AttendanceEvents;
+import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +30,16 @@ public class Entries {
     private final ThresholdService threshold;
     private final SchoolClock clock;
     private final LocalTime afternoon;
+    private final AuditTrail audit;
 
     public Entries(EntryRepository repository, AttendanceEvents events, ThresholdService threshold, SchoolClock clock,
-                   AttendanceConfig config) {
+                   AttendanceConfig config, AuditTrail audit) {
         this.repository = repository;
         this.events = events;
         this.threshold = threshold;
         this.clock = clock;
         this.afternoon = config.afternoonStartsAt();
+        this.audit = audit;
     }
 
     public void record(List<AttendanceEntry> entries) {
@@ -48,6 +51,8 @@ public class Entries {
             return;
         }
         repository.insertAll(entries);
+        audit.changed(entries.stream()
+                .map(e -> new AuditTrail.Change(e.schoolId(), e.pupilId(), e.auditAction("recorded"), e.id())).toList());
         List<Object[]> halfDayRows = new ArrayList<>();
         Map<UUID, UUID> counted = new HashMap<>();
         Set<YearMonth> months = new TreeSet<>();
@@ -60,8 +65,8 @@ public class Entries {
                     halfDays.forEach(h -> months.add(YearMonth.from(h.day())));
                 }
             }
-            events.recorded(e, at);
         }
+        events.recorded(entries, at);
         repository.flushHalfDays(halfDayRows);
         threshold.check(counted, months);
     }
@@ -69,6 +74,7 @@ public class Entries {
     /** The entry no longer exists for counts or views; an event says so (absences only: the contract). */
     public void cancel(AttendanceEntry e) {
         repository.updateStatus(e.id(), EntryStatus.CANCELLED, e.reasonId());
+        audit.changed(e.schoolId(), e.pupilId(), e.auditAction("cancelled"), e.id());
         if (e.kind() == EntryKind.ABSENCE) {
             repository.deleteHalfDays(e.id());
             events.cancelled(e);

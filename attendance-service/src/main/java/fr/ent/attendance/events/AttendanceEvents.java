@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,8 +39,13 @@ public class AttendanceEvents {
         this.zone = clock.zone();
     }
 
-    public void recorded(AttendanceEntry e, Context at) {
-        Object payload = switch (e.kind()) {
+    /** The events of entries recorded together (a roll call's absences): one insert into the outbox. */
+    public void recorded(List<AttendanceEntry> entries, Context at) {
+        outbox.publishAll(entries.stream().map(e -> pending(recordedPayload(e, at), e)).toList());
+    }
+
+    private Object recordedPayload(AttendanceEntry e, Context at) {
+        return switch (e.kind()) {
             case ABSENCE -> new AbsenceRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(), e.startsAt(), e.endsAt(),
                     at.lessonId(), e.status() == EntryStatus.JUSTIFIED);
             case LATENESS -> new LatenessRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(),
@@ -48,7 +54,6 @@ public class AttendanceEvents {
             case EARLY_DEPARTURE -> new EarlyDepartureRecorded(e.id(), e.pupilId(), e.schoolId(), at.classId(),
                     e.startsAt(), at.lessonId());
         };
-        publish(payload, e);
     }
 
     /**
@@ -69,6 +74,10 @@ public class AttendanceEvents {
     }
 
     private void publish(Object payload, AttendanceEntry e) {
-        outbox.publish(payload, e.pupilId().toString(), e.id().toString(), e.schoolId());
+        outbox.publishAll(List.of(pending(payload, e)));
+    }
+
+    private static Outbox.Pending pending(Object payload, AttendanceEntry e) {
+        return new Outbox.Pending(payload, e.pupilId().toString(), e.id().toString(), e.schoolId());
     }
 }

@@ -1,5 +1,6 @@
 package fr.ent.attendance.register;
 
+import fr.ent.events.IdempotentRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,12 +17,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Registers (appel) of lessons. Teachers of the class or group, and the school's staff. */
 @Path("/api/attendance")
 public class RegisterResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final RegisterService service;
 
@@ -33,7 +36,10 @@ public class RegisterResource {
     @POST
     @Path("/registers")
     @RolesAllowed({"teacher", "staff", "admin"})
-    public Response open(@NotNull @Valid OpenRegister in, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    @APIResponse(responseCode = "200", description = "The lesson's register existed already (or the request was replayed)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "201", description = "The register is opened", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "409", description = "The roll call was already taken, or the Idempotency-Key was used for another request")
+    public Response open(@NotNull @Valid OpenRegister in, @HeaderParam(IdempotentRequests.HEADER) String key) {
         return answer(service.open(in, key));
     }
 
@@ -48,14 +54,18 @@ public class RegisterResource {
     @PUT
     @Path("/registers/{id}/marks")
     @RolesAllowed({"teacher", "staff", "admin"})
+    @APIResponse(responseCode = "200", description = "The roll call is taken (or the request was replayed)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "409", description = "The roll call was already taken, or the Idempotency-Key was used for another request")
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitMarks in,
-                           @HeaderParam(IDEMPOTENCY_KEY) String key) {
+                           @HeaderParam(IdempotentRequests.HEADER) String key) {
         return answer(service.submit(id, in, key));
     }
 
     @PATCH
     @Path("/registers/{id}/marks/{pupilId}")
     @RolesAllowed({"teacher", "staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "409", description = "The register is validated, or its roll call not taken yet")
     public RegisterView change(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId, @NotNull @Valid ChangeMark in) {
         return service.changeMark(id, pupilId, in);
     }
@@ -70,6 +80,8 @@ public class RegisterResource {
     @POST
     @Path("/registers/{id}/validate")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "409", description = "The roll call is not taken yet")
     public RegisterView validate(@PathParam("id") UUID id) {
         return service.validate(id);
     }
@@ -77,6 +89,8 @@ public class RegisterResource {
     @POST
     @Path("/registers/{id}/reopen")
     @RolesAllowed({"staff", "admin"})
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @APIResponse(responseCode = "409", description = "The register is not validated")
     public RegisterView reopen(@PathParam("id") UUID id) {
         return service.reopen(id);
     }

@@ -8,6 +8,7 @@ import fr.ent.attendance.absence.EntryRepository;
 import fr.ent.attendance.absence.EntryStatus;
 import fr.ent.attendance.events.AttendanceEvents;
 import fr.ent.attendance.support.Access;
+import fr.ent.events.IdempotentRequests;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
@@ -37,7 +38,7 @@ import java.util.UUID;
 public class RegisterService {
 
     /** What the resource answers: the register, whether it was created, whether this is a replay. */
-    public record Outcome(Object register, boolean created, boolean replayed) {
+    public record Outcome(RegisterView register, boolean created, boolean replayed) {
     }
 
     private final RegisterRepository registers;
@@ -64,7 +65,7 @@ public class RegisterService {
     public Outcome open(OpenRegister in, String idempotencyKey) {
         UUID me = access.me();
         if (idempotencyKey != null) {
-            Optional<String> first = idempotency.claim(me, idempotencyKey, "open", in);
+            Optional<RegisterView> first = idempotency.firstAnswer(me, idempotencyKey, "open", in, RegisterView.class);
             if (first.isPresent()) {
                 return new Outcome(first.get(), false, true);
             }
@@ -95,7 +96,8 @@ public class RegisterService {
     public Outcome submit(UUID registerId, SubmitMarks in, String idempotencyKey) {
         UUID me = access.me();
         if (idempotencyKey != null) {
-            Optional<String> first = idempotency.claim(me, idempotencyKey, "submit:" + registerId, in);
+            Optional<RegisterView> first = idempotency.firstAnswer(me, idempotencyKey, "submit:" + registerId, in,
+                    RegisterView.class);
             if (first.isPresent()) {
                 return new Outcome(first.get(), false, true);
             }
@@ -208,7 +210,12 @@ public class RegisterService {
     public List<MarkChange> history(UUID registerId, UUID pupilId) {
         Register register = registers.find(registerId).orElseThrow(RegisterService::registerNotFound);
         access.requireRollCall(register.schoolId(), register.groupId());
-        return registers.history(registerId, pupilId);
+        List<MarkChange> changes = registers.history(registerId, pupilId);
+        // a pupil who has no mark in this register is not "a pupil with no history": 404
+        if (changes.isEmpty() && registers.marks(registerId).stream().noneMatch(m -> m.pupilId().equals(pupilId))) {
+            throw Problems.notFound("Élève introuvable dans cet appel.");
+        }
+        return changes;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -14,6 +14,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -58,41 +60,82 @@ public class Outbox {
      * @throws IllegalArgumentException when the payload carries no {@link EventContract}, or no school id is given
      */
     public UUID publish(Object payload, String key, String subject, UUID schoolId) {
-        Objects.requireNonNull(payload, "payload");
-        Objects.requireNonNull(key, "key");
-        EventContract contract = EventContracts.of(payload.getClass());
-        if (schoolId == null) {
-            throw new IllegalArgumentException("Outbox.publish(" + contract.type() + ") needs a school id: every event "
-                    + "carries the CloudEvents extension schoolid. Pass the school the change belongs to; for something "
-                    + "in several schools (a person, a guardianship), publish the event once per school");
+        return publishAll(List.of(new Pending(payload, key, subject, schoolId))).get(0);
+    }
+
+    /** One event to record: see {@link #publish} for each part. */
+    public record Pending(Object payload, String key, String subject, UUID schoolId) {
+    }
+
+    /**
+     * Records several events (a whole roll call's) in the caller's transaction, in one statement per
+     * 1,000 events; returns their ids in order. Same rules as {@link #publish}.
+     */
+    public List<UUID> publishAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<EventContract> contracts = new ArrayList<>(events.size());
+        for (Pending e : events) {
+            Objects.requireNonNull(e.payload(), "payload");
+            Objects.requireNonNull(e.key(), "key");
+            EventContract contract = EventContracts.of(e.payload().getClass());
+            if (e.schoolId() == null) {
+                throw new IllegalArgumentException("Outbox.publish(" + contract.type() + ") needs a school id: every event "
+                        + "carries the CloudEvents extension schoolid. Pass the school the change belongs to; for something "
+                        + "in several schools (a person, a guardianship), publish the event once per school");
+            }
+            contracts.add(contract);
         }
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            throw new IllegalStateException("Outbox.publish(" + contract.type() + ") needs an active transaction: "
+            throw new IllegalStateException("Outbox.publish(" + contracts.get(0).type() + ") needs an active transaction: "
                     + "call it from a @Transactional method, in the transaction of the state change");
         }
-        UUID id = UUID.randomUUID();
-        String json = EventJson.write(payload);
         // Microseconds: what PostgreSQL keeps, so ce_time is the same wherever it is read.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Inside a JTA transaction Agroal returns the transaction's own connection: this insert
-        // commits or rolls back with the caller's changes (Hibernate's included).
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, id);
-            insert.setString(2, contract.topic());
-            insert.setString(3, key);
-            insert.setString(4, contract.type());
-            insert.setString(5, source());
-            insert.setString(6, subject);
-            insert.setObject(7, schoolId);
-            insert.setTimestamp(8, Timestamp.from(now));
-            insert.setString(9, json);
-            insert.executeUpdate();
+        List<UUID> ids = new ArrayList<>(events.size());
+        // Inside a JTA transaction Agroal returns the transaction's own connection: these inserts
+        // commit or roll back with the caller's changes (Hibernate's included).
+        try (Connection connection = dataSource.getConnection()) {
+            for (int from = 0; from < events.size(); from += BATCH) {
+                int to = Math.min(events.size(), from + BATCH);
+                try (PreparedStatement insert = connection.prepareStatement(insertOf(to - from))) {
+                    int p = 1;
+                    for (int i = from; i < to; i++) {
+                        Pending e = events.get(i);
+                        EventContract contract = contracts.get(i);
+                        UUID id = UUID.randomUUID();
+                        ids.add(id);
+                        insert.setObject(p++, id);
+                        insert.setString(p++, contract.topic());
+                        insert.setString(p++, e.key());
+                        insert.setString(p++, contract.type());
+                        insert.setString(p++, source());
+                        insert.setString(p++, e.subject());
+                        insert.setObject(p++, e.schoolId());
+                        insert.setTimestamp(p++, Timestamp.from(now));
+                        insert.setString(p++, EventJson.write(e.payload()));
+                    }
+                    insert.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record event " + contract.type() + " in the outbox", e);
+            throw new IllegalStateException("cannot record " + events.size() + " event(s) of type " + contracts.get(0).type()
+                    + " in the outbox", e);
         }
         wakeRelayAfterCommit();
-        return id;
+        return ids;
+    }
+
+    /** Rows in one insert: far below PostgreSQL's 65,535 parameters (9 a row). */
+    private static final int BATCH = 1000;
+
+    private static String insertOf(int rows) {
+        StringBuilder sql = new StringBuilder(INSERT);
+        for (int i = 1; i < rows; i++) {
+            sql.append(", (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))");
+        }
+        return sql.toString();
     }
 
     /** The CloudEvents source of this service. */

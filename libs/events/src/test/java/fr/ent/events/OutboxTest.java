@@ -119,6 +119,30 @@ class OutboxTest {
     }
 
     @Test
+    void a_batch_of_events_is_one_insert_and_keeps_its_order_on_kafka() {
+        String key = "roll-call-" + UUID.randomUUID();
+        List<Outbox.Pending> batch = new ArrayList<>();
+        for (int n = 1; n <= 1205; n++) {
+            batch.add(new Outbox.Pending(new ThingHappened(key, n), key, "thing/" + key, Things.SCHOOL));
+        }
+        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> outbox.publishAll(batch));
+        assertThat(ids).hasSize(1205).doesNotHaveDuplicates();
+        assertThat(db.count("select count(*) from ent_outbox where record_key = ?", key)).isEqualTo(1205);
+        try (TopicReader topic = new TopicReader(ThingHappened.TOPIC)) {
+            List<ConsumerRecord<String, String>> records = topic.awaitAtLeast(1205, r -> key.equals(r.key()), Duration.ofSeconds(60));
+            assertThat(records.stream().map(r -> TopicReader.header(r, "ce_id")).toList())
+                    .as("recorded order is sent order").isEqualTo(ids.stream().map(UUID::toString).toList());
+        }
+        // all or nothing: one event without a school refuses the whole batch
+        String refused = "refused-" + UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> outbox.publishAll(List.of(
+                new Outbox.Pending(new ThingHappened(refused, 1), refused, null, Things.SCHOOL),
+                new Outbox.Pending(new ThingHappened(refused, 2), refused, null, null)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a school id");
+        assertThat(db.count("select count(*) from ent_outbox where record_key = ?", refused)).isZero();
+    }
+
+    @Test
     void publishing_outside_a_transaction_fails_loudly() {
         assertThatThrownBy(() -> outbox.publish(new ThingHappened("k", 1), "k", null, Things.SCHOOL))
                 .isInstanceOf(IllegalStateException.class)
