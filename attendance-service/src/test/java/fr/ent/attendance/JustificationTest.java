@@ -1,8 +1,10 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.directory.testing.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.UUID;
 
 import static fr.ent.attendance.World.as;
 import static io.restassured.RestAssured.given;
@@ -68,6 +71,13 @@ class JustificationTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertThat(Arrays.equals(stored, PDF)).isTrue();
         as(w.guardianToken(1)).get("/api/attendance/justifications/" + id + "/attachment").then().statusCode(404);
+        // the other parent (separated, own account) reads what the first one sent
+        UUID father = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            projection.apply(DirectoryEvents.event(DirectoryEvents.parent(father, "Marc", "Nom0", w.school)));
+            projection.apply(DirectoryEvents.event(DirectoryEvents.guardianship(father, w.pupil(0), false)));
+        });
+        as(TestTokens.parent(father, w.school)).get("/api/attendance/justifications/" + id + "/attachment").then().statusCode(200);
 
         as(w.teacherAToken()).post("/api/attendance/justifications/" + id + "/accept").then().statusCode(403);
         as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/accept")

@@ -171,6 +171,10 @@ class RollCallTest {
         as(w.teacherAToken()).get("/api/attendance/registers/" + id + "/marks/" + w.pupil(0) + "/history")
                 .then().statusCode(200).body("", hasSize(1)).body("[0].status", equalTo("ABSENT"))
                 .body("[0].replacedBy", equalTo(w.teacherA.toString()));
+        as(w.teacherAToken()).get("/api/attendance/registers/" + id + "/marks/" + w.pupil(1) + "/history")
+                .then().statusCode(200).body("", hasSize(0));
+        as(w.teacherAToken()).get("/api/attendance/registers/" + id + "/marks/" + UUID.randomUUID() + "/history")
+                .then().statusCode(404);
         var cancelled = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-cancelled.v1", 1);
         assertThat(cancelled).hasSize(1);
         AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.lateness-recorded.v1", 1);

@@ -63,8 +63,8 @@ class AccessMatrixTest {
         UUID parent2 = Api.person("PARENT", "Jacques", "Deux", "jacques.deux@example.org", schoolA);
         UUID assignment = Api.assignment(teacherA, class4A, maths);
         UUID assignmentB = Api.assignment(teacherB, classB, Api.subject(schoolB, "MATHS"));
-        UUID enrolment1 = Api.enrol(pupil1, class4A, List.of(), LocalDate.now().minusDays(20));
-        UUID enrolment2 = Api.enrol(pupil2, class4B, List.of(), LocalDate.now().minusDays(20));
+        UUID enrolment1 = Api.enrol(pupil1, class4A, List.of(), Api.today().minusDays(20));
+        UUID enrolment2 = Api.enrol(pupil2, class4B, List.of(), Api.today().minusDays(20));
         UUID guardianship1 = Api.guardianship(parent1, pupil1);
         UUID guardianship2 = Api.guardianship(parent2, pupil2);
         UUID importJob;
@@ -94,7 +94,7 @@ class AccessMatrixTest {
         }
 
         UUID freshEnrolment() {
-            return Api.enrol(freshPupil(), class4B, List.of(), LocalDate.now());
+            return Api.enrol(freshPupil(), class4B, List.of(), Api.today());
         }
 
         UUID freshGuardianship() {
@@ -363,8 +363,11 @@ class AccessMatrixTest {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger YEARS = new java.util.concurrent.atomic.AtomicInteger(2100);
+
+    /** A new school year each time, within the supported dates (libs/web InputRules: up to 2199). */
     private static Map<String, Object> yearBody() {
-        int year = 2100 + (int) (Math.random() * 800);
+        int year = YEARS.getAndIncrement();
         return Map.of("label", year + "-" + (year + 1), "startsOn", year + "-09-01", "endsOn", (year + 1) + "-07-04");
     }
 

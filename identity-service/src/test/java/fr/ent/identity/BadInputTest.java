@@ -88,6 +88,9 @@ class BadInputTest {
         namesTheField(as(admin()).get(BASE + "/people?schoolId=" + school + "&page=2147483647"), "page", "between 0 and 10000");
         namesTheField(as(admin()).get(BASE + "/schools?page=2147483647&size=200"), "page", "between 0 and 10000");
         as(admin()).get(BASE + "/schools?page=10000&size=200").then().statusCode(200).body("items", empty());
+        namesTheField(as(admin()).get(BASE + "/schools?size=-1"), "size", "between 1 and 200");
+        namesTheField(as(admin()).get(BASE + "/people?size=0"), "size", "between 1 and 200");
+        namesTheField(as(admin()).get(BASE + "/people?size=201"), "size", "between 1 and 200");
     }
 
     @Test
@@ -105,5 +108,19 @@ class BadInputTest {
                         + "\", \"endsOn\": \"" + LocalDate.of(2027, 7, 4) + "\"}")
                 .post(BASE + "/schools/" + school + "/years").then().statusCode(201);
         as(admin()).get(BASE + "/schools/" + school + "/years").then().statusCode(200).body("", hasSize(1));
+    }
+
+    @Test
+    void what_identifies_a_class_cannot_be_changed_and_is_never_silently_ignored() {
+        UUID school = Api.school("Collège des Codes");
+        UUID classId = Api.classGroup(school, "CLASS", "4C");
+        namesTheField(as(admin()).body("{\"code\": \"" + "X".repeat(100_000) + "\", \"name\": \"4e C\"}")
+                .put(BASE + "/classes/" + classId), "code", "cannot be changed");
+        namesTheField(as(admin()).body("{\"kind\": \"GROUP\", \"name\": \"4e C\"}")
+                .put(BASE + "/classes/" + classId), "kind", "cannot be changed");
+        as(admin()).get(BASE + "/classes/" + classId).then().statusCode(200).body("code", equalTo("4C")).body("name", equalTo("4C"));
+        // sent again unchanged, with a new name: fine
+        as(admin()).body("{\"kind\": \"CLASS\", \"code\": \"4C\", \"name\": \"4e C\"}")
+                .put(BASE + "/classes/" + classId).then().statusCode(200).body("name", equalTo("4e C"));
     }
 }

@@ -158,7 +158,7 @@ class InboxAndAccessTest {
 
     @Test
     void a_schools_staff_may_move_its_quiet_hours_and_nobody_else() {
-        UUID school = UUID.randomUUID();
+        UUID school = Family.create(directory, contacts, "Jade").school();
         String staff = TestTokens.staff(UUID.randomUUID(), school);
         given().auth().oauth2(staff).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(200)
                 .body("eveningStart", equalTo("20:00:00")).body("morningEnd", equalTo("07:00:00")).body("weekend", equalTo(true));
@@ -171,11 +171,18 @@ class InboxAndAccessTest {
                 .get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(404);
         given().auth().oauth2(TestTokens.parent(UUID.randomUUID(), school))
                 .get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(403);
+        // a school that does not exist is a 404 even for the admin, and nothing is stored for it
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.platformAdmin()).contentType(ContentType.JSON)
+                .body("{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\",\"weekend\":true}")
+                .put("/api/notification/schools/" + unknown + "/quiet-hours").then().statusCode(404);
+        given().auth().oauth2(TestTokens.platformAdmin()).get("/api/notification/schools/" + school + "/quiet-hours")
+                .then().statusCode(200).body("eveningStart", equalTo("21:00:00"));
     }
 
     @Test
     void quiet_hours_without_weekend_are_refused_instead_of_turning_weekend_quiet_hours_off() {
-        UUID school = UUID.randomUUID();
+        UUID school = Family.create(directory, contacts, "Inès").school();
         String staff = TestTokens.staff(UUID.randomUUID(), school);
         for (String body : List.of("{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\"}",
                 "{\"eveningStart\":\"21:00\",\"morningEnd\":\"06:30\",\"weekend\":null}")) {

@@ -8,6 +8,7 @@ import fr.ent.attendance.absence.EntryStatus;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
 import fr.ent.attendance.support.Access;
+import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.ProblemException;
 import fr.ent.web.problem.Problems;
@@ -31,9 +32,11 @@ public class JustificationService {
     private final Access access;
     private final SchoolClock clock;
     private final int maxBytes;
+    private final AuditTrail audit;
 
     public JustificationService(JustificationRepository justifications, EntryRepository entryRepository, Entries entries,
-                                ReasonService reasons, Access access, SchoolClock clock, AttendanceConfig config) {
+                                ReasonService reasons, Access access, SchoolClock clock, AttendanceConfig config,
+                                AuditTrail audit) {
         this.justifications = justifications;
         this.entryRepository = entryRepository;
         this.entries = entries;
@@ -41,6 +44,7 @@ public class JustificationService {
         this.access = access;
         this.clock = clock;
         this.maxBytes = config.attachmentMaxBytes();
+        this.audit = audit;
     }
 
     @Transactional
@@ -82,6 +86,7 @@ public class JustificationService {
                 attachment == null ? null : safeName(attachmentName), attachment == null ? null : attachment.length,
                 "PENDING", null, null);
         justifications.insert(j, attachment);
+        audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.submitted", j.id());
         return j;
     }
 
@@ -90,6 +95,7 @@ public class JustificationService {
         Justification j = pending(id);
         AttendanceEntry entry = entryRepository.lock(j.entryId()).orElseThrow();
         justifications.decide(id, "ACCEPTED", access.me(), clock.now());
+        audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.accepted", id);
         if (entry.status() == EntryStatus.UNJUSTIFIED) {
             entries.justify(entry, j.reasonId());
         }
@@ -101,6 +107,7 @@ public class JustificationService {
         Justification j = pending(id);
         AttendanceEntry entry = entryRepository.find(j.entryId()).orElseThrow();
         justifications.decide(id, "REFUSED", access.me(), clock.now());
+        audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.refused", id);
         entries.refuse(entry, j.reasonId());
         return justifications.find(id).orElseThrow();
     }
@@ -108,16 +115,22 @@ public class JustificationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Justification> ofSchool(UUID schoolId, String status) {
         access.requireStaffOf(schoolId);
-        return justifications.ofSchool(schoolId, status);
+        List<Justification> list = justifications.ofSchool(schoolId, status);
+        audit.readAll(schoolId, "attendance.justifications.read", list.stream().map(Justification::pupilId).toList());
+        return list;
     }
 
-    /** Staff of the school, and the guardian who sent it. */
+    /**
+     * Staff of the school and the pupil's guardians: both separated parents, not only the one who
+     * sent it (each holds parental authority and sees the child's record).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public JustificationRepository.Attachment attachment(UUID id) {
         Justification j = justifications.find(id).orElseThrow(JustificationService::notFound);
-        if (!access.isStaffOf(j.schoolId()) && !j.submittedBy().equals(access.me())) {
+        if (!access.isStaffOf(j.schoolId()) && !access.isGuardianOf(j.pupilId())) {
             throw notFound();
         }
+        audit.read(j.schoolId(), j.pupilId(), "attendance.justification.attachment.read", id);
         return justifications.attachment(id).orElseThrow(JustificationService::notFound);
     }
 

@@ -63,6 +63,10 @@ public class Access {
         return relationships.requireStaffOfPupil(pupilId);
     }
 
+    public boolean isGuardianOf(UUID pupilId) {
+        return relationships.isGuardianOf(pupilId);
+    }
+
     /** Only a guardian justifies an absence. */
     public void requireGuardianOf(UUID pupilId) {
         if (!relationships.isGuardianOf(pupilId)) {

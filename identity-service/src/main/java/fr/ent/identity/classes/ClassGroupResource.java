@@ -1,5 +1,6 @@
 package fr.ent.identity.classes;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.identity.classes.ClassGroupService.ClassInput;
 import fr.ent.identity.classes.ClassGroupService.ClassView;
 import fr.ent.identity.classes.ClassGroupService.SubjectInput;
@@ -22,17 +23,25 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/identity")
 public class ClassGroupResource {
 
     @Inject ClassGroupService classes;
+    @Inject SchoolClock clock;
     @Inject EnrolmentService enrolments;
     @Inject TeachingService teaching;
 
     @POST
     @Path("schools/{schoolId}/classes")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
+    @APIResponse(responseCode = "409", description = "A class or group with that code exists in the school year")
     public Response create(@PathParam("schoolId") UUID schoolId, ClassInput in) {
         ClassView c = classes.create(schoolId, in);
         return Response.created(URI.create("/api/identity/classes/" + c.id())).entity(c).build();
@@ -64,7 +73,7 @@ public class ClassGroupResource {
     @Path("classes/{id}/pupils")
     @RolesAllowed({"admin", "service", "staff", "teacher"})
     public List<PersonView> pupils(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
-        return enrolments.pupilsOf(id, on == null ? LocalDate.now() : on);
+        return enrolments.pupilsOf(id, on == null ? clock.today() : on);
     }
 
     @GET
@@ -77,6 +86,8 @@ public class ClassGroupResource {
     @POST
     @Path("schools/{schoolId}/subjects")
     @RolesAllowed({"admin", "staff", "integration-write"})
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectView.class)))
+    @APIResponse(responseCode = "409", description = "A subject with that code exists")
     public Response addSubject(@PathParam("schoolId") UUID schoolId, SubjectInput in) {
         return Response.status(201).entity(classes.addSubject(schoolId, in)).build();
     }

@@ -1,5 +1,6 @@
 package fr.ent.identity.classes;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
@@ -41,6 +42,7 @@ public class ClassGroupService {
     }
 
     @Inject Access access;
+    @Inject SchoolClock clock;
     @Inject SchoolService schools;
     @Inject IdentityEvents events;
     @Inject EntityManager em;
@@ -57,7 +59,7 @@ public class ClassGroupService {
         c.code = Checks.required("code", in.code(), 40);
         c.name = in.name() == null || in.name().isBlank() ? c.code : Checks.required("name", in.name(), 100);
         c.level = Checks.optional("level", in.level(), 20);
-        c.schoolYear = in.schoolYear() == null ? SchoolYear.labelOf(LocalDate.now()) : Checks.schoolYear("schoolYear", in.schoolYear());
+        c.schoolYear = in.schoolYear() == null ? SchoolYear.labelOf(clock.today()) : Checks.schoolYear("schoolYear", in.schoolYear());
         if (ClassGroup.count("schoolId = ?1 and schoolYear = ?2 and code = ?3", schoolId, c.schoolYear, c.code) > 0) {
             throw Problems.conflict("class-code-taken", "A class or group " + c.code + " already exists in " + c.schoolYear);
         }
@@ -72,6 +74,10 @@ public class ClassGroupService {
         ClassGroup c = findVisible(id);
         access.requireManagesSchool(c.schoolId);
         if (in == null) throw Problems.badRequest("body-required", "A class or group is required");
+        // kind, code and school year identify the class: sent again they must be the same, never silently ignored
+        unchanged("kind", in.kind(), c.kind.name());
+        unchanged("code", in.code(), c.code);
+        unchanged("schoolYear", in.schoolYear(), c.schoolYear);
         String name = in.name() == null ? c.name : Checks.required("name", in.name(), 100);
         String level = in.level() == null ? c.level : Checks.optional("level", in.level(), 20);
         if (!name.equals(c.name) || !Objects.equals(level, c.level)) {
@@ -81,6 +87,12 @@ public class ClassGroupService {
             events.classGroup(c);
         }
         return ClassView.of(c);
+    }
+
+    private static void unchanged(String field, String sent, String current) {
+        if (sent != null && !sent.equalsIgnoreCase(current)) {
+            throw Problems.invalidField(field, "cannot be changed (it is " + current + ")");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

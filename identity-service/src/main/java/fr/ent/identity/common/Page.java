@@ -14,9 +14,9 @@ public record Page<T>(List<T> items, int page, int size, long total) {
         return new Page<>(items.stream().map(f).toList(), page, size, total);
     }
 
+    /** 50 when absent; outside 1..MAX_SIZE a 400 naming {@code size}. */
     public static int size(Integer requested) {
-        if (requested == null) return 50;
-        return Math.max(1, Math.min(MAX_SIZE, requested));
+        return InputRules.size(requested, 50, MAX_SIZE);
     }
 
     /** 0 when absent; outside 0..InputRules.MAX_PAGE a 400 naming {@code page} (page × size must fit an offset). */

@@ -57,8 +57,9 @@ public class Relationships {
         return user.isStaffOf(schoolId);
     }
 
+    /** Staff of a school the directory knows (the admin too gets a 404 for a school that does not exist). */
     public void requireStaffOf(UUID schoolId) {
-        if (!isStaffOf(schoolId)) {
+        if (!isStaffOf(schoolId) || directory.school(schoolId).isEmpty()) {
             throw notYours("Établissement introuvable.");
         }
     }
@@ -89,7 +90,7 @@ public class Relationships {
     }
 
     public void requireMemberOf(UUID schoolId) {
-        if (!isMemberOf(schoolId)) {
+        if (!isMemberOf(schoolId) || directory.school(schoolId).isEmpty()) {
             throw notYours("Établissement introuvable.");
         }
     }

@@ -1,6 +1,6 @@
 package fr.ent.notification.quiethours;
 
-import fr.ent.web.CurrentUser;
+import fr.ent.directory.Relationships;
 import fr.ent.web.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,11 +22,11 @@ public class QuietHoursResource {
     }
 
     private final QuietHours quietHours;
-    private final CurrentUser user;
+    private final Relationships relationships;
 
-    QuietHoursResource(QuietHours quietHours, CurrentUser user) {
+    QuietHoursResource(QuietHours quietHours, Relationships relationships) {
         this.quietHours = quietHours;
-        this.user = user;
+        this.relationships = relationships;
     }
 
     @GET
@@ -50,8 +50,6 @@ public class QuietHoursResource {
     }
 
     private void mustManage(UUID schoolId) {
-        if (!user.isAdmin() && !user.belongsTo(schoolId)) {
-            throw Problems.notFound("Établissement " + schoolId + " introuvable.");
-        }
+        relationships.requireStaffOf(schoolId);
     }
 }
