@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +70,7 @@ class RollCallBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(4)).build();
         AtomicInteger slot = new AtomicInteger();
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = World.today();
 
         run(classes, http, slot, today, WARMUP_SECONDS, new AtomicLong(), new AtomicLong());
         long marksBefore = count("select count(*) from mark");
@@ -169,7 +168,7 @@ class RollCallBenchmark {
         List<Klass> classes = new ArrayList<>();
         List<IdentityEvent> events = new ArrayList<>();
         events.add(DirectoryEvents.school(school, "Collège du banc d'essai"));
-        LocalDate start = LocalDate.now().minusYears(1);
+        LocalDate start = World.today().minusYears(1);
         for (int c = 0; c < CLASSES; c++) {
             UUID id = UUID.randomUUID();
             UUID teacher = UUID.randomUUID();
