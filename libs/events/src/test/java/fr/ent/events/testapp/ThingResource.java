@@ -1,5 +1,6 @@
 package fr.ent.events.testapp;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 /** A state change over HTTP, as a service's resource makes one (roll call, justification...). */
 @Path("/test/things")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class ThingResource {
 
