@@ -1,12 +1,16 @@
 package fr.ent.notification;
 
+import fr.ent.directory.DirectoryProjection;
+import fr.ent.directory.testing.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
 import fr.ent.testservers.TestTokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -24,9 +28,15 @@ import static io.restassured.RestAssured.given;
 @QuarkusTestResource(SmtpResource.class)
 class ContractAnswersTest {
 
+    @Inject
+    DirectoryProjection projection;
+
     @Test
     void a_parents_inbox_and_choices_are_kept_for_the_generated_clients() {
         UUID school = UUID.randomUUID();
+        // quiet hours are a known school's: the directory learns of it as from identity
+        QuarkusTransaction.requiringNew().run(() ->
+                projection.apply(DirectoryEvents.event(DirectoryEvents.school(school, "Collège du contrat"))));
         String parent = TestTokens.parent(UUID.randomUUID(), school);
         String staff = TestTokens.staff(UUID.randomUUID(), school);
         keep("page", as(parent).get("/api/notification/inbox")).then().statusCode(200);
