@@ -1,5 +1,6 @@
 package fr.ent.identity.access;
 
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.classes.ClassGroup;
 import fr.ent.identity.person.Person;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -45,6 +45,7 @@ public class Access {
     public static final String INTEGRATION_WRITE = "integration-write";
 
     @Inject CurrentUser me;
+    @Inject SchoolClock clock;
     @Inject EntityManager em;
 
     public boolean isAdmin() {
@@ -197,7 +198,7 @@ public class Access {
                   and exists (select 1 from teaching_assignment t where t.teacher_id = ?1 and t.ended_at is null
                               and (t.class_group_id = e.class_id
                                    or t.class_group_id in (select g.group_id from enrolment_group g where g.enrolment_id = e.id)))
-                """, me.personId(), pupilId, LocalDate.now()) > 0;
+                """, me.personId(), pupilId, clock.today()) > 0;
     }
 
     private long count(String sql, Object... params) {
