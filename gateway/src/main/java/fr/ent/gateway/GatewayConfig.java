@@ -66,8 +66,12 @@ public interface GatewayConfig {
         @WithDefault("10s")
         Duration timeout();
 
-        /** Largest request body accepted (413 beyond), with or without Content-Length. */
-        @WithDefault("10M")
+        /**
+         * Largest request body accepted (413 beyond), with or without Content-Length. Never above the
+         * service's own limit ({@code quarkus.http.limits.max-body-size}, 1M in most services): a body the
+         * service refuses itself is cut off mid-upload, and the client gets a reset or a 502 instead.
+         */
+        @WithDefault("1M")
         MemorySize maxBodySize();
 
         RateLimit rateLimit();

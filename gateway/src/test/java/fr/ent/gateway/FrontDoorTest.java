@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static fr.ent.gateway.RawHttp.readToEnd;
@@ -167,6 +169,123 @@ class FrontDoorTest {
         // 30 calls at once, each held 200 ms by the service: at most 3 connections per event loop
         // (gateway.upstream.max-connections-per-target in the tests), the others waited their turn.
         assertThat(Upstreams.FIRST_CONNECTIONS.get() - before).isLessThanOrEqualTo(6);
+    }
+
+    // --- Oversized bodies: the route's limit (attendance: 3M as shipped) is the service's own, so the
+    // gateway refuses before the service sees them, and a refused body never counts against a service.
+
+    private static final String JUSTIFICATIONS = "/api/attendance/justifications";
+
+    @Test
+    void an_oversized_body_with_a_content_length_gets_413_before_any_byte_reaches_the_service() throws IOException {
+        for (long size : new long[] {6L << 20, 20L << 20}) {
+            long before = Upstreams.CAPPED_REQUESTS.get();
+            assertTooLarge(upload(JUSTIFICATIONS, size, false));
+            assertThat(Upstreams.CAPPED_REQUESTS.get()).as("requests that reached the service").isEqualTo(before);
+        }
+    }
+
+    @Test
+    void an_oversized_chunked_body_gets_413_and_the_service_never_gets_a_whole_request() throws IOException {
+        long before = Upstreams.CAPPED_COMPLETE.get();
+        assertTooLarge(upload(JUSTIFICATIONS, 6L << 20, true));
+        assertThat(Upstreams.CAPPED_COMPLETE.get()).as("whole requests the service got").isEqualTo(before);
+    }
+
+    @Test
+    void oversized_bodies_never_open_the_services_circuit() throws IOException {
+        long before = Upstreams.CAPPED_COMPLETE.get();
+        for (int i = 0; i < 20; i++) {
+            assertTooLarge(upload(JUSTIFICATIONS, 6L << 20, i % 2 == 1));
+        }
+        assertThat(Upstreams.CAPPED_COMPLETE.get()).isEqualTo(before);
+        // breaker-failures is 3 in the tests: the circuit is still closed.
+        given().port(frontDoor.port()).auth().oauth2(token).contentType("application/json").body("{\"motif\":\"malade\"}")
+                .post(JUSTIFICATIONS).then().statusCode(200).header("X-Upstream", "capped");
+    }
+
+    @Test
+    void a_service_cutting_an_upload_off_is_not_counted_as_failing() throws IOException {
+        // loose: a route whose limit (200M) is above its service's (3 MiB), so the service refuses the
+        // body itself and closes while it is still coming. That is the client's doing, not the service's.
+        for (int i = 0; i < 20; i++) {
+            // The service's own 413 if it came through, a 502 if the reset overtook it; never 503.
+            String answer = upload("/api/loose/justifications", 6L << 20, i % 2 == 1, false);
+            assertThat(answer).doesNotStartWith("HTTP/1.1 503").doesNotStartWith("HTTP/1.1 200");
+        }
+        given().port(frontDoor.port()).auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/api/loose/justifications").then().statusCode(200).header("X-Upstream", "capped");
+    }
+
+    @Test
+    void a_client_too_slow_to_send_its_body_is_not_counted_against_the_service() throws IOException {
+        // More stalled uploads than breaker-failures (3): each times out, none opens the circuit.
+        for (int i = 0; i < 4; i++) {
+            try (Socket socket = connect()) {
+                send(socket, "POST /api/uploads/files HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nsome\r\n");
+                // ...and nothing more: the route's timeout (500 ms) passes while the body is still coming.
+                assertThat(readHead(socket)).startsWith("HTTP/1.1 504");
+            }
+        }
+        given().port(frontDoor.port()).auth().oauth2(token).get("/api/uploads/ping").then().statusCode(200);
+    }
+
+    /** A POST of {@code size} bytes, with a Content-Length or chunked; the answer, read until the gateway closes. */
+    private String upload(String path, long size, boolean chunked) throws IOException {
+        return upload(path, size, chunked, true);
+    }
+
+    /** The same; without {@code toEnd}, only what comes until the answer's head is complete or the connection ends. */
+    private String upload(String path, long size, boolean chunked, boolean toEnd) throws IOException {
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(10_000);
+            send(socket, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/octet-stream\r\n"
+                    + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + size) + "\r\n\r\n");
+            try {
+                OutputStream out = socket.getOutputStream();
+                byte[] block = new byte[64 * 1024];
+                for (long sent = 0; sent < size; sent += block.length) {
+                    int n = (int) Math.min(block.length, size - sent);
+                    if (chunked) {
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write(block, 0, n);
+                    if (chunked) {
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                }
+                if (chunked) {
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                out.flush();
+            } catch (java.net.SocketException e) {
+                // the gateway stopped reading: its answer is read below
+            }
+            return toEnd ? readToEnd(socket) : readHead(socket);
+        }
+    }
+
+    private static String readHead(Socket socket) throws IOException {
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; !received.toString(StandardCharsets.UTF_8).contains("\r\n\r\n")
+                    && (n = socket.getInputStream().read(buffer)) > 0; ) {
+                received.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            // reset: what came before is the answer
+        }
+        return received.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void assertTooLarge(String answer) {
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                .containsIgnoringCase("connection: close")
+                .contains("\"type\":\"https://ent.example/problems/payload-too-large\"")
+                .contains("\"status\":413");
     }
 
     // --- plain socket helpers

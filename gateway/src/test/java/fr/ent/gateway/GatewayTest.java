@@ -1,6 +1,7 @@
 package fr.ent.gateway;
 
 import fr.ent.gateway.routing.FrontDoor;
+import fr.ent.gateway.routing.ServiceRoutes;
 import fr.ent.gateway.token.TokenVerifier;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,6 +52,9 @@ class GatewayTest {
 
     @Inject
     FrontDoor frontDoor;
+
+    @Inject
+    ServiceRoutes routes;
 
     /** The front door, where every call goes (Quarkus's own HTTP server only serves it). */
     URL gateway;
@@ -309,6 +313,30 @@ class GatewayTest {
         });
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.getHeader("Content-Type")).startsWith(PROBLEM);
+    }
+
+    @Test
+    void each_routes_body_limit_stays_within_its_services_own() throws java.io.IOException {
+        // A body the gateway lets through but the service refuses is cut off mid-upload (a reset, seen
+        // as 502): the gateway must be the one refusing it (413, before any byte reaches the service).
+        int compared = 0;
+        for (String name : java.util.List.of("identity", "timetable", "homework", "attendance", "grades",
+                "messaging", "notification")) {
+            Path properties = Path.of("..", name + "-service", "src/main/resources/application.properties");
+            if (!Files.exists(properties)) {
+                continue; // the gateway built on its own
+            }
+            java.util.Properties service = new java.util.Properties();
+            try (var in = Files.newInputStream(properties)) {
+                service.load(in);
+            }
+            String limit = service.getProperty("quarkus.http.limits.max-body-size", "10240K"); // Quarkus's default
+            long serviceLimit = new io.quarkus.runtime.configuration.MemorySizeConverter().convert(limit).asLongValue();
+            assertThat(routes.get(name).maxBodyBytes()).as("gateway.routes.%s.max-body-size", name)
+                    .isLessThanOrEqualTo(serviceLimit);
+            compared++;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(compared > 0, "no service module beside the gateway");
     }
 
     @Test

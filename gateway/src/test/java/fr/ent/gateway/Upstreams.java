@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Real HTTP servers on free ports, started before the gateway: the realm's JWKS endpoint and two
  * instances of a small service that echoes what it receives, streams, emits Server-Sent Events on
  * demand and can be slow. Routes: echo (both instances, 1 MiB bodies), files (big bodies), slow
- * (500 ms timeout), dead (nothing listens), limited (tiny rate limits). A path ending in /broken
- * gets an answer cut short.
+ * (500 ms timeout), uploads (500 ms timeout), dead (nothing listens), limited (tiny rate limits), attendance and loose (a
+ * service refusing bodies over 3 MiB by closing the connection). A path ending in /broken gets an
+ * answer cut short.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -40,6 +41,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         int first = listen(new Instance("first"));
         int second = listen(new Instance("second"));
         int closed = freePort();
+        int capped = listen(this::capped);
 
         Map<String, String> config = new HashMap<>();
         config.put("gateway.token.jwks-location", "http://127.0.0.1:" + realm + "/realms/ent/protocol/openid-connect/certs");
@@ -53,6 +55,8 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes.files.timeout", "5s");
         config.put("gateway.routes.slow.targets", "http://127.0.0.1:" + first);
         config.put("gateway.routes.slow.timeout", "500ms");
+        config.put("gateway.routes.uploads.targets", "http://127.0.0.1:" + first);
+        config.put("gateway.routes.uploads.timeout", "500ms");
         config.put("gateway.routes.dead.targets", "http://127.0.0.1:" + closed);
         config.put("gateway.routes.limited.targets", "http://127.0.0.1:" + first);
         config.put("gateway.routes.limited.rate-limit.user-per-second", "0.2");
@@ -61,6 +65,11 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes.limited.rate-limit.client-burst", "2");
         config.put("gateway.routes.limited.rate-limit.ip-per-second", "0.2");
         config.put("gateway.routes.limited.rate-limit.ip-burst", "1");
+        // attendance keeps its shipped limit (application.properties) in front of a service that
+        // refuses bodies over attendance-service's own limit; loose is a route left above it.
+        config.put("gateway.routes.attendance.targets", "http://127.0.0.1:" + capped);
+        config.put("gateway.routes.loose.targets", "http://127.0.0.1:" + capped);
+        config.put("gateway.routes.loose.max-body-size", "200M");
         config.put("gateway.upstream.breaker-failures", "3");
         // Small, so that a test can fill the pool and see calls wait for a connection.
         config.put("gateway.upstream.max-connections-per-target", "3");
@@ -78,6 +87,49 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
     /** Connections opened to the "first" instance so far (the gateway's pool should reuse them). */
     static final AtomicLong FIRST_CONNECTIONS = new AtomicLong();
+
+    /** attendance-service's quarkus.http.limits.max-body-size. */
+    static final long CAPPED_LIMIT = 3 * 1024 * 1024;
+    /** Requests whose headers reached the capped service. */
+    static final AtomicLong CAPPED_REQUESTS = new AtomicLong();
+    /** Requests the capped service received whole (body included). */
+    static final AtomicLong CAPPED_COMPLETE = new AtomicLong();
+
+    /**
+     * A service with a body limit, refusing like Quarkus does: 413 and the connection closed at once,
+     * while the client may still be sending (its unread bytes then make the connection reset).
+     */
+    private void capped(HttpServerRequest req) {
+        CAPPED_REQUESTS.incrementAndGet();
+        boolean[] refused = {false};
+        Runnable refuse = () -> {
+            if (!refused[0]) {
+                refused[0] = true;
+                req.response().setStatusCode(413).putHeader("Connection", "close").end("Request Entity Too Large")
+                        .onComplete(v -> req.connection().close());
+            }
+        };
+        String length = req.getHeader("Content-Length");
+        if (length != null && Long.parseLong(length) > CAPPED_LIMIT) {
+            refuse.run();
+            return;
+        }
+        long[] size = {0};
+        req.exceptionHandler(e -> { }); // a request cut off by the gateway
+        req.handler(chunk -> {
+            size[0] += chunk.length();
+            if (size[0] > CAPPED_LIMIT) {
+                refuse.run();
+            }
+        });
+        req.endHandler(v -> {
+            if (!refused[0]) {
+                CAPPED_COMPLETE.incrementAndGet();
+                req.response().putHeader("Content-Type", "application/json").putHeader("X-Upstream", "capped")
+                        .end(new JsonObject().put("bodySize", size[0]).encode());
+            }
+        });
+    }
 
     private int listen(io.vertx.core.Handler<HttpServerRequest> handler) {
         HttpServer server = vertx.createHttpServer().requestHandler(handler);

@@ -198,14 +198,17 @@ final class UpstreamCall {
         if (answering) {
             client.cutShort();
         } else {
-            failed(Problem.badGateway(route.name()));
+            // Closed while the body was still coming: most likely the service refusing the body (its
+            // own size limit answers 413 and closes, and the reset that follows can overtake that
+            // answer). That is the client's doing, not a failing service.
+            failed(Problem.badGateway(route.name()), !sendingBody());
         }
     }
 
     /** No connection could be made. */
     void unreachable() {
         if (end()) {
-            failed(Problem.badGateway(route.name()));
+            failed(Problem.badGateway(route.name()), true);
         }
     }
 
@@ -214,14 +217,28 @@ final class UpstreamCall {
         if (over || answering) {
             return;
         }
+        // Still sending the body: the wait may be the client's (a slow upload), so it is not held
+        // against the service.
+        boolean serviceFault = service == null || !sendingBody();
         abandon();
-        failed(Problem.timeout(route.name()));
+        failed(Problem.timeout(route.name()), serviceFault);
     }
 
-    /** The service failed this call before answering: its circuit counts it, the client gets a problem. */
-    private void failed(Problem problem) {
-        target.failed(System.nanoTime());
+    /**
+     * This call failed before the service answered: the client gets a problem and, if the service is
+     * to blame, its circuit counts it. What a client can cause (a body a service refuses, a slow
+     * upload) never counts, so that no client can open a circuit for everyone.
+     */
+    private void failed(Problem problem, boolean serviceFault) {
+        if (serviceFault) {
+            target.failed(System.nanoTime());
+        }
         client.answer(problem);
+    }
+
+    /** The request's body was still being sent to the service (meaningful once connected). */
+    private boolean sendingBody() {
+        return exchange.hasBody && !requestSent;
     }
 
     /** Gives the call up: the client left, or was answered by the gateway. */
