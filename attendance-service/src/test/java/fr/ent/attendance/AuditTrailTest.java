@@ -1,5 +1,6 @@
 package fr.ent.attendance;
 
+import fr.ent.testservers.TestTokens;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testservers.PostgresAndKafka;
 import io.agroal.api.AgroalDataSource;
@@ -178,6 +179,8 @@ class AuditTrailTest {
                 .body("total", equalTo(0));
         as(w.teacherAToken()).get(trail).then().statusCode(403);
         as(w.guardianToken(0)).get(trail).then().statusCode(403);
+        as(TestTokens.platformAdmin()).get(trail).then().statusCode(200);
+        as(TestTokens.platformAdmin()).get("/api/attendance/schools/" + UUID.randomUUID() + "/audit").then().statusCode(404);
     }
 
     RequestSpecification call(String token, String requestId) {

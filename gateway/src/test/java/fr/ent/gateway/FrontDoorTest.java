@@ -45,6 +45,19 @@ class FrontDoorTest {
     }
 
     @Test
+    void pipelined_requests_to_a_service_reuse_its_pooled_connection_without_waiting() throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, get("/api/files/echo/warm"));
+            readUntilCount(socket, "\"instance\":", 1);
+            // The second and third are begun once the previous answer has ended, outside any read
+            // from the client: they must still be sent to the service at once.
+            send(socket, get("/api/files/echo/1") + get("/api/files/echo/2") + get("/api/files/echo/3"));
+            String all = readUntilCount(socket, "\"instance\":", 3);
+            assertThat(all).doesNotContain("upstream-timeout").contains("/api/files/echo/3");
+        }
+    }
+
+    @Test
     void an_http_1_0_client_gets_its_answer_then_the_connection_closes() throws IOException {
         try (Socket socket = connect()) {
             send(socket, "GET /api/echo/old HTTP/1.0\r\nAuthorization: Bearer " + token + "\r\n\r\n");
@@ -289,6 +302,27 @@ class FrontDoorTest {
     }
 
     // --- plain socket helpers
+
+    @Test
+    void a_connection_paused_for_a_slow_client_reads_again_for_the_next_call() throws Exception {
+        // While a client is slow to take a big answer, the gateway stops reading from the service;
+        // if the answer's end came just then, the pooled connection must not stay paused, or the
+        // next call on it waits for an answer it never reads (a 504 after the route's timeout).
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.setSoTimeout(8_000);
+            socket.connect(new java.net.InetSocketAddress("localhost", frontDoor.port()));
+            for (int round = 0; round < 40; round++) {
+                send(socket, get("/api/files/big?size=" + (66_000 + round * 5_000)));
+                Thread.sleep(20);
+                assertThat(readUntilCount(socket, "END", 1)).startsWith("HTTP/1.1 200");
+                // On the same client connection, hence the same event loop and the same pool.
+                send(socket, get("/api/files/echo/" + round));
+                assertThat(readUntilCount(socket, "\"instance\":", 1))
+                        .startsWith("HTTP/1.1 200").contains("/api/files/echo/" + round);
+            }
+        }
+    }
 
     private String get(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\n\r\n";

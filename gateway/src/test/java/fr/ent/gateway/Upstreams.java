@@ -185,6 +185,10 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.endsWith("/download/next")) {
                 pump(openDownload, downloadRest);
                 req.response().end("sent");
+            } else if (path.endsWith("/big")) {
+                // A big answer sent whole at once, ending in END.
+                int size = Integer.parseInt(req.getParam("size"));
+                req.response().putHeader("Content-Type", "text/plain").end("x".repeat(size - 3) + "END");
             } else if (path.endsWith("/wait")) {
                 vertx.setTimer(200, id -> echo(req, 0));
             } else if (path.endsWith("/broken")) {

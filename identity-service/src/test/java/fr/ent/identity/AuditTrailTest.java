@@ -146,6 +146,8 @@ class AuditTrailTest {
         Api.as(TestTokens.staff(staffB, schoolB)).queryParam("pupilId", pupil.toString())
                 .get(BASE + "/schools/" + schoolB + "/audit").then().statusCode(200).body("total", equalTo(0));
         Api.as(TestTokens.teacher(teacherA, schoolA)).get(trail).then().statusCode(403);
+        Api.as(TestTokens.platformAdmin()).get(trail).then().statusCode(200);
+        Api.as(TestTokens.platformAdmin()).get(BASE + "/schools/" + UUID.randomUUID() + "/audit").then().statusCode(404);
     }
 
     String requestId(String name) {

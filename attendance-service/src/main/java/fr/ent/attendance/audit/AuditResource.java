@@ -1,7 +1,11 @@
 package fr.ent.attendance.audit;
 
 import fr.ent.audit.AuditTrailResource;
+import fr.ent.directory.Relationships;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+
+import java.util.UUID;
 
 /**
  * {@code GET /api/attendance/schools/{schoolId}/audit}: who read or changed which pupil's attendance
@@ -11,4 +15,12 @@ import jakarta.ws.rs.Path;
  */
 @Path("/api/attendance")
 public class AuditResource extends AuditTrailResource {
+
+    @Inject
+    Relationships relationships;
+
+    @Override
+    protected void requireStaffOf(UUID schoolId) {
+        relationships.requireStaffOf(schoolId);
+    }
 }

@@ -44,8 +44,14 @@ public final class SampleBodies {
         if (schema.has("allOf") && schema.path("allOf").size() > 0) {
             schema = op.resolve(schema.path("allOf").get(0));
         }
-        if (schema.has("oneOf") && schema.path("oneOf").size() > 0) {
-            schema = op.resolve(schema.path("oneOf").get(0));
+        for (String alternatives : new String[] {"oneOf", "anyOf"}) {
+            // a nullable property is "anyOf": [its schema, {"type": "null"}] (OpenAPI 3.1)
+            for (JsonNode alternative : schema.path(alternatives)) {
+                if (!alternative.path("type").asText().equals("null")) {
+                    schema = op.resolve(alternative);
+                    break;
+                }
+            }
         }
         String type = type(schema);
         String bound = bindings.valueOf(name);

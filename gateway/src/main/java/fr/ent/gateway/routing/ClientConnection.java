@@ -96,6 +96,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             handle(queued.poll());
         }
         handlingQueued = false;
+        if (call != null) {
+            call.clientReadComplete(); // a request begun here, outside a read, is not flushed by one
+        }
         resumeReading();
     }
 

@@ -106,6 +106,9 @@ final class UpstreamPool {
         Slots slots = slots(target, (EventLoop) channel.eventLoop());
         UpstreamHandler handler = handler(channel);
         handler.call = null;
+        // Reading may have been paused for a slow client just as the answer's last piece came:
+        // a pooled connection that does not read would leave the next call without its answer.
+        channel.config().setAutoRead(true);
         UpstreamCall next = slots.waiting.poll();
         if (next != null) {
             next.connected(channel, true);

@@ -1,7 +1,13 @@
 package fr.ent.identity.audit;
 
 import fr.ent.audit.AuditTrailResource;
+import fr.ent.identity.access.Access;
+import fr.ent.identity.school.SchoolService;
+import fr.ent.web.problem.Problems;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
+
+import java.util.UUID;
 
 /**
  * {@code GET /api/identity/schools/{schoolId}/audit}: who read which pupil's directory data (the
@@ -10,4 +16,18 @@ import jakarta.ws.rs.Path;
  */
 @Path("/api/identity")
 public class AuditResource extends AuditTrailResource {
+
+    @Inject
+    SchoolService schools;
+
+    @Inject
+    Access access;
+
+    @Override
+    protected void requireStaffOf(UUID schoolId) {
+        schools.find(schoolId); // 404 for a school that does not exist, or that the caller does not see
+        if (!access.isAdmin() && !access.isStaffOf(schoolId)) {
+            throw Problems.notFound("No school " + schoolId);
+        }
+    }
 }

@@ -19,12 +19,20 @@ import java.util.UUID;
 
 /**
  * {@code GET <prefix>/schools/{schoolId}/audit?pupilId=&from=&to=&page=&size=}: a school's trail for
- * its staff (and administrators); anyone else, the staff of another school included, gets a 404. A
- * service exposes it under its own prefix with one class:
+ * its staff (and administrators); anyone else, the staff of another school included, and everyone for
+ * a school that does not exist, gets a 404. A service exposes it under its own prefix with one class,
+ * which says who is staff of the school through the service's own relationship checks:
  *
  * <pre>{@code
  * @Path("/api/attendance")
  * public class AuditResource extends AuditTrailResource {
+ *     @Inject
+ *     Relationships relationships;
+ *
+ *     @Override
+ *     protected void requireStaffOf(UUID schoolId) {
+ *         relationships.requireStaffOf(schoolId);
+ *     }
  * }
  * }</pre>
  *
@@ -39,9 +47,6 @@ public abstract class AuditTrailResource {
     AuditTrail trail;
 
     @Inject
-    CurrentUser user;
-
-    @Inject
     SchoolClock clock;
 
     @GET
@@ -53,9 +58,7 @@ public abstract class AuditTrailResource {
     public AuditPage auditTrail(@PathParam("schoolId") UUID schoolId, @QueryParam("pupilId") UUID pupilId,
                                 @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        if (!user.isAdmin() && !(user.hasRole(CurrentUser.STAFF) && user.belongsTo(schoolId))) {
-            throw Problems.notFound("No school " + schoolId + ".");
-        }
+        requireStaffOf(schoolId);
         if (from != null && to != null && to.isBefore(from)) {
             throw Problems.badRequest("period-inverted", "The period ends (to) before it starts (from).");
         }
@@ -66,4 +69,10 @@ public abstract class AuditTrailResource {
         return trail.ofSchool(schoolId, pupilId, from == null ? null : clock.at(from.atStartOfDay()),
                 to == null ? null : clock.at(to.plusDays(1).atStartOfDay()), InputRules.page(page), s);
     }
+
+    /**
+     * Returns if the caller is staff of this school (an administrator is), and the school exists;
+     * otherwise throws a 404.
+     */
+    protected abstract void requireStaffOf(UUID schoolId);
 }
