@@ -2,7 +2,7 @@ package fr.ent.notification.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.notification.NotificationConfig;
-import fr.ent.notification.fanout.NotificationsWritten;
+import fr.ent.notification.notice.NotificationsWritten;
 import fr.ent.notification.inbox.Inbox;
 import fr.ent.notification.inbox.InboxEntry;
 import io.quarkus.runtime.ShutdownEvent;
