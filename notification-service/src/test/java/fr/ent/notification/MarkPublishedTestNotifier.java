@@ -1,9 +1,9 @@
 package fr.ent.notification;
 
 import fr.ent.events.IncomingEvent;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import fr.ent.notification.recipients.Pupils;
 import fr.ent.notification.recipients.Types;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -3,7 +3,7 @@ package fr.ent.notification;
 import fr.ent.web.clock.PlatformClock;
 import fr.ent.directory.Directory;
 import fr.ent.notification.email.Contacts;
-import fr.ent.notification.fanout.Notice;
+import fr.ent.notification.notice.Notice;
 import fr.ent.notification.inbox.InboxWriter;
 import fr.ent.notification.stream.StreamHub;
 import fr.ent.testservers.PostgresAndKafka;

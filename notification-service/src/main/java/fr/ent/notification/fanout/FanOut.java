@@ -3,11 +3,16 @@ package fr.ent.notification.fanout;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.PoisonEventException;
 import fr.ent.notification.NotificationConfig;
-import fr.ent.notification.email.DeliveryWriter;
-import fr.ent.notification.email.DeliveryWriter.Planned;
+import fr.ent.notification.email.DeliveryRepository;
+import fr.ent.notification.email.DeliveryRepository.Planned;
 import fr.ent.notification.inbox.InboxWriter;
-import fr.ent.notification.preference.Channel;
-import fr.ent.notification.preference.Mode;
+import fr.ent.notification.notice.Channel;
+import fr.ent.notification.notice.Mode;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.NotificationsWritten;
+import fr.ent.notification.notice.Notifier;
+import fr.ent.notification.notice.Notifiers;
 import fr.ent.notification.preference.Preferences;
 import fr.ent.notification.quiethours.QuietHours;
 import fr.ent.notification.recipients.Pupils;
@@ -39,7 +44,7 @@ public class FanOut {
     private final Notifiers notifiers;
     private final Preferences preferences;
     private final InboxWriter inbox;
-    private final DeliveryWriter deliveries;
+    private final DeliveryRepository deliveries;
     private final QuietHours quietHours;
     private final ScheduledNotices scheduled;
     private final NotificationConfig config;
@@ -47,7 +52,7 @@ public class FanOut {
     private final Event<NotificationsWritten> written;
     private final Pupils pupils;
 
-    FanOut(Notifiers notifiers, Preferences preferences, InboxWriter inbox, DeliveryWriter deliveries,
+    FanOut(Notifiers notifiers, Preferences preferences, InboxWriter inbox, DeliveryRepository deliveries,
            QuietHours quietHours, ScheduledNotices scheduled, NotificationConfig config, Clock clock,
            Event<NotificationsWritten> written, Pupils pupils) {
         this.notifiers = notifiers;
@@ -154,7 +159,7 @@ public class FanOut {
             }
         }
         // Deliveries first: the inbox insert takes the sequence lock, held until commit, so keep it last.
-        int planned = deliveries.planEmails(emails);
+        int planned = deliveries.plan(emails);
         int rows = inbox.write(inApp);
         if (rows + planned > 0) {
             written.fire(new NotificationsWritten(rows, planned));

@@ -2,7 +2,9 @@ package fr.ent.notification.fanout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notifiers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,11 +12,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,18 +29,21 @@ public class ScheduledNotices {
 
     private static final Logger LOG = Logger.getLogger(ScheduledNotices.class);
 
+    /** Due notices one transaction publishes. */
+    private static final int BATCH = 500;
+
     record Held(String type, Notice notice) {
     }
 
-    private final AgroalDataSource dataSource;
+    private final ScheduledNoticeRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
     private final Instance<FanOut> fanOut;
     private final Notifiers notifiers;
 
-    ScheduledNotices(AgroalDataSource dataSource, ObjectMapper json, Clock clock, Instance<FanOut> fanOut,
+    ScheduledNotices(ScheduledNoticeRepository repository, ObjectMapper json, Clock clock, Instance<FanOut> fanOut,
                      Notifiers notifiers) {
-        this.dataSource = dataSource;
+        this.repository = repository;
         this.json = json;
         this.clock = clock;
         this.fanOut = fanOut;
@@ -56,21 +56,12 @@ public class ScheduledNotices {
             return;
         }
         Instant now = clock.instant();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement insert = c.prepareStatement("""
-                     insert into scheduled_notice (event_id, recipient_id, due_at, notice) values (?, ?, ?, ?::jsonb)
-                     on conflict (event_id, recipient_id) do nothing""")) {
-            for (Notice n : notices) {
-                insert.setObject(1, eventId);
-                insert.setObject(2, n.recipientId());
-                insert.setTimestamp(3, Timestamp.from(now.plus(n.delay())));
-                insert.setString(4, json.writeValueAsString(new Held(type.key(), n)));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot hold notices of event " + eventId, e);
+        List<ScheduledNoticeRepository.Row> rows = new ArrayList<>();
+        for (Notice n : notices) {
+            rows.add(new ScheduledNoticeRepository.Row(eventId, n.recipientId(), now.plus(n.delay()),
+                    write(new Held(type.key(), n))));
         }
+        repository.hold(rows);
     }
 
     @Scheduled(every = "${ent.notification.scheduled-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -80,40 +71,41 @@ public class ScheduledNotices {
         }
     }
 
-    /** Publishes up to 500 due notices; instances skip each other's locked rows. */
+    /** Publishes up to BATCH due notices; instances skip each other's locked rows. */
     int publishSomeDue() {
+        List<ScheduledNoticeRepository.Due> claimed = repository.claimDue(clock.instant(), BATCH);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         Map<UUID, Map<String, List<Notice>>> byEvent = new LinkedHashMap<>();
-        List<Long> ids = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement q = c.prepareStatement("""
-                    select id, event_id, notice from scheduled_notice where due_at <= ?
-                    order by due_at limit 500 for update skip locked""")) {
-                q.setTimestamp(1, Timestamp.from(clock.instant()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                        Held held = json.readValue(rs.getString(3), Held.class);
-                        byEvent.computeIfAbsent(rs.getObject(2, UUID.class), e -> new LinkedHashMap<>())
-                                .computeIfAbsent(held.type(), t -> new ArrayList<>())
-                                .add(held.notice().after(null));
-                    }
-                }
-            }
-            if (ids.isEmpty()) {
-                return 0;
-            }
-            List<FanOut.EventNotices> due = new ArrayList<>();
-            byEvent.forEach((eventId, byType) -> byType.forEach((type, notices) -> notifiers.type(type).ifPresentOrElse(
-                    t -> due.add(new FanOut.EventNotices(eventId, t, notices)),
-                    () -> LOG.warnf("held notices of event %s have an unknown type %s: dropped", eventId, type))));
-            fanOut.get().publish(due);
-            try (PreparedStatement delete = c.prepareStatement("delete from scheduled_notice where id = any(?)")) {
-                delete.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-                delete.executeUpdate();
-            }
-            return ids.size();
-        } catch (SQLException | JsonProcessingException e) {
-            throw new IllegalStateException("cannot publish held notices", e);
+        for (ScheduledNoticeRepository.Due due : claimed) {
+            Held held = read(due.json());
+            byEvent.computeIfAbsent(due.eventId(), e -> new LinkedHashMap<>())
+                    .computeIfAbsent(held.type(), t -> new ArrayList<>())
+                    .add(held.notice().after(null));
+        }
+        List<FanOut.EventNotices> due = new ArrayList<>();
+        byEvent.forEach((eventId, byType) -> byType.forEach((type, notices) -> notifiers.type(type).ifPresentOrElse(
+                t -> due.add(new FanOut.EventNotices(eventId, t, notices)),
+                () -> LOG.warnf("held notices of event %s have an unknown type %s: dropped", eventId, type))));
+        fanOut.get().publish(due);
+        repository.delete(claimed.stream().map(ScheduledNoticeRepository.Due::id).toList());
+        return claimed.size();
+    }
+
+    private String write(Held held) {
+        try {
+            return json.writeValueAsString(held);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot hold a notice of type " + held.type(), e);
+        }
+    }
+
+    private Held read(String held) {
+        try {
+            return json.readValue(held, Held.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a held notice", e);
         }
     }
 }

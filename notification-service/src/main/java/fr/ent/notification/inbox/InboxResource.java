@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The signed-in person's own inbox; there is no way to name anyone else's. */
 @Path("/api/notification/inbox")
-@RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
 public class InboxResource {
 
     public record Marked(int marked) {

@@ -1,7 +1,9 @@
 package fr.ent.notification.preference;
 
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notifiers;
+import fr.ent.notification.notice.Channel;
+import fr.ent.notification.notice.Mode;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notifiers;
 import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +20,7 @@ import java.util.Map;
 
 /** A person's own channel choices, per notification type. */
 @Path("/api/notification/preferences")
-@RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
 public class PreferenceResource {
 
     public record PreferenceView(String type, String label, Channel channel, Mode mode, Mode defaultMode) {

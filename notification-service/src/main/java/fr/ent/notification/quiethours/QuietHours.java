@@ -3,13 +3,8 @@ package fr.ent.notification.quiethours;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectorySchool;
 import fr.ent.notification.NotificationConfig;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,12 +15,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class QuietHours {
 
-    private final AgroalDataSource dataSource;
+    private final QuietHoursRepository repository;
     private final Directory directory;
     private final NotificationConfig config;
 
-    QuietHours(AgroalDataSource dataSource, Directory directory, NotificationConfig config) {
-        this.dataSource = dataSource;
+    QuietHours(QuietHoursRepository repository, Directory directory, NotificationConfig config) {
+        this.repository = repository;
         this.directory = directory;
         this.config = config;
     }
@@ -74,40 +69,15 @@ public class QuietHours {
         return new Schedule(ruleOf(schoolId), zone);
     }
 
+    /** The school's own rule, else the configured national guidance. */
     public QuietHoursRule ruleOf(UUID schoolId) {
-        if (schoolId != null) {
-            try (Connection c = dataSource.getConnection();
-                 PreparedStatement q = c.prepareStatement(
-                         "select evening_start, morning_end, weekend from school_quiet_hours where school_id = ?")) {
-                q.setObject(1, schoolId);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        return new QuietHoursRule(rs.getObject(1, LocalTime.class), rs.getObject(2, LocalTime.class),
-                                rs.getBoolean(3));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot read quiet hours of school " + schoolId, e);
-            }
-        }
-        var q = config.quietHours();
-        return new QuietHoursRule(q.eveningStart(), q.morningEnd(), q.weekend());
+        var national = config.quietHours();
+        return Optional.ofNullable(schoolId).flatMap(repository::chosenBy)
+                .orElseGet(() -> new QuietHoursRule(national.eveningStart(), national.morningEnd(), national.weekend()));
     }
 
     public void choose(UUID schoolId, QuietHoursRule rule) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement upsert = c.prepareStatement("""
-                     insert into school_quiet_hours (school_id, evening_start, morning_end, weekend) values (?, ?, ?, ?)
-                     on conflict (school_id) do update
-                     set evening_start = excluded.evening_start, morning_end = excluded.morning_end, weekend = excluded.weekend""")) {
-            upsert.setObject(1, schoolId);
-            upsert.setObject(2, rule.eveningStart());
-            upsert.setObject(3, rule.morningEnd());
-            upsert.setBoolean(4, rule.weekend());
-            upsert.executeUpdate();
-            cache.remove(schoolId);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store quiet hours of school " + schoolId, e);
-        }
+        repository.choose(schoolId, rule);
+        cache.remove(schoolId);
     }
 }

@@ -1,6 +1,7 @@
 package fr.ent.notification.quiethours;
 
 import fr.ent.directory.Relationships;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /** A school's quiet hours: its staff may move them (the national guidance is the default). */
 @Path("/api/notification/schools/{schoolId}/quiet-hours")
-@RolesAllowed({"staff", "admin"})
+@RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
 public class QuietHoursResource {
 
     public record QuietHoursView(@NotNull LocalTime eveningStart, @NotNull LocalTime morningEnd, boolean weekend) {

@@ -2,9 +2,9 @@ package fr.ent.notification.recipients;
 
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.attendance.AbsenceCancelled;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;

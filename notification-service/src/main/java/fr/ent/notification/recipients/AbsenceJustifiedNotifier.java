@@ -2,9 +2,9 @@ package fr.ent.notification.recipients;
 
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.attendance.AbsenceJustified;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -35,7 +35,7 @@ public class AbsenceJustifiedNotifier implements Notifier {
     public List<Notice> notices(IncomingEvent event) {
         AbsenceJustified decision = event.data(AbsenceJustified.class);
         UUID pupil = Pupils.required(decision.pupilId(), "pupilId");
-        UUID school = decision.schoolId() != null ? decision.schoolId() : event.schoolId();
+        UUID school = Pupils.schoolOf(decision.schoolId(), event);
         String firstName = pupils.firstName(pupil);
         String title = decision.accepted() ? "Justificatif accepté" : "Justificatif refusé";
         String body = decision.accepted()
@@ -43,6 +43,6 @@ public class AbsenceJustifiedNotifier implements Notifier {
                 : "Le justificatif de l'absence de " + firstName + " a été refusé par la vie scolaire. Vous pouvez la contacter depuis l'ENT.";
         Notice notice = new Notice(null, school, pupil, firstName, title + " pour " + firstName, body,
                 "/vie-scolaire/absences/" + decision.absenceId(), event.time() != null ? event.time().toInstant() : Instant.now(), null);
-        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.toGuardians(pupil, notice);
     }
 }

@@ -3,9 +3,9 @@ package fr.ent.notification.recipients;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.attendance.AbsenceRecorded;
 import fr.ent.notification.NotificationConfig;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZoneId;
@@ -44,7 +44,7 @@ public class AbsenceRecordedNotifier implements Notifier {
     public List<Notice> notices(IncomingEvent event) {
         AbsenceRecorded absence = event.data(AbsenceRecorded.class);
         UUID pupil = Pupils.required(absence.pupilId(), "pupilId");
-        UUID school = absence.schoolId() != null ? absence.schoolId() : event.schoolId();
+        UUID school = Pupils.schoolOf(absence.schoolId(), event);
         if (absence.start() == null) {
             throw new fr.ent.events.PoisonEventException("absence-recorded without start");
         }
@@ -57,10 +57,7 @@ public class AbsenceRecordedNotifier implements Notifier {
         Notice notice = new Notice(null, school, pupil, firstName, "Absence de " + firstName, body,
                 "/vie-scolaire/absences/" + absence.absenceId(), absence.start().toInstant(), null);
 
-        List<Notice> notices = new ArrayList<>();
-        for (UUID guardian : pupils.guardiansReceivingCommunications(pupil)) {
-            notices.add(notice.to(guardian));
-        }
+        List<Notice> notices = new ArrayList<>(pupils.toGuardians(pupil, notice));
         if (!pupilLevels.isEmpty()) {
             UUID classId = absence.classId() != null ? absence.classId()
                     : pupils.directory().classOf(pupil, absence.start().atZoneSameInstant(zone).toLocalDate()).orElse(null);

@@ -3,9 +3,9 @@ package fr.ent.notification.recipients;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.PoisonEventException;
 import fr.ent.events.contract.attendance.EarlyDepartureRecorded;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.ZonedDateTime;
@@ -39,12 +39,12 @@ public class EarlyDepartureRecordedNotifier implements Notifier {
         if (departure.leftAt() == null) {
             throw new PoisonEventException("early-departure-recorded without leftAt");
         }
-        UUID school = departure.schoolId() != null ? departure.schoolId() : event.schoolId();
+        UUID school = Pupils.schoolOf(departure.schoolId(), event);
         String firstName = pupils.firstName(pupil);
         ZonedDateTime at = departure.leftAt().atZoneSameInstant(pupils.zoneOf(school));
         Notice notice = new Notice(null, school, pupil, firstName, "Départ anticipé de " + firstName,
                 firstName + " a quitté l'établissement le " + FrenchTexts.day(at.toLocalDate()) + " à " + FrenchTexts.time(at) + ".",
                 "/vie-scolaire/departs/" + departure.departureId(), departure.leftAt().toInstant(), null);
-        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.toGuardians(pupil, notice);
     }
 }

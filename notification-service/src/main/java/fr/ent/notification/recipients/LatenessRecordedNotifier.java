@@ -2,9 +2,9 @@ package fr.ent.notification.recipients;
 
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.attendance.LatenessRecorded;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ public class LatenessRecordedNotifier implements Notifier {
     public List<Notice> notices(IncomingEvent event) {
         LatenessRecorded late = event.data(LatenessRecorded.class);
         UUID pupil = Pupils.required(late.pupilId(), "pupilId");
-        UUID school = late.schoolId() != null ? late.schoolId() : event.schoolId();
+        UUID school = Pupils.schoolOf(late.schoolId(), event);
         String firstName = pupils.firstName(pupil);
         LocalDate date = late.date() != null ? late.date() : LocalDate.now(pupils.zoneOf(school));
         String body = "Retard de " + firstName + " le " + FrenchTexts.day(date)
@@ -43,6 +43,6 @@ public class LatenessRecordedNotifier implements Notifier {
         Notice notice = new Notice(null, school, pupil, firstName, "Retard de " + firstName, body,
                 "/vie-scolaire/retards/" + late.latenessId(),
                 event.time() != null ? event.time().toInstant() : date.atStartOfDay(pupils.zoneOf(school)).toInstant(), null);
-        return pupils.guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+        return pupils.toGuardians(pupil, notice);
     }
 }

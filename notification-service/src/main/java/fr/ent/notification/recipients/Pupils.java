@@ -2,7 +2,9 @@ package fr.ent.notification.recipients;
 
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryPerson;
+import fr.ent.events.IncomingEvent;
 import fr.ent.events.PoisonEventException;
+import fr.ent.notification.notice.Notice;
 import fr.ent.notification.quiethours.QuietHours;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,6 +65,11 @@ public class Pupils {
         return read.guardians.computeIfAbsent(pupil, directory::guardiansReceivingCommunications);
     }
 
+    /** The notice, to each guardian who receives school communications about the pupil. */
+    public List<Notice> toGuardians(UUID pupil, Notice notice) {
+        return guardiansReceivingCommunications(pupil).stream().map(notice::to).toList();
+    }
+
     public ZoneId zoneOf(UUID school) {
         return quietHours.of(school).zone();
     }
@@ -70,6 +77,11 @@ public class Pupils {
     /** The level of the class (e.g. {@code 2NDE}), if known. */
     public Optional<String> levelOf(UUID classId) {
         return Optional.ofNullable(classId).flatMap(directory::classGroup).map(g -> g.level());
+    }
+
+    /** The school the payload names, else the event's ({@code ce_schoolid}). */
+    static UUID schoolOf(UUID fromPayload, IncomingEvent event) {
+        return fromPayload != null ? fromPayload : event.schoolId();
     }
 
     static UUID required(UUID value, String field) {

@@ -3,9 +3,9 @@ package fr.ent.notification.recipients;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.PoisonEventException;
 import fr.ent.events.contract.attendance.AbsenceThresholdReached;
-import fr.ent.notification.fanout.NotificationType;
-import fr.ent.notification.fanout.Notice;
-import fr.ent.notification.fanout.Notifier;
+import fr.ent.notification.notice.NotificationType;
+import fr.ent.notification.notice.Notice;
+import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -39,7 +39,7 @@ public class ThresholdReachedNotifier implements Notifier {
     public List<Notice> notices(IncomingEvent event) {
         AbsenceThresholdReached reached = event.data(AbsenceThresholdReached.class);
         UUID pupil = Pupils.required(reached.pupilId(), "pupilId");
-        UUID school = reached.schoolId() != null ? reached.schoolId() : event.schoolId();
+        UUID school = Pupils.schoolOf(reached.schoolId(), event);
         YearMonth month;
         try {
             month = YearMonth.parse(reached.month());
@@ -51,11 +51,10 @@ public class ThresholdReachedNotifier implements Notifier {
         Instant at = event.time() != null ? event.time().toInstant() : Instant.now();
         String link = "/vie-scolaire/eleves/" + pupil + "/absences?mois=" + month;
 
-        List<Notice> notices = new ArrayList<>();
         Notice family = new Notice(null, school, pupil, firstName, "Absences non justifiées de " + firstName,
                 firstName + " compte " + reached.unjustifiedHalfDays() + " demi-journées d'absence non justifiées " + inMonth
                         + ". Merci de justifier ces absences ou de prendre contact avec la vie scolaire.", link, at, null);
-        pupils.guardiansReceivingCommunications(pupil).forEach(g -> notices.add(family.to(g)));
+        List<Notice> notices = new ArrayList<>(pupils.toGuardians(pupil, family));
 
         if (school != null) {
             String fullName = pupils.person(pupil).map(p -> p.firstName() + " " + p.lastName()).orElse(firstName);

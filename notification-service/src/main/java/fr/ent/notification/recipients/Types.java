@@ -1,9 +1,9 @@
 package fr.ent.notification.recipients;
 
-import fr.ent.notification.fanout.NotificationType;
+import fr.ent.notification.notice.NotificationType;
 
-import static fr.ent.notification.preference.Mode.IMMEDIATE;
-import static fr.ent.notification.preference.Mode.OFF;
+import static fr.ent.notification.notice.Mode.IMMEDIATE;
+import static fr.ent.notification.notice.Mode.OFF;
 
 /** The kinds of notification families and staff can tune, with their defaults. */
 public final class Types {

@@ -2,9 +2,9 @@ package fr.ent.notification.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.notification.NotificationConfig;
-import fr.ent.notification.fanout.NotificationsWritten;
 import fr.ent.notification.inbox.Inbox;
 import fr.ent.notification.inbox.InboxEntry;
+import fr.ent.notification.notice.NotificationsWritten;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The signed-in person's own notifications, live (Server-Sent Events); each event's id is its inbox seq. */
 @Path("/api/notification/stream")
-@RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
 public class StreamResource {
 
     private final StreamHub hub;

@@ -1,4 +1,4 @@
-package fr.ent.notification.fanout;
+package fr.ent.notification.notice;
 
 /** Fired in the transaction that wrote inbox rows or deliveries; observed after it commits. */
 public record NotificationsWritten(int inboxRows, int deliveries) {

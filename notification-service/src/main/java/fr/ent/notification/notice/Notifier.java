@@ -1,4 +1,4 @@
-package fr.ent.notification.fanout;
+package fr.ent.notification.notice;
 
 import fr.ent.events.IncomingEvent;
 

@@ -1,7 +1,4 @@
-package fr.ent.notification.fanout;
-
-import fr.ent.notification.preference.Channel;
-import fr.ent.notification.preference.Mode;
+package fr.ent.notification.notice;
 
 import java.util.EnumMap;
 import java.util.Map;

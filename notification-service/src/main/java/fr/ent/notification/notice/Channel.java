@@ -1,4 +1,4 @@
-package fr.ent.notification.preference;
+package fr.ent.notification.notice;
 
 /** Where a notification can reach a person. Push comes later (web push). */
 public enum Channel {

@@ -1,4 +1,4 @@
-package fr.ent.notification.preference;
+package fr.ent.notification.notice;
 
 /** How a channel is used for a type of notification. DIGEST is for e-mail: once a day, together. */
 public enum Mode {
