@@ -7,6 +7,7 @@ import fr.ent.notification.notice.Notice;
 import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import java.util.UUID;
 public class AbsenceJustifiedNotifier implements Notifier {
 
     private final Pupils pupils;
+    private final Clock clock;
 
-    AbsenceJustifiedNotifier(Pupils pupils) {
+    AbsenceJustifiedNotifier(Pupils pupils, Clock clock) {
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -42,7 +45,7 @@ public class AbsenceJustifiedNotifier implements Notifier {
                 ? "Le justificatif de l'absence de " + firstName + " a été accepté par la vie scolaire."
                 : "Le justificatif de l'absence de " + firstName + " a été refusé par la vie scolaire. Vous pouvez la contacter depuis l'ENT.";
         Notice notice = new Notice(null, school, pupil, firstName, title + " pour " + firstName, body,
-                "/vie-scolaire/absences/" + decision.absenceId(), event.time() != null ? event.time().toInstant() : Instant.now(), null);
+                "/vie-scolaire/absences/" + decision.absenceId(), event.time() != null ? event.time().toInstant() : Instant.now(clock), null);
         return pupils.toGuardians(pupil, notice);
     }
 }

@@ -7,6 +7,7 @@ import fr.ent.notification.notice.Notice;
 import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -16,9 +17,11 @@ import java.util.UUID;
 public class LatenessRecordedNotifier implements Notifier {
 
     private final Pupils pupils;
+    private final Clock clock;
 
-    LatenessRecordedNotifier(Pupils pupils) {
+    LatenessRecordedNotifier(Pupils pupils, Clock clock) {
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -37,7 +40,7 @@ public class LatenessRecordedNotifier implements Notifier {
         UUID pupil = Pupils.required(late.pupilId(), "pupilId");
         UUID school = Pupils.schoolOf(late.schoolId(), event);
         String firstName = pupils.firstName(pupil);
-        LocalDate date = late.date() != null ? late.date() : LocalDate.now(pupils.zoneOf(school));
+        LocalDate date = late.date() != null ? late.date() : LocalDate.now(clock.withZone(pupils.zoneOf(school)));
         String body = "Retard de " + firstName + " le " + FrenchTexts.day(date)
                 + (late.minutes() > 0 ? " (" + late.minutes() + " min)." : ".");
         Notice notice = new Notice(null, school, pupil, firstName, "Retard de " + firstName, body,

@@ -8,6 +8,7 @@ import fr.ent.notification.notice.Notice;
 import fr.ent.notification.notice.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -20,9 +21,11 @@ import java.util.UUID;
 public class ThresholdReachedNotifier implements Notifier {
 
     private final Pupils pupils;
+    private final Clock clock;
 
-    ThresholdReachedNotifier(Pupils pupils) {
+    ThresholdReachedNotifier(Pupils pupils, Clock clock) {
         this.pupils = pupils;
+        this.clock = clock;
     }
 
     @Override
@@ -48,7 +51,7 @@ public class ThresholdReachedNotifier implements Notifier {
         }
         String firstName = pupils.firstName(pupil);
         String inMonth = "en " + FrenchTexts.month(month);
-        Instant at = event.time() != null ? event.time().toInstant() : Instant.now();
+        Instant at = event.time() != null ? event.time().toInstant() : Instant.now(clock);
         String link = "/vie-scolaire/eleves/" + pupil + "/absences?mois=" + month;
 
         Notice family = new Notice(null, school, pupil, firstName, "Absences non justifiées de " + firstName,
