@@ -1,10 +1,9 @@
 package fr.ent.identity.audit;
 
 import fr.ent.audit.AuditTrailResource;
-import fr.ent.identity.access.Access;
 import fr.ent.identity.school.SchoolService;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 
 import java.util.UUID;
@@ -17,16 +16,18 @@ import java.util.UUID;
 @Path("/api/identity")
 public class AuditResource extends AuditTrailResource {
 
-    @Inject
-    SchoolService schools;
+    private final SchoolService schools;
+    private final CurrentUser me;
 
-    @Inject
-    Access access;
+    public AuditResource(SchoolService schools, CurrentUser me) {
+        this.schools = schools;
+        this.me = me;
+    }
 
     @Override
     protected void requireStaffOf(UUID schoolId) {
         schools.find(schoolId); // 404 for a school that does not exist, or that the caller does not see
-        if (!access.isAdmin() && !access.isStaffOf(schoolId)) {
+        if (!me.isStaffOf(schoolId)) {
             throw Problems.notFound("No school " + schoolId);
         }
     }

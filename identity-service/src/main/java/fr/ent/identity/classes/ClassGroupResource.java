@@ -9,8 +9,8 @@ import fr.ent.identity.enrolment.EnrolmentService;
 import fr.ent.identity.person.PersonService.PersonView;
 import fr.ent.identity.teaching.TeachingService;
 import fr.ent.identity.teaching.TeachingService.AssignmentView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,14 +32,21 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/identity")
 public class ClassGroupResource {
 
-    @Inject ClassGroupService classes;
-    @Inject SchoolClock clock;
-    @Inject EnrolmentService enrolments;
-    @Inject TeachingService teaching;
+    private final ClassGroupService classes;
+    private final SchoolClock clock;
+    private final EnrolmentService enrolments;
+    private final TeachingService teaching;
+
+    public ClassGroupResource(ClassGroupService classes, SchoolClock clock, EnrolmentService enrolments, TeachingService teaching) {
+        this.classes = classes;
+        this.clock = clock;
+        this.enrolments = enrolments;
+        this.teaching = teaching;
+    }
 
     @POST
     @Path("schools/{schoolId}/classes")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "A class or group with that code exists in the school year")
     public Response create(@PathParam("schoolId") UUID schoolId, ClassInput in) {
@@ -49,21 +56,21 @@ public class ClassGroupResource {
 
     @GET
     @Path("schools/{schoolId}/classes")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public List<ClassView> list(@PathParam("schoolId") UUID schoolId, @QueryParam("schoolYear") String schoolYear) {
         return classes.list(schoolId, schoolYear);
     }
 
     @GET
     @Path("classes/{id}")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public ClassView get(@PathParam("id") UUID id) {
         return classes.get(id);
     }
 
     @PUT
     @Path("classes/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public ClassView update(@PathParam("id") UUID id, ClassInput in) {
         return classes.update(id, in);
     }
@@ -71,21 +78,21 @@ public class ClassGroupResource {
     /** Who is in this class or group on a day (today by default). */
     @GET
     @Path("classes/{id}/pupils")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public List<PersonView> pupils(@PathParam("id") UUID id, @QueryParam("on") LocalDate on) {
         return enrolments.pupilsOf(id, on == null ? clock.today() : on);
     }
 
     @GET
     @Path("classes/{id}/teaching-assignments")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public List<AssignmentView> teachers(@PathParam("id") UUID id) {
         return teaching.ofClass(id);
     }
 
     @POST
     @Path("schools/{schoolId}/subjects")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectView.class)))
     @APIResponse(responseCode = "409", description = "A subject with that code exists")
     public Response addSubject(@PathParam("schoolId") UUID schoolId, SubjectInput in) {
@@ -94,7 +101,7 @@ public class ClassGroupResource {
 
     @GET
     @Path("schools/{schoolId}/subjects")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public List<SubjectView> subjects(@PathParam("schoolId") UUID schoolId) {
         return classes.subjects(schoolId);
     }

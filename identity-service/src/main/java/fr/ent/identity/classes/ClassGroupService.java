@@ -1,20 +1,17 @@
 package fr.ent.identity.classes;
 
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
 import fr.ent.identity.events.IdentityEvents;
 import fr.ent.identity.school.SchoolService;
 import fr.ent.identity.school.SchoolYear;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -41,11 +38,24 @@ public class ClassGroupService {
         }
     }
 
-    @Inject Access access;
-    @Inject SchoolClock clock;
-    @Inject SchoolService schools;
-    @Inject IdentityEvents events;
-    @Inject EntityManager em;
+    private final Access access;
+    private final CurrentUser me;
+    private final SchoolClock clock;
+    private final SchoolService schools;
+    private final IdentityEvents events;
+    private final ClassGroupRepository classes;
+    private final SubjectRepository subjects;
+
+    public ClassGroupService(Access access, CurrentUser me, SchoolClock clock, SchoolService schools, IdentityEvents events,
+                             ClassGroupRepository classes, SubjectRepository subjects) {
+        this.access = access;
+        this.me = me;
+        this.clock = clock;
+        this.schools = schools;
+        this.events = events;
+        this.classes = classes;
+        this.subjects = subjects;
+    }
 
     @Transactional
     public ClassView create(UUID schoolId, ClassInput in) {
@@ -60,12 +70,12 @@ public class ClassGroupService {
         c.name = in.name() == null || in.name().isBlank() ? c.code : Checks.required("name", in.name(), 100);
         c.level = Checks.optional("level", in.level(), 20);
         c.schoolYear = in.schoolYear() == null ? SchoolYear.labelOf(clock.today()) : Checks.schoolYear("schoolYear", in.schoolYear());
-        if (ClassGroup.count("schoolId = ?1 and schoolYear = ?2 and code = ?3", schoolId, c.schoolYear, c.code) > 0) {
+        if (classes.codeTaken(schoolId, c.schoolYear, c.code)) {
             throw Problems.conflict("class-code-taken", "A class or group " + c.code + " already exists in " + c.schoolYear);
         }
         c.version = 1;
-        c.persist();
-        events.classGroup(c);
+        classes.persist(c);
+        events.publish(c.event());
         return ClassView.of(c);
     }
 
@@ -84,7 +94,7 @@ public class ClassGroupService {
             c.name = name;
             c.level = level;
             c.version++;
-            events.classGroup(c);
+            events.publish(c.event());
         }
         return ClassView.of(c);
     }
@@ -104,17 +114,19 @@ public class ClassGroupService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClassView> list(UUID schoolId, String schoolYear) {
         schools.find(schoolId);
-        List<ClassGroup> all = schoolYear == null
-                ? ClassGroup.list("schoolId", Sort.by("kind").and("code"), schoolId)
-                : ClassGroup.list("schoolId = ?1 and schoolYear = ?2", Sort.by("kind").and("code"), schoolId, schoolYear);
-        return all.stream().filter(access::seesRoster).map(ClassView::of).toList();
+        return classes.ofSchool(schoolId, schoolYear).stream().filter(this::seesRoster).map(ClassView::of).toList();
     }
 
     /** The class or group, or 404 unless the caller may see its list. */
     public ClassGroup findVisible(UUID id) {
-        ClassGroup c = ClassGroup.findById(id);
-        access.requireSeesRoster(c, id);
+        ClassGroup c = classes.findById(id);
+        if (c == null || !seesRoster(c)) throw Problems.notFound("No class or group " + id);
         return c;
+    }
+
+    /** Class lists: the school's staff and integrations, and the teachers who teach that class or group. */
+    private boolean seesRoster(ClassGroup c) {
+        return me.readsAsStaffOf(c.schoolId) || (me.hasRole(CurrentUser.TEACHER) && access.teaches(c.id));
     }
 
     @Transactional
@@ -127,16 +139,16 @@ public class ClassGroupService {
         s.schoolId = schoolId;
         s.code = Checks.required("code", in.code(), 40).toUpperCase();
         s.name = in.name() == null || in.name().isBlank() ? s.code : Checks.required("name", in.name(), 100);
-        if (Subject.count("schoolId = ?1 and code = ?2", schoolId, s.code) > 0) {
+        if (subjects.codeTaken(schoolId, s.code)) {
             throw Problems.conflict("subject-code-taken", "Subject " + s.code + " already exists");
         }
-        s.persist();
+        subjects.persist(s);
         return SubjectView.of(s);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SubjectView> subjects(UUID schoolId) {
         schools.find(schoolId);
-        return Subject.<Subject>list("schoolId", Sort.by("code"), schoolId).stream().map(SubjectView::of).toList();
+        return subjects.ofSchool(schoolId).stream().map(SubjectView::of).toList();
     }
 }

@@ -1,6 +1,5 @@
 package fr.ent.identity.classes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +9,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "subject")
-public class Subject extends PanacheEntityBase {
+public class Subject {
     @Id public UUID id;
     @Column(name = "school_id") public UUID schoolId;
     public String code;

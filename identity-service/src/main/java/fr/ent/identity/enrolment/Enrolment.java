@@ -1,6 +1,8 @@
 package fr.ent.identity.enrolment;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.ent.events.contract.identity.EnrolmentEnded;
+import fr.ent.events.contract.identity.EnrolmentUpserted;
+import fr.ent.events.contract.identity.IdentityEvent;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +20,7 @@ import java.util.UUID;
 /** A pupil in a class (and some of its school's groups) from startsOn to endsOn, both inclusive. */
 @Entity
 @Table(name = "enrolment")
-public class Enrolment extends PanacheEntityBase {
+public class Enrolment {
     @Id public UUID id;
     @Column(name = "pupil_id") public UUID pupilId;
     @Column(name = "school_id") public UUID schoolId;
@@ -36,5 +39,11 @@ public class Enrolment extends PanacheEntityBase {
 
     public boolean covers(LocalDate day) {
         return !withdrawn && !startsOn.isAfter(day) && (endsOn == null || !endsOn.isBefore(day));
+    }
+
+    /** Withdrawn: ended; otherwise its current state. */
+    public IdentityEvent event() {
+        return withdrawn ? new EnrolmentEnded(id, pupilId, schoolId, version)
+                : new EnrolmentUpserted(id, pupilId, schoolId, classId, new ArrayList<>(groupIds), startsOn, endsOn, version);
     }
 }

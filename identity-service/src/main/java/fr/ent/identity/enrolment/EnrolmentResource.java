@@ -3,8 +3,8 @@ package fr.ent.identity.enrolment;
 import fr.ent.identity.enrolment.EnrolmentService.EnrolInput;
 import fr.ent.identity.enrolment.EnrolmentService.EnrolmentChange;
 import fr.ent.identity.enrolment.EnrolmentService.EnrolmentView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,11 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/identity")
 public class EnrolmentResource {
 
-    @Inject EnrolmentService enrolments;
+    private final EnrolmentService enrolments;
+
+    public EnrolmentResource(EnrolmentService enrolments) {
+        this.enrolments = enrolments;
+    }
 
     @POST
     @Path("enrolments")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EnrolmentView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "The pupil already has an enrolment at that time")
     public Response enrol(EnrolInput in) {
@@ -40,21 +44,21 @@ public class EnrolmentResource {
     /** Changes the groups, or ends the enrolment on a day ({@code endsOn}). */
     @PATCH
     @Path("enrolments/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public EnrolmentView change(@PathParam("id") UUID id, EnrolmentChange in) {
         return enrolments.change(id, in);
     }
 
     @DELETE
     @Path("enrolments/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public void withdraw(@PathParam("id") UUID id) {
         enrolments.withdraw(id);
     }
 
     @GET
     @Path("people/{id}/enrolments")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public List<EnrolmentView> ofPupil(@PathParam("id") UUID id) {
         return enrolments.ofPupil(id);
     }

@@ -1,21 +1,21 @@
 package fr.ent.identity.enrolment;
 
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.classes.ClassGroup;
+import fr.ent.identity.classes.ClassGroupRepository;
 import fr.ent.identity.classes.ClassGroupService;
 import fr.ent.identity.common.Checks;
 import fr.ent.identity.events.IdentityEvents;
 import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonAccess;
+import fr.ent.identity.person.PersonRepository;
 import fr.ent.identity.person.PersonService;
 import fr.ent.identity.person.PersonService.PersonView;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -43,12 +43,29 @@ public class EnrolmentService {
         }
     }
 
-    @Inject Access access;
-    @Inject SchoolClock clock;
-    @Inject ClassGroupService classes;
-    @Inject PersonService people;
-    @Inject IdentityEvents events;
-    @Inject EntityManager em;
+    private final Access access;
+    private final PersonAccess personAccess;
+    private final SchoolClock clock;
+    private final ClassGroupService classes;
+    private final PersonService people;
+    private final IdentityEvents events;
+    private final EnrolmentRepository enrolments;
+    private final ClassGroupRepository classGroupRepository;
+    private final PersonRepository personRepository;
+
+    public EnrolmentService(Access access, PersonAccess personAccess, SchoolClock clock, ClassGroupService classes,
+                            PersonService people, IdentityEvents events, EnrolmentRepository enrolments,
+                            ClassGroupRepository classGroupRepository, PersonRepository personRepository) {
+        this.access = access;
+        this.personAccess = personAccess;
+        this.clock = clock;
+        this.classes = classes;
+        this.people = people;
+        this.events = events;
+        this.enrolments = enrolments;
+        this.classGroupRepository = classGroupRepository;
+        this.personRepository = personRepository;
+    }
 
     /**
      * Puts a pupil in a class from a day on. A pupil is in one class at a time: an enrolment still
@@ -60,21 +77,20 @@ public class EnrolmentService {
     @Transactional
     public EnrolmentView enrol(EnrolInput in) {
         if (in == null) throw Problems.badRequest("body-required", "An enrolment is required");
-        Person pupil = access.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
-        ClassGroup c = ClassGroup.findById(Checks.present("classId", in.classId()));
+        Person pupil = personAccess.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
+        ClassGroup c = classGroupRepository.findById(Checks.present("classId", in.classId()));
         if (c == null || !access.seesSchool(c.schoolId)) throw Problems.invalidField("classId", "unknown class");
         access.requireManagesSchool(c.schoolId);
         if (c.kind != GroupKind.CLASS) throw Problems.invalidField("classId", "is a group, not a class");
         Set<UUID> groups = groups(c.schoolId, in.groupIds());
         LocalDate startsOn = in.startsOn() == null ? clock.today() : in.startsOn();
-        for (Enrolment running : Enrolment.<Enrolment>list(
-                "pupilId = ?1 and withdrawn = false and (endsOn is null or endsOn >= ?2)", pupil.id, startsOn)) {
+        for (Enrolment running : enrolments.runningFrom(pupil.id, startsOn)) {
             if (!running.startsOn.isBefore(startsOn)) {
                 throw Problems.conflict("enrolment-overlap", "The pupil already has an enrolment from " + running.startsOn);
             }
             running.endsOn = startsOn.minusDays(1);
             running.version++;
-            events.enrolment(running);
+            events.publish(running.event());
         }
         Enrolment e = create(pupil.id, c, groups, startsOn);
         people.joinSchools(pupil, Set.of(c.schoolId));
@@ -91,8 +107,8 @@ public class EnrolmentService {
         e.groupIds = new LinkedHashSet<>(groups);
         e.startsOn = startsOn;
         e.version = 1;
-        e.persist();
-        events.enrolment(e);
+        enrolments.persist(e);
+        events.publish(e.event());
         return e;
     }
 
@@ -116,7 +132,7 @@ public class EnrolmentService {
         }
         if (changed) {
             e.version++;
-            events.enrolment(e);
+            events.publish(e.event());
         }
         return EnrolmentView.of(e);
     }
@@ -128,37 +144,31 @@ public class EnrolmentService {
         if (!e.withdrawn) {
             e.withdrawn = true;
             e.version++;
-            events.enrolment(e);
+            events.publish(e.event());
         }
     }
 
-    /** A pupil's enrolments in the schools the caller may see them in ({@link Access#schoolsShownOf}). */
+    /** A pupil's enrolments in the schools the caller may see them in ({@link PersonAccess#schoolsShownOf}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EnrolmentView> ofPupil(UUID pupilId) {
-        Set<UUID> shown = access.schoolsShownOf(access.requireSeesPerson(Person.findById(pupilId), pupilId));
-        return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream()
+        Set<UUID> shown = personAccess.schoolsShownOf(personAccess.requireSeesPerson(pupilId));
+        return enrolments.ofPupil(pupilId).stream()
                 .filter(e -> shown.contains(e.schoolId)).map(EnrolmentView::of).toList();
     }
 
     /** The pupils in a class or group on a day, by name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    @SuppressWarnings("unchecked")
     public List<PersonView> pupilsOf(UUID classOrGroupId, LocalDate on) {
         classes.findVisible(classOrGroupId);
-        List<UUID> ids = em.createNativeQuery("""
-                        select distinct e.pupil_id from enrolment e
-                        where not e.withdrawn and e.starts_on <= ?2 and (e.ends_on is null or e.ends_on >= ?2)
-                          and (e.class_id = ?1 or exists (select 1 from enrolment_group g where g.enrolment_id = e.id and g.group_id = ?1))
-                        """, UUID.class)
-                .setParameter(1, classOrGroupId).setParameter(2, on).getResultList();
+        List<UUID> ids = enrolments.pupilsIn(classOrGroupId, on);
         if (ids.isEmpty()) return List.of();
-        return Person.<Person>list("id in ?1", ids).stream()
+        return personRepository.byIds(ids).stream()
                 .sorted(Comparator.comparing((Person p) -> p.lastName).thenComparing(p -> p.firstName))
                 .map(people::view).toList();
     }
 
     private Enrolment managed(UUID id) {
-        Enrolment e = Enrolment.findById(id);
+        Enrolment e = enrolments.findById(id);
         if (e == null || !access.seesSchool(e.schoolId)) throw Problems.notFound("No enrolment " + id);
         access.requireManagesSchool(e.schoolId);
         return e;
@@ -167,7 +177,7 @@ public class EnrolmentService {
     private Set<UUID> groups(UUID schoolId, Set<UUID> groupIds) {
         Set<UUID> groups = groupIds == null ? Set.of() : new LinkedHashSet<>(groupIds);
         for (UUID g : groups) {
-            ClassGroup group = ClassGroup.findById(g);
+            ClassGroup group = classGroupRepository.findById(g);
             if (group == null || group.kind != GroupKind.GROUP || !Objects.equals(group.schoolId, schoolId)) {
                 throw Problems.invalidField("groupIds", "unknown group " + g + " in this school");
             }

@@ -1,6 +1,8 @@
 package fr.ent.identity.guardianship;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.ent.events.contract.identity.GuardianshipEnded;
+import fr.ent.events.contract.identity.GuardianshipUpserted;
+import fr.ent.events.contract.identity.IdentityEvent;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +13,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "guardianship")
-public class Guardianship extends PanacheEntityBase {
+public class Guardianship {
     @Id public UUID id;
     @Column(name = "guardian_id") public UUID guardianId;
     @Column(name = "pupil_id") public UUID pupilId;
@@ -19,4 +21,10 @@ public class Guardianship extends PanacheEntityBase {
     @Column(name = "receives_communications") public boolean receivesCommunications;
     @Column(name = "ended_at") public OffsetDateTime endedAt;
     public long version;
+
+    /** Ended: ended; otherwise its current state. */
+    public IdentityEvent event() {
+        return endedAt != null ? new GuardianshipEnded(id, guardianId, pupilId, version)
+                : new GuardianshipUpserted(id, guardianId, pupilId, receivesCommunications, legalResponsibility, version);
+    }
 }

@@ -3,8 +3,8 @@ package fr.ent.identity.guardianship;
 import fr.ent.identity.guardianship.GuardianshipService.GuardianshipInput;
 import fr.ent.identity.guardianship.GuardianshipService.GuardianshipView;
 import fr.ent.identity.guardianship.GuardianshipService.Relative;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -22,11 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Path("/api/identity")
 public class GuardianshipResource {
 
-    @Inject GuardianshipService guardianships;
+    private final GuardianshipService guardianships;
+
+    public GuardianshipResource(GuardianshipService guardianships) {
+        this.guardianships = guardianships;
+    }
 
     @POST
     @Path("guardianships")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GuardianshipView.class)))
     @APIResponse(responseCode = "409", description = "The guardian is already linked to that pupil")
     public Response create(GuardianshipInput in) {
@@ -35,28 +39,28 @@ public class GuardianshipResource {
 
     @PATCH
     @Path("guardianships/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public GuardianshipView change(@PathParam("id") UUID id, GuardianshipInput in) {
         return guardianships.change(id, in);
     }
 
     @DELETE
     @Path("guardianships/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public void end(@PathParam("id") UUID id) {
         guardianships.end(id);
     }
 
     @GET
     @Path("people/{id}/guardians")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public List<Relative> guardians(@PathParam("id") UUID id) {
         return guardianships.guardiansOf(id);
     }
 
     @GET
     @Path("people/{id}/children")
-    @RolesAllowed({"admin", "service", "staff", "parent"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.PARENT})
     public List<Relative> children(@PathParam("id") UUID id) {
         return guardianships.childrenOf(id);
     }

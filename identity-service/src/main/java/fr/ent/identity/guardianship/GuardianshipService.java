@@ -3,14 +3,14 @@ package fr.ent.identity.guardianship;
 import fr.ent.audit.AuditTrail;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
-import fr.ent.identity.common.Checks;
 import fr.ent.identity.events.IdentityEvents;
 import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonAccess;
+import fr.ent.identity.person.PersonRepository;
 import fr.ent.identity.person.PersonService;
 import fr.ent.identity.person.PersonService.PersonView;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -37,10 +37,24 @@ public class GuardianshipService {
     public record Relative(PersonView person, GuardianshipView guardianship) {
     }
 
-    @Inject Access access;
-    @Inject PersonService people;
-    @Inject IdentityEvents events;
-    @Inject AuditTrail audit;
+    private final Access access;
+    private final PersonAccess personAccess;
+    private final PersonService people;
+    private final IdentityEvents events;
+    private final AuditTrail audit;
+    private final GuardianshipRepository guardianships;
+    private final PersonRepository personRepository;
+
+    public GuardianshipService(Access access, PersonAccess personAccess, PersonService people, IdentityEvents events,
+                               AuditTrail audit, GuardianshipRepository guardianships, PersonRepository personRepository) {
+        this.access = access;
+        this.personAccess = personAccess;
+        this.people = people;
+        this.events = events;
+        this.audit = audit;
+        this.guardianships = guardianships;
+        this.personRepository = personRepository;
+    }
 
     /**
      * Links a guardian to a pupil. Both must be the caller's (staff of their school): a person of
@@ -51,30 +65,40 @@ public class GuardianshipService {
     @Transactional
     public GuardianshipView create(GuardianshipInput in) {
         if (in == null) throw Problems.badRequest("body-required", "A guardianship is required");
-        Person pupil = access.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
-        Person guardian = access.requireManagedPerson("guardianId", in.guardianId(), PersonRole.PARENT);
-        if (Guardianship.count("guardianId = ?1 and pupilId = ?2 and endedAt is null", guardian.id, pupil.id) > 0) {
+        Person pupil = personAccess.requireManagedPerson("pupilId", in.pupilId(), PersonRole.PUPIL);
+        Person guardian = personAccess.requireManagedPerson("guardianId", in.guardianId(), PersonRole.PARENT);
+        if (guardianships.isCurrent(guardian.id, pupil.id)) {
             throw Problems.conflict("guardianship-exists", "This guardian is already linked to this pupil");
         }
-        Guardianship g = create(guardian, pupil, !Boolean.FALSE.equals(in.legalResponsibility()),
+        Guardianship g = link(guardian.id, pupil.id, !Boolean.FALSE.equals(in.legalResponsibility()),
                 !Boolean.FALSE.equals(in.receivesCommunications()));
+        audited(g, "created");
+        people.joinSchools(guardian, pupil.schoolIds);
         return GuardianshipView.of(g);
     }
 
-    /** Records and publishes a guardianship; the guardian joins the pupil's schools. */
-    public Guardianship create(Person guardian, Person pupil, boolean legal, boolean communications) {
+    /** Records and publishes a guardianship (no checks: callers have made them). */
+    public Guardianship link(UUID guardianId, UUID pupilId, boolean legal, boolean communications) {
         Guardianship g = new Guardianship();
         g.id = UUID.randomUUID();
-        g.guardianId = guardian.id;
-        g.pupilId = pupil.id;
+        g.guardianId = guardianId;
+        g.pupilId = pupilId;
         g.legalResponsibility = legal;
         g.receivesCommunications = communications;
         g.version = 1;
-        g.persist();
-        events.guardianship(g);
-        audited(g, "created");
-        people.joinSchools(guardian, pupil.schoolIds);
+        guardianships.persist(g);
+        published(g);
         return g;
+    }
+
+    /** A guardianship is the school's business where the pupil is: its events go to the pupil's schools. */
+    public void published(Guardianship g) {
+        Person pupil = personRepository.findById(g.pupilId);
+        if (pupil == null || pupil.schoolIds.isEmpty()) {
+            throw new IllegalStateException("guardianship of pupil " + g.pupilId + " who is in no school: "
+                    + "its events would have no schoolid");
+        }
+        events.publish(g.event(), pupil.schoolIds);
     }
 
     @Transactional
@@ -87,7 +111,7 @@ public class GuardianshipService {
             g.legalResponsibility = legal;
             g.receivesCommunications = comms;
             g.version++;
-            events.guardianship(g);
+            published(g);
             audited(g, "changed");
         }
         return GuardianshipView.of(g);
@@ -98,21 +122,21 @@ public class GuardianshipService {
         Guardianship g = managed(id);
         g.endedAt = OffsetDateTime.now();
         g.version++;
-        events.guardianship(g);
+        published(g);
         audited(g, "ended");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Relative> guardiansOf(UUID pupilId) {
-        Person pupil = access.requireSeesPerson(Person.findById(pupilId), pupilId);
+        Person pupil = personAccess.requireSeesPerson(pupilId);
         if (pupil.role != PersonRole.PUPIL) return List.of();
         // A teacher sees the class list, not the families.
-        if (!access.readsSchoolOf(pupil) && !access.isMe(pupil.id) && !access.isGuardianOfPupil(pupil)) {
+        if (!personAccess.readsSchoolOf(pupil) && !access.isMe(pupil.id) && !personAccess.isGuardianOfPupil(pupil)) {
             throw Problems.notFound("No person " + pupilId);
         }
         audit.read(audit.schoolOf(pupil.schoolIds), pupil.id, "identity.guardians.read");
-        return Guardianship.<Guardianship>list("pupilId = ?1 and endedAt is null", pupilId).stream()
-                .map(g -> new Relative(people.view(Person.findById(g.guardianId)), GuardianshipView.of(g)))
+        return guardianships.currentOfPupil(pupilId).stream()
+                .map(g -> new Relative(people.view(personRepository.findById(g.guardianId)), GuardianshipView.of(g)))
                 .sorted(Comparator.comparing(r -> r.person().lastName()))
                 .toList();
     }
@@ -124,11 +148,10 @@ public class GuardianshipService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Relative> childrenOf(UUID guardianId) {
-        access.requireSeesPerson(Person.findById(guardianId), guardianId);
-        List<Map.Entry<Guardianship, Person>> children = Guardianship.<Guardianship>list(
-                        "guardianId = ?1 and endedAt is null", guardianId).stream()
-                .map(g -> Map.entry(g, Person.<Person>findById(g.pupilId)))
-                .filter(child -> access.seesPerson(child.getValue()))
+        personAccess.requireSeesPerson(guardianId);
+        List<Map.Entry<Guardianship, Person>> children = guardianships.currentOfGuardian(guardianId).stream()
+                .map(g -> Map.entry(g, personRepository.findById(g.pupilId)))
+                .filter(child -> personAccess.seesPerson(child.getValue()))
                 .toList();
         children.forEach(c -> audit.read(audit.schoolOf(c.getValue().schoolIds), c.getKey().pupilId, "identity.children.read", guardianId));
         return children.stream()
@@ -139,15 +162,15 @@ public class GuardianshipService {
 
     /** In the audit trail of the pupil's school, in the change's transaction. */
     private void audited(Guardianship g, String verb) {
-        audit.changed(audit.schoolOf(Person.<Person>findById(g.pupilId).schoolIds), g.pupilId, "identity.guardianship." + verb, g.id);
+        audit.changed(audit.schoolOf(personRepository.findById(g.pupilId).schoolIds), g.pupilId, "identity.guardianship." + verb, g.id);
     }
 
     private Guardianship managed(UUID id) {
-        Guardianship g = Guardianship.findById(id);
+        Guardianship g = guardianships.findById(id);
         if (g == null || g.endedAt != null) throw Problems.notFound("No guardianship " + id);
-        Person pupil = Person.findById(g.pupilId);
-        if (!access.seesPerson(pupil)) throw Problems.notFound("No guardianship " + id);
-        access.requireManagesPerson(pupil);
+        Person pupil = personRepository.findById(g.pupilId);
+        if (!personAccess.seesPerson(pupil)) throw Problems.notFound("No guardianship " + id);
+        personAccess.requireManagesPerson(pupil);
         return g;
     }
 }

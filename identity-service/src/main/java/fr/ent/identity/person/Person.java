@@ -1,7 +1,8 @@
 package fr.ent.identity.person;
 
+import fr.ent.events.contract.identity.ContactChanged;
 import fr.ent.events.contract.identity.PersonRole;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.ent.events.contract.identity.PersonUpserted;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -21,7 +23,7 @@ import java.util.UUID;
 /** Anyone with an account: pupil, guardian (role PARENT), teacher, staff, admin. */
 @Entity
 @Table(name = "person")
-public class Person extends PanacheEntityBase {
+public class Person {
     @Id public UUID id;
     @Enumerated(EnumType.STRING) public PersonRole role;
     @Column(name = "first_name") public String firstName;
@@ -44,5 +46,15 @@ public class Person extends PanacheEntityBase {
 
     public boolean isAdult() {
         return role != PersonRole.PUPIL;
+    }
+
+    /** Published once per school of the person. */
+    public PersonUpserted event() {
+        return new PersonUpserted(id, role, firstName, lastName, new ArrayList<>(schoolIds), active, version);
+    }
+
+    /** The only event with an address: it goes to the restricted contacts topic. */
+    public ContactChanged contactEvent() {
+        return new ContactChanged(id, email, version);
     }
 }

@@ -1,7 +1,6 @@
 package fr.ent.identity.person;
 
 import fr.ent.events.contract.identity.PersonRole;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +13,7 @@ import java.util.UUID;
 /** The id a school's own system gives a person (what a roster re-import matches on). */
 @Entity
 @Table(name = "person_external_id")
-public class PersonExternalId extends PanacheEntityBase {
+public class PersonExternalId {
     @Id public UUID id;
     @Column(name = "school_id") public UUID schoolId;
     @Enumerated(EnumType.STRING) public PersonRole role;

@@ -3,8 +3,8 @@ package fr.ent.identity.person;
 import fr.ent.identity.common.Page;
 import fr.ent.identity.person.PersonService.PersonInput;
 import fr.ent.identity.person.PersonService.PersonView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,11 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/identity")
 public class PersonResource {
 
-    @Inject PersonService people;
+    private final PersonService people;
+
+    public PersonResource(PersonService people) {
+        this.people = people;
+    }
 
     @POST
     @Path("people")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "The username is taken")
     public Response create(PersonInput in) {
@@ -39,7 +43,7 @@ public class PersonResource {
     /** The people of a school (staff: their schools only), by role and name. */
     @GET
     @Path("people")
-    @RolesAllowed({"admin", "service", "staff"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF})
     public Page<PersonView> list(@QueryParam("schoolId") UUID schoolId, @QueryParam("role") String role,
                                  @QueryParam("q") String q, @QueryParam("page") Integer page,
                                  @QueryParam("size") Integer size) {
@@ -48,14 +52,14 @@ public class PersonResource {
 
     @GET
     @Path("people/{id}")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public PersonView get(@PathParam("id") UUID id) {
         return people.get(id);
     }
 
     @PUT
     @Path("people/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public PersonView update(@PathParam("id") UUID id, PersonInput in) {
         return people.update(id, in);
     }
@@ -63,14 +67,14 @@ public class PersonResource {
     /** Disables the account: it can no longer sign in (Keycloak follows). */
     @POST
     @Path("people/{id}/disable")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public PersonView disable(@PathParam("id") UUID id) {
         return people.setActive(id, false);
     }
 
     @POST
     @Path("people/{id}/enable")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public PersonView enable(@PathParam("id") UUID id) {
         return people.setActive(id, true);
     }

@@ -1,20 +1,17 @@
 package fr.ent.identity.person;
 
 import fr.ent.audit.AuditTrail;
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
 import fr.ent.identity.common.Page;
 import fr.ent.identity.events.IdentityEvents;
 import fr.ent.identity.provisioning.Provisioning;
-import fr.ent.identity.school.School;
+import fr.ent.identity.school.SchoolRepository;
 import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -44,27 +41,45 @@ public class PersonService {
                              String email, LocalDate birthDate, Set<UUID> schoolIds, boolean active, long version) {
     }
 
-    @Inject Access access;
-    @Inject SchoolClock clock;
-    @Inject CurrentUser me;
-    @Inject IdentityEvents events;
-    @Inject Provisioning provisioning;
-    @Inject Usernames usernames;
-    @Inject AuditTrail audit;
+    private final Access access;
+    private final PersonAccess personAccess;
+    private final SchoolClock clock;
+    private final CurrentUser me;
+    private final IdentityEvents events;
+    private final Provisioning provisioning;
+    private final Usernames usernames;
+    private final AuditTrail audit;
+    private final PersonRepository people;
+    private final SchoolRepository schools;
+
+    public PersonService(Access access, PersonAccess personAccess, SchoolClock clock, CurrentUser me, IdentityEvents events,
+                         Provisioning provisioning, Usernames usernames, AuditTrail audit, PersonRepository people,
+                         SchoolRepository schools) {
+        this.access = access;
+        this.personAccess = personAccess;
+        this.clock = clock;
+        this.me = me;
+        this.events = events;
+        this.provisioning = provisioning;
+        this.usernames = usernames;
+        this.audit = audit;
+        this.people = people;
+        this.schools = schools;
+    }
 
     @Transactional
     public PersonView create(PersonInput in) {
         if (in == null) throw Problems.badRequest("body-required", "A person is required");
         PersonRole role = Checks.oneOf("role", PersonRole.class, in.role());
-        if (role == PersonRole.ADMIN && !access.isAdmin()) throw Problems.forbidden("Only an administrator may create an administrator");
-        if ((in.initialPassword() != null || in.username() != null) && !access.isAdmin()) {
+        if (role == PersonRole.ADMIN && !me.isAdmin()) throw Problems.forbidden("Only an administrator may create an administrator");
+        if ((in.initialPassword() != null || in.username() != null) && !me.isAdmin()) {
             throw Problems.forbidden("Only an administrator may choose a username or a password");
         }
         Set<UUID> schoolIds = in.schoolIds() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(in.schoolIds());
-        if (schoolIds.isEmpty() && !access.isAdmin()) throw Problems.invalidField("schoolIds", "must name at least one school");
+        if (schoolIds.isEmpty() && !me.isAdmin()) throw Problems.invalidField("schoolIds", "must name at least one school");
         for (UUID s : schoolIds) {
-            if (School.findById(s) == null || !access.seesSchool(s)) throw Problems.invalidField("schoolIds", "unknown school " + s);
-            if (!access.managesSchool(s)) throw Problems.forbidden("Only the school's staff may add people to it");
+            if (schools.findById(s) == null || !access.seesSchool(s)) throw Problems.invalidField("schoolIds", "unknown school " + s);
+            if (!me.changesAsStaffOf(s)) throw Problems.forbidden("Only the school's staff may add people to it");
         }
         Person p = new Person();
         p.id = UUID.randomUUID();
@@ -73,7 +88,7 @@ public class PersonService {
         p.schoolIds = schoolIds;
         if (in.username() != null) {
             p.username = Checks.required("username", in.username(), 120).toLowerCase();
-            if (Person.count("username", p.username) > 0) throw Problems.conflict("username-taken", "Username " + p.username + " is taken");
+            if (people.usernameTaken(p.username)) throw Problems.conflict("username-taken", "Username " + p.username + " is taken");
         } else {
             p.username = usernames.allocate(p.firstName, p.lastName, new HashSet<>());
         }
@@ -81,17 +96,16 @@ public class PersonService {
         p.active = true;
         p.version = 1;
         p.createdAt = p.updatedAt = OffsetDateTime.now();
-        p.persist();
-        events.person(p);
-        if (p.email != null) events.contact(p);
+        people.persist(p);
+        published(p, p.email != null);
         provisioning.request(p, password);
         return view(p);
     }
 
     @Transactional
     public PersonView update(UUID id, PersonInput in) {
-        Person p = access.requireSeesPerson(Person.findById(id), id);
-        access.requireManagesPerson(p);
+        Person p = personAccess.requireSeesPerson(id);
+        personAccess.requireManagesPerson(p);
         if (in == null) throw Problems.badRequest("body-required", "A person is required");
         if (in.role() != null && Checks.oneOf("role", PersonRole.class, in.role()) != p.role) {
             throw Problems.invalidField("role", "cannot change; create another person");
@@ -100,7 +114,7 @@ public class PersonService {
         boolean changed = fill(p, in.firstName() == null ? p.firstName : in.firstName(),
                 in.lastName() == null ? p.lastName : in.lastName(),
                 in.email() == null ? p.email : in.email(), in.birthDate() == null ? p.birthDate : in.birthDate());
-        if (in.schoolIds() != null && access.isAdmin() && !in.schoolIds().equals(p.schoolIds)) {
+        if (in.schoolIds() != null && me.isAdmin() && !in.schoolIds().equals(p.schoolIds)) {
             p.schoolIds.clear();
             p.schoolIds.addAll(in.schoolIds());
             changed = true;
@@ -111,8 +125,8 @@ public class PersonService {
 
     @Transactional
     public PersonView setActive(UUID id, boolean active) {
-        Person p = access.requireSeesPerson(Person.findById(id), id);
-        access.requireManagesPerson(p);
+        Person p = personAccess.requireSeesPerson(id);
+        personAccess.requireManagesPerson(p);
         if (p.active != active) {
             p.active = active;
             changed(p, false);
@@ -124,9 +138,14 @@ public class PersonService {
     public void changed(Person p, boolean emailChanged) {
         p.version++;
         p.updatedAt = OffsetDateTime.now();
-        events.person(p);
-        if (emailChanged) events.contact(p);
+        published(p, emailChanged);
         provisioning.request(p, null);
+    }
+
+    /** The person's event, and their contact's when it is new or changed: once per school of theirs. */
+    public void published(Person p, boolean contact) {
+        events.publish(p.event(), p.schoolIds);
+        if (contact) events.publish(p.contactEvent(), p.schoolIds);
     }
 
     /** Adds a school to a person's (a pupil enrolled, a guardian of a pupil there, a teacher teaching there). */
@@ -139,35 +158,24 @@ public class PersonService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PersonView get(UUID id) {
-        Person p = access.requireSeesPerson(Person.findById(id), id);
+        Person p = personAccess.requireSeesPerson(id);
         if (p.role == PersonRole.PUPIL) audit.read(audit.schoolOf(p.schoolIds), p.id, "identity.person.read");
         return view(p);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<PersonView> list(UUID schoolId, String role, String q, int page, int size) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+        Set<UUID> mine = null;
         if (schoolId != null) {
             access.requireReadsSchool(schoolId);
-            where.append(" and :school member of p.schoolIds");
-            params.and("school", schoolId);
-        } else if (!access.isAdmin()) {
+        } else if (!me.isAdmin()) {
             // staff and integrations: the people of the schools whose directory they read
-            Set<UUID> mine = me.schoolIds().stream().filter(access::readsSchool).collect(Collectors.toSet());
+            mine = me.schoolIds().stream().filter(me::readsAsStaffOf).collect(Collectors.toSet());
             if (mine.isEmpty()) return new Page<>(List.of(), page, size, 0);
-            where.append(" and exists (select 1 from Person x join x.schoolIds s where x = p and s in :mine)");
-            params.and("mine", mine);
         }
-        if (role != null) {
-            where.append(" and p.role = :role");
-            params.and("role", Checks.oneOf("role", PersonRole.class, role));
-        }
-        if (q != null && !q.isBlank()) {
-            where.append(" and (lower(p.lastName) like :q or lower(p.firstName) like :q or p.username like :q)");
-            params.and("q", "%" + q.strip().toLowerCase() + "%");
-        }
-        var query = Person.<Person>find("from Person p where " + where, Sort.by("lastName").and("firstName").and("id"), params);
+        PersonRole r = role == null ? null : Checks.oneOf("role", PersonRole.class, role);
+        String text = q == null || q.isBlank() ? null : q.strip().toLowerCase();
+        var query = people.search(schoolId, mine, r, text);
         List<PersonView> items = query.page(page, size).list().stream().map(this::view).toList();
         return new Page<>(items, page, size, query.count());
     }
@@ -175,12 +183,12 @@ public class PersonService {
     /**
      * What the caller may read of a person they see: e-mail and birth date for the schools that
      * read the person's directory, the person and a pupil's guardians; the schools only those the
-     * caller may see them in ({@link Access#schoolsShownOf}).
+     * caller may see them in ({@link PersonAccess#schoolsShownOf}).
      */
     public PersonView view(Person p) {
-        boolean full = access.isMe(p.id) || access.readsSchoolOf(p) || access.isGuardianOfPupil(p);
+        boolean full = access.isMe(p.id) || personAccess.readsSchoolOf(p) || personAccess.isGuardianOfPupil(p);
         return new PersonView(p.id, p.role, p.firstName, p.lastName, p.username,
-                full ? p.email : null, full ? p.birthDate : null, access.schoolsShownOf(p), p.active, p.version);
+                full ? p.email : null, full ? p.birthDate : null, personAccess.schoolsShownOf(p), p.active, p.version);
     }
 
     /** Sets the names and personal data; true if anything changed. */

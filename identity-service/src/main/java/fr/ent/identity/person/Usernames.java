@@ -1,20 +1,22 @@
 package fr.ent.identity.person;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.text.Normalizer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Sign-in names the French way: prenom.nom, then prenom.nom2, prenom.nom3... when taken. */
 @ApplicationScoped
 public class Usernames {
 
-    @Inject EntityManager em;
+    private final PersonRepository people;
+
+    public Usernames(PersonRepository people) {
+        this.people = people;
+    }
 
     public static String base(String firstName, String lastName) {
         return (ascii(firstName) + "." + ascii(lastName)).replaceAll("\\.+", ".").replaceAll("^\\.|\\.$", "");
@@ -27,18 +29,25 @@ public class Usernames {
 
     /** A free name; {@code reserved} holds names handed out in this transaction but maybe not flushed. */
     public String allocate(String firstName, String lastName, Set<String> reserved) {
+        String base = baseOrUser(firstName, lastName);
+        Set<String> used = new HashSet<>(people.usernamesStartingWith(base));
+        String candidate = firstFree(base, name -> used.contains(name) || reserved.contains(name));
+        reserved.add(candidate);
+        return candidate;
+    }
+
+    /** The base name, or {@code user} for names with no letter or digit. */
+    public static String baseOrUser(String firstName, String lastName) {
         String base = base(firstName, lastName);
-        if (base.isEmpty()) base = "user";
-        @SuppressWarnings("unchecked")
-        List<String> taken = em.createNativeQuery("select username from person where username = ?1 or username like ?2")
-                .setParameter(1, base).setParameter(2, base.replace("_", "\\_").replace("%", "\\%") + "%")
-                .getResultList();
-        Set<String> used = new HashSet<>(taken);
+        return base.isEmpty() ? "user" : base;
+    }
+
+    /** The first of base, base2, base3... that is not taken. */
+    public static String firstFree(String base, Predicate<String> taken) {
         String candidate = base;
-        for (int n = 2; used.contains(candidate) || reserved.contains(candidate); n++) {
+        for (int n = 2; taken.test(candidate); n++) {
             candidate = base + n;
         }
-        reserved.add(candidate);
         return candidate;
     }
 }

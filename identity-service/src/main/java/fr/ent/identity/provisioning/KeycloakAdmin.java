@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.io.IOException;
 import java.net.URI;
@@ -38,13 +37,17 @@ public class KeycloakAdmin {
         }
     }
 
-    @Inject KeycloakConfig config;
-    @Inject ObjectMapper json;
-
+    private final KeycloakConfig config;
+    private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().build();
     private volatile String baseUrl;
     private volatile String token;
     private volatile Instant tokenExpiry = Instant.EPOCH;
+
+    public KeycloakAdmin(KeycloakConfig config, ObjectMapper json) {
+        this.config = config;
+        this.json = json;
+    }
 
     String baseUrl() {
         return baseUrl != null ? baseUrl : config.url();

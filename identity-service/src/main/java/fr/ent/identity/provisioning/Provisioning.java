@@ -9,11 +9,17 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class Provisioning {
 
+    private final ProvisioningTaskRepository tasks;
+
+    public Provisioning(ProvisioningTaskRepository tasks) {
+        this.tasks = tasks;
+    }
+
     public void request(Person p, String initialPassword) {
         ProvisioningTask t = new ProvisioningTask();
         t.personId = p.id;
         t.initialPassword = initialPassword;
         t.nextAttemptAt = t.createdAt = OffsetDateTime.now();
-        t.persist();
+        tasks.persist(t);
     }
 }

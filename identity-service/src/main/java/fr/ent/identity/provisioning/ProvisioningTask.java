@@ -1,6 +1,5 @@
 package fr.ent.identity.provisioning;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,7 +14,7 @@ import java.util.UUID;
 /** "Make this person's Keycloak user match the directory", written with the change itself. */
 @Entity
 @Table(name = "provisioning_task")
-public class ProvisioningTask extends PanacheEntityBase {
+public class ProvisioningTask {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "provisioning_task_seq")
     @SequenceGenerator(name = "provisioning_task_seq", sequenceName = "provisioning_task_seq", allocationSize = 50)

@@ -1,13 +1,12 @@
 package fr.ent.identity.provisioning;
 
 import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonRepository;
 import fr.ent.identity.provisioning.KeycloakAdmin.DesiredUser;
 import fr.ent.identity.provisioning.KeycloakAdmin.KeycloakException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -27,9 +26,18 @@ public class ProvisioningWorker {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningWorker.class);
 
-    @Inject KeycloakConfig config;
-    @Inject KeycloakAdmin keycloak;
-    @Inject EntityManager em;
+    private final KeycloakConfig config;
+    private final KeycloakAdmin keycloak;
+    private final ProvisioningTaskRepository tasks;
+    private final PersonRepository people;
+
+    public ProvisioningWorker(KeycloakConfig config, KeycloakAdmin keycloak, ProvisioningTaskRepository tasks,
+                              PersonRepository people) {
+        this.config = config;
+        this.keycloak = keycloak;
+        this.tasks = tasks;
+        this.people = people;
+    }
 
     @Scheduled(every = "${ent.identity.keycloak.poll-every:2s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -42,7 +50,7 @@ public class ProvisioningWorker {
     public int drain(int batches) {
         int done = 0;
         for (int b = 0; b < batches; b++) {
-            List<Long> due = QuarkusTransaction.requiringNew().call(() -> ids());
+            List<Long> due = QuarkusTransaction.requiringNew().call(() -> tasks.due(config.batchSize()));
             if (due.isEmpty()) break;
             boolean failed = false;
             for (Long id : due) {
@@ -56,22 +64,11 @@ public class ProvisioningWorker {
         return done;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Long> ids() {
-        return ((List<Number>) em.createNativeQuery(
-                        "select id from provisioning_task where done_at is null and next_attempt_at <= now() order by id limit ?1")
-                .setParameter(1, config.batchSize()).getResultList()).stream().map(Number::longValue).toList();
-    }
-
     /** true: done; false: failed (will retry); null: taken by another worker meanwhile. */
     private Boolean process(long id) {
-        @SuppressWarnings("unchecked")
-        List<Object> locked = em.createNativeQuery(
-                        "select id from provisioning_task where id = ?1 and done_at is null for update skip locked")
-                .setParameter(1, id).getResultList();
-        if (locked.isEmpty()) return null;
-        ProvisioningTask task = em.find(ProvisioningTask.class, id);
-        Person p = Person.findById(task.personId);
+        if (!tasks.lock(id)) return null;
+        ProvisioningTask task = tasks.findById(id);
+        Person p = people.findById(task.personId);
         try {
             p.keycloakUserId = keycloak.upsert(p.keycloakUserId, desired(p, task.initialPassword));
             task.doneAt = OffsetDateTime.now();

@@ -1,6 +1,5 @@
 package fr.ent.identity.roster;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** One roster import (or dry run), its progress and, once finished, its report. */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 

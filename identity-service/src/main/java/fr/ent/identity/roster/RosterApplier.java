@@ -1,14 +1,22 @@
 package fr.ent.identity.roster;
 
-import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.classes.ClassGroup;
+import fr.ent.identity.classes.ClassGroupRepository;
 import fr.ent.identity.classes.Subject;
+import fr.ent.identity.classes.SubjectRepository;
 import fr.ent.identity.enrolment.Enrolment;
+import fr.ent.identity.enrolment.EnrolmentRepository;
+import fr.ent.identity.enrolment.EnrolmentService;
 import fr.ent.identity.events.IdentityEvents;
 import fr.ent.identity.guardianship.Guardianship;
+import fr.ent.identity.guardianship.GuardianshipRepository;
+import fr.ent.identity.guardianship.GuardianshipService;
 import fr.ent.identity.person.Person;
 import fr.ent.identity.person.PersonExternalId;
+import fr.ent.identity.person.PersonExternalIdRepository;
+import fr.ent.identity.person.PersonRepository;
+import fr.ent.identity.person.PersonService;
 import fr.ent.identity.person.Usernames;
 import fr.ent.identity.provisioning.Provisioning;
 import fr.ent.identity.roster.Roster.ClassRow;
@@ -16,9 +24,10 @@ import fr.ent.identity.roster.Roster.GuardianRow;
 import fr.ent.identity.roster.Roster.PupilRow;
 import fr.ent.identity.roster.Roster.Service;
 import fr.ent.identity.roster.Roster.TeacherRow;
+import fr.ent.identity.teaching.TeachingAssignment;
+import fr.ent.identity.teaching.TeachingAssignmentRepository;
+import fr.ent.identity.teaching.TeachingService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -46,11 +55,41 @@ class RosterApplier {
         void at(String phase, int processed);
     }
 
-    @Inject EntityManager em;
-    @Inject IdentityEvents events;
-    @Inject Provisioning provisioning;
-
     private static final int PROGRESS_EVERY = 250;
+
+    private final IdentityEvents events;
+    private final Provisioning provisioning;
+    private final PersonService personService;
+    private final EnrolmentService enrolmentService;
+    private final GuardianshipService guardianshipService;
+    private final TeachingService teachingService;
+    private final ClassGroupRepository classes;
+    private final SubjectRepository subjects;
+    private final PersonRepository people;
+    private final PersonExternalIdRepository externalIds;
+    private final EnrolmentRepository enrolments;
+    private final GuardianshipRepository guardianships;
+    private final TeachingAssignmentRepository assignments;
+
+    RosterApplier(IdentityEvents events, Provisioning provisioning, PersonService personService,
+                  EnrolmentService enrolmentService, GuardianshipService guardianshipService, TeachingService teachingService,
+                  ClassGroupRepository classes, SubjectRepository subjects, PersonRepository people,
+                  PersonExternalIdRepository externalIds, EnrolmentRepository enrolments, GuardianshipRepository guardianships,
+                  TeachingAssignmentRepository assignments) {
+        this.events = events;
+        this.provisioning = provisioning;
+        this.personService = personService;
+        this.enrolmentService = enrolmentService;
+        this.guardianshipService = guardianshipService;
+        this.teachingService = teachingService;
+        this.classes = classes;
+        this.subjects = subjects;
+        this.people = people;
+        this.externalIds = externalIds;
+        this.enrolments = enrolments;
+        this.guardianships = guardianships;
+        this.assignments = assignments;
+    }
 
     /** One run: the school's current state and what the rows do to it. */
     private final class Run {
@@ -108,45 +147,32 @@ class RosterApplier {
             run.step("teachers");
         }
         progress.at("writing", run.processed);
-        em.flush();
+        people.flush();
         return run.report;
     }
 
     // --- Reading the current state, before any write
 
     private void load(Run run, Roster roster) {
-        for (ClassGroup c : ClassGroup.<ClassGroup>list("schoolId = ?1 and schoolYear = ?2", run.schoolId, run.schoolYear)) {
-            run.classes.put(c.code, c);
-        }
-        for (Subject s : Subject.<Subject>list("schoolId", run.schoolId)) run.subjects.put(s.code, s);
-        for (PersonExternalId x : PersonExternalId.<PersonExternalId>list("schoolId", run.schoolId)) {
+        for (ClassGroup c : classes.ofSchool(run.schoolId, run.schoolYear)) run.classes.put(c.code, c);
+        for (Subject s : subjects.ofSchool(run.schoolId)) run.subjects.put(s.code, s);
+        for (PersonExternalId x : externalIds.ofSchool(run.schoolId)) {
             run.externalIds.computeIfAbsent(x.role, r -> new HashMap<>()).put(x.externalId, x.personId);
         }
-        em.createQuery("""
-                        select distinct p from Person p left join fetch p.schoolIds
-                        where p.id in (select x.personId from PersonExternalId x where x.schoolId = ?1)""", Person.class)
-                .setParameter(1, run.schoolId).getResultList().forEach(p -> run.people.put(p.id, p));
-        for (Enrolment e : em.createQuery("""
-                        select distinct e from Enrolment e left join fetch e.groupIds
-                        where e.schoolId = ?1 and e.withdrawn = false and (e.endsOn is null or e.endsOn >= ?2)""", Enrolment.class)
-                .setParameter(1, run.schoolId).setParameter(2, run.startsOn).getResultList()) {
+        people.withExternalIdIn(run.schoolId).forEach(p -> run.people.put(p.id, p));
+        for (Enrolment e : enrolments.runningFromInSchool(run.schoolId, run.startsOn)) {
             run.openEnrolments.merge(e.pupilId, e, (a, b) -> a.startsOn.isAfter(b.startsOn) ? a : b);
         }
-        for (Guardianship g : em.createQuery("""
-                        select g from Guardianship g where g.endedAt is null and g.guardianId in
-                        (select x.personId from PersonExternalId x where x.schoolId = ?1 and x.role = ?2)""", Guardianship.class)
-                .setParameter(1, run.schoolId).setParameter(2, PersonRole.PARENT).getResultList()) {
+        for (Guardianship g : guardianships.currentOfSchoolGuardians(run.schoolId)) {
             run.guardianships.put(g.guardianId + "|" + g.pupilId, g);
         }
-        for (var t : fr.ent.identity.teaching.TeachingAssignment.<fr.ent.identity.teaching.TeachingAssignment>list(
-                "schoolId = ?1 and endedAt is null", run.schoolId)) {
+        for (TeachingAssignment t : assignments.currentOfSchool(run.schoolId)) {
             run.assignments.add(t.teacherId + "|" + t.classGroupId + "|" + t.subjectId);
         }
         reserveUsernames(run, roster);
     }
 
     /** Reads every taken sign-in name that a new person of this roster could clash with, in one query. */
-    @SuppressWarnings("unchecked")
     private void reserveUsernames(Run run, Roster roster) {
         Set<String> bases = new HashSet<>();
         roster.pupils().stream().filter(p -> !known(run, PersonRole.PUPIL, p.id()))
@@ -159,9 +185,7 @@ class RosterApplier {
         List<String> all = new ArrayList<>(bases);
         for (int i = 0; i < all.size(); i += 1000) {
             List<String> chunk = all.subList(i, Math.min(all.size(), i + 1000));
-            run.usernames.addAll(em.createNativeQuery(
-                            "select username from person where regexp_replace(username, '[0-9]+$', '') in (?1)")
-                    .setParameter(1, chunk).getResultList());
+            run.usernames.addAll(people.usernamesOfBases(chunk));
         }
     }
 
@@ -183,16 +207,16 @@ class RosterApplier {
             c.name = row.name();
             c.level = row.level();
             c.version = 1;
-            c.persist();
+            classes.persist(c);
             run.classes.put(c.code, c);
-            events.classGroup(c);
+            events.publish(c.event());
             run.report.created("classes");
         } else if (c.kind != row.kind() || !c.name.equals(row.name()) || !Objects.equals(c.level, row.level())) {
             c.kind = row.kind();
             c.name = row.name();
             c.level = row.level();
             c.version++;
-            events.classGroup(c);
+            events.publish(c.event());
             run.report.updated("classes");
         } else {
             run.report.unchanged("classes");
@@ -207,7 +231,7 @@ class RosterApplier {
             s.schoolId = run.schoolId;
             s.code = code;
             s.name = code;
-            s.persist();
+            subjects.persist(s);
             run.subjects.put(code, s);
             run.report.created("subjects");
         }
@@ -221,7 +245,7 @@ class RosterApplier {
         for (String g : row.groupCodes()) groups.add(run.classes.get(g).id);
         Enrolment e = run.openEnrolments.get(p.id);
         if (e == null) {
-            run.openEnrolments.put(p.id, enrol(run, p.id, c, groups));
+            run.openEnrolments.put(p.id, enrolmentService.create(p.id, c, groups, run.startsOn));
             run.report.created("enrolments");
         } else if (e.classId.equals(c.id)) {
             if (e.groupIds.equals(groups)) {
@@ -230,7 +254,7 @@ class RosterApplier {
                 e.groupIds.clear();
                 e.groupIds.addAll(groups);
                 e.version++;
-                events.enrolment(e);
+                events.publish(e.event());
                 run.report.updated("enrolments");
             }
         } else if (!e.startsOn.isBefore(run.startsOn)) {
@@ -239,30 +263,16 @@ class RosterApplier {
             e.groupIds.clear();
             e.groupIds.addAll(groups);
             e.version++;
-            events.enrolment(e);
+            events.publish(e.event());
             run.report.updated("enrolments");
         } else {
             e.endsOn = run.startsOn.minusDays(1);
             e.version++;
-            events.enrolment(e);
+            events.publish(e.event());
             run.report.ended("enrolments");
-            run.openEnrolments.put(p.id, enrol(run, p.id, c, groups));
+            run.openEnrolments.put(p.id, enrolmentService.create(p.id, c, groups, run.startsOn));
             run.report.created("enrolments");
         }
-    }
-
-    private Enrolment enrol(Run run, UUID pupilId, ClassGroup c, Set<UUID> groups) {
-        Enrolment e = new Enrolment();
-        e.id = UUID.randomUUID();
-        e.pupilId = pupilId;
-        e.schoolId = run.schoolId;
-        e.classId = c.id;
-        e.groupIds = groups;
-        e.startsOn = run.startsOn;
-        e.version = 1;
-        e.persist();
-        events.enrolment(e);
-        return e;
     }
 
     private void guardianRow(Run run, GuardianRow row) {
@@ -273,22 +283,14 @@ class RosterApplier {
             String key = g.id + "|" + pupilId;
             Guardianship link = run.guardianships.get(key);
             if (link == null) {
-                link = new Guardianship();
-                link.id = UUID.randomUUID();
-                link.guardianId = g.id;
-                link.pupilId = pupilId;
-                link.legalResponsibility = row.legal();
-                link.receivesCommunications = row.communications();
-                link.version = 1;
-                link.persist();
+                link = guardianshipService.link(g.id, pupilId, row.legal(), row.communications());
                 run.guardianships.put(key, link);
-                events.guardianship(link);
                 run.report.created("guardianships");
             } else if (link.legalResponsibility != row.legal() || link.receivesCommunications != row.communications()) {
                 link.legalResponsibility = row.legal();
                 link.receivesCommunications = row.communications();
                 link.version++;
-                events.guardianship(link);
+                guardianshipService.published(link);
                 run.report.updated("guardianships");
             } else {
                 run.report.unchanged("guardianships");
@@ -303,15 +305,8 @@ class RosterApplier {
             Subject subject = subject(run, s.subject());
             String key = t.id + "|" + c.id + "|" + subject.id;
             if (run.assignments.add(key)) {
-                var a = new fr.ent.identity.teaching.TeachingAssignment();
-                a.id = UUID.randomUUID();
-                a.teacherId = t.id;
-                a.schoolId = run.schoolId;
-                a.classGroupId = c.id;
-                a.subjectId = subject.id;
-                a.version = 1;
-                a.persist();
-                events.teaching(a, subject.code);
+                // the teacher is already in the school (person() saw to it)
+                teachingService.create(t, c, subject);
                 run.report.created("teachingAssignments");
             } else {
                 run.report.unchanged("teachingAssignments");
@@ -340,18 +335,17 @@ class RosterApplier {
             p.schoolIds = new LinkedHashSet<>(Set.of(run.schoolId));
             p.version = 1;
             p.createdAt = p.updatedAt = run.now;
-            p.persist();
+            people.persist(p);
             PersonExternalId x = new PersonExternalId();
             x.id = UUID.randomUUID();
             x.schoolId = run.schoolId;
             x.role = role;
             x.externalId = externalId;
             x.personId = p.id;
-            x.persist();
+            externalIds.persist(x);
             ids.put(externalId, p.id);
             run.people.put(p.id, p);
-            events.person(p);
-            if (p.email != null) events.contact(p);
+            personService.published(p, p.email != null);
             provisioning.request(p, null);
             run.report.created(kind);
             return p;
@@ -371,18 +365,14 @@ class RosterApplier {
         p.schoolIds.add(run.schoolId);
         p.version++;
         p.updatedAt = run.now;
-        events.person(p);
-        if (emailChanged) events.contact(p);
+        personService.published(p, emailChanged);
         provisioning.request(p, null);
         run.report.updated(kind);
         return p;
     }
 
     private String allocate(Run run, String firstName, String lastName) {
-        String base = Usernames.base(firstName, lastName);
-        if (base.isEmpty()) base = "user";
-        String candidate = base;
-        for (int n = 2; run.usernames.contains(candidate); n++) candidate = base + n;
+        String candidate = Usernames.firstFree(Usernames.baseOrUser(firstName, lastName), run.usernames::contains);
         run.usernames.add(candidate);
         return candidate;
     }

@@ -1,26 +1,26 @@
 package fr.ent.identity.roster;
 
-import fr.ent.web.clock.SchoolClock;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.identity.access.Access;
-import fr.ent.identity.classes.ClassGroup;
+import fr.ent.identity.classes.ClassGroupRepository;
 import fr.ent.identity.common.Checks;
-import fr.ent.identity.person.PersonExternalId;
+import fr.ent.identity.person.PersonExternalIdRepository;
 import fr.ent.identity.roster.Roster.LineError;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import fr.ent.identity.school.SchoolService;
 import fr.ent.identity.school.SchoolYear;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -28,11 +28,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * Roster imports: the files are read and checked while the caller waits (a bad line answers 400
@@ -68,12 +66,16 @@ public class RosterImports {
     public record Files(byte[] classes, byte[] pupils, byte[] guardians, byte[] teachers) {
     }
 
-    @Inject Access access;
-    @Inject SchoolClock clock;
-    @Inject SchoolService schools;
-    @Inject RosterApplier applier;
-    @Inject ObjectMapper json;
-    @Inject UserTransaction transaction;
+    private final Access access;
+    private final CurrentUser me;
+    private final SchoolClock clock;
+    private final SchoolService schools;
+    private final RosterApplier applier;
+    private final ObjectMapper json;
+    private final UserTransaction transaction;
+    private final ImportJobRepository jobs;
+    private final ClassGroupRepository classes;
+    private final PersonExternalIdRepository externalIds;
 
     // One import at a time per instance: they are heavy, and a school sends one roster at a time.
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -81,6 +83,21 @@ public class RosterImports {
         t.setDaemon(true);
         return t;
     });
+
+    public RosterImports(Access access, CurrentUser me, SchoolClock clock, SchoolService schools, RosterApplier applier,
+                         ObjectMapper json, UserTransaction transaction, ImportJobRepository jobs,
+                         ClassGroupRepository classes, PersonExternalIdRepository externalIds) {
+        this.access = access;
+        this.me = me;
+        this.clock = clock;
+        this.schools = schools;
+        this.applier = applier;
+        this.json = json;
+        this.transaction = transaction;
+        this.jobs = jobs;
+        this.classes = classes;
+        this.externalIds = externalIds;
+    }
 
     @PreDestroy
     void stop() {
@@ -93,8 +110,9 @@ public class RosterImports {
         Started started = QuarkusTransaction.requiringNew().call(() -> {
             schools.find(schoolId);
             access.requireManagesSchool(schoolId);
-            RosterReader reader = new RosterReader(codes(schoolId, schoolYear, GroupKind.CLASS),
-                    codes(schoolId, schoolYear, GroupKind.GROUP), pupilIds(schoolId), clock.today());
+            RosterReader reader = new RosterReader(classes.codes(schoolId, schoolYear, GroupKind.CLASS),
+                    classes.codes(schoolId, schoolYear, GroupKind.GROUP), externalIds.externalIds(schoolId, PersonRole.PUPIL),
+                    clock.today());
             Roster roster = reader.read(files.classes(), files.pupils(), files.guardians(), files.teachers());
             if (roster == null) throw new InvalidRoster(reader.errors());
             ImportJob j = new ImportJob();
@@ -104,9 +122,9 @@ public class RosterImports {
             j.status = ImportJob.Status.QUEUED;
             j.phase = "queued";
             j.total = roster.size();
-            j.requestedBy = access.personId();
+            j.requestedBy = me.isPerson() ? me.personId() : null;
             j.createdAt = OffsetDateTime.now();
-            j.persist();
+            jobs.persist(j);
             return new Started(j, roster);
         });
         ImportJob j = started.job();
@@ -118,8 +136,8 @@ public class RosterImports {
 
     public JobView get(UUID id) {
         return QuarkusTransaction.joiningExisting().call(() -> {
-            ImportJob j = ImportJob.findById(id);
-            if (j == null || !access.managesSchool(j.schoolId)) throw Problems.notFound("No import " + id);
+            ImportJob j = jobs.findById(id);
+            if (j == null || !me.changesAsStaffOf(j.schoolId)) throw Problems.notFound("No import " + id);
             return view(j);
         });
     }
@@ -144,7 +162,7 @@ public class RosterImports {
             else transaction.commit();
             String reportJson = json.writeValueAsString(report.counts);
             QuarkusTransaction.requiringNew().run(() -> {
-                ImportJob j = ImportJob.findById(jobId);
+                ImportJob j = jobs.findById(jobId);
                 j.status = ImportJob.Status.SUCCEEDED;
                 j.phase = dryRun ? "dry run: nothing written" : "done";
                 j.processed = j.total;
@@ -163,7 +181,7 @@ public class RosterImports {
             }
             String errorsJson = errors;
             QuarkusTransaction.requiringNew().run(() -> {
-                ImportJob j = ImportJob.findById(jobId);
+                ImportJob j = jobs.findById(jobId);
                 j.status = ImportJob.Status.FAILED;
                 j.phase = "failed";
                 j.errors = errorsJson;
@@ -173,18 +191,7 @@ public class RosterImports {
     }
 
     private void progress(UUID jobId, ImportJob.Status status, String phase, int processed) {
-        QuarkusTransaction.requiringNew().run(() ->
-                ImportJob.update("status = ?1, phase = ?2, processed = ?3 where id = ?4", status, phase, processed, jobId));
-    }
-
-    private static Set<String> codes(UUID schoolId, String schoolYear, GroupKind kind) {
-        return ClassGroup.<ClassGroup>list("schoolId = ?1 and schoolYear = ?2 and kind = ?3", schoolId, schoolYear, kind)
-                .stream().map(c -> c.code).collect(Collectors.toSet());
-    }
-
-    private static Set<String> pupilIds(UUID schoolId) {
-        return PersonExternalId.<PersonExternalId>list("schoolId = ?1 and role = ?2", schoolId, PersonRole.PUPIL)
-                .stream().map(x -> x.externalId).collect(Collectors.toSet());
+        QuarkusTransaction.requiringNew().run(() -> jobs.progress(jobId, status, phase, processed));
     }
 
     private JobView view(ImportJob j) {

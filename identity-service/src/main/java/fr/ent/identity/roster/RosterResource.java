@@ -3,8 +3,8 @@ package fr.ent.identity.roster;
 import fr.ent.identity.roster.RosterImports.Files;
 import fr.ent.identity.roster.RosterImports.InvalidRoster;
 import fr.ent.identity.roster.RosterImports.JobView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,18 +39,22 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/identity")
 public class RosterResource {
 
-    @Inject RosterImports imports;
-    @Context UriInfo uri;
+    private final RosterImports imports;
+
+    public RosterResource(RosterImports imports) {
+        this.imports = imports;
+    }
 
     @POST
     @Path("schools/{schoolId}/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "202", description = "The import is started; follow it at Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     public Response start(@PathParam("schoolId") UUID schoolId, @QueryParam("dryRun") boolean dryRun,
                           @QueryParam("schoolYear") String schoolYear, @QueryParam("startsOn") LocalDate startsOn,
                           @RestForm("classes") FileUpload classes, @RestForm("pupils") FileUpload pupils,
-                          @RestForm("guardians") FileUpload guardians, @RestForm("teachers") FileUpload teachers) {
+                          @RestForm("guardians") FileUpload guardians, @RestForm("teachers") FileUpload teachers,
+                          @Context UriInfo uri) {
         try {
             JobView job = imports.start(schoolId, dryRun, schoolYear, startsOn,
                     new Files(bytes(classes), bytes(pupils), bytes(guardians), bytes(teachers)));
@@ -69,7 +73,7 @@ public class RosterResource {
 
     @GET
     @Path("imports/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public JobView get(@PathParam("id") UUID id) {
         return imports.get(id);
     }

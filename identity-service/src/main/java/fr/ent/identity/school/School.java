@@ -1,18 +1,17 @@
 package fr.ent.identity.school;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.ent.events.contract.identity.SchoolUpserted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Optional;
 import java.util.UUID;
 
 @Entity
 @Table(name = "school")
-public class School extends PanacheEntityBase {
+public class School {
     @Id public UUID id;
     public String uai;
     public String name;
@@ -23,7 +22,7 @@ public class School extends PanacheEntityBase {
     @Column(name = "created_at") public OffsetDateTime createdAt;
     @Column(name = "updated_at") public OffsetDateTime updatedAt;
 
-    public static Optional<School> byUai(String uai) {
-        return find("uai", uai).firstResultOptional();
+    public SchoolUpserted event() {
+        return new SchoolUpserted(id, uai, name, type, academy, timeZone, version);
     }
 }

@@ -5,8 +5,8 @@ import fr.ent.identity.school.SchoolService.SchoolInput;
 import fr.ent.identity.school.SchoolService.SchoolView;
 import fr.ent.identity.school.SchoolService.YearInput;
 import fr.ent.identity.school.SchoolService.YearView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,11 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 @Path("/api/identity")
 public class SchoolResource {
 
-    @Inject SchoolService schools;
+    private final SchoolService schools;
+
+    public SchoolResource(SchoolService schools) {
+        this.schools = schools;
+    }
 
     @POST
     @Path("schools")
-    @RolesAllowed("admin")
+    @RolesAllowed(CurrentUser.ADMIN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "A school with that UAI exists")
     public Response create(SchoolInput in) {
@@ -41,21 +45,21 @@ public class SchoolResource {
 
     @GET
     @Path("schools")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public Page<SchoolView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return schools.list(Page.page(page), Page.size(size));
     }
 
     @GET
     @Path("schools/{id}")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public SchoolView get(@PathParam("id") UUID id) {
         return schools.get(id);
     }
 
     @PUT
     @Path("schools/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "409", description = "A school with that UAI exists")
     public SchoolView update(@PathParam("id") UUID id, SchoolInput in) {
@@ -64,7 +68,7 @@ public class SchoolResource {
 
     @POST
     @Path("schools/{id}/years")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = YearView.class)))
     @APIResponse(responseCode = "409", description = "The school year exists")
     public Response addYear(@PathParam("id") UUID id, YearInput in) {
@@ -74,7 +78,7 @@ public class SchoolResource {
 
     @GET
     @Path("schools/{id}/years")
-    @RolesAllowed({"admin", "service", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     public List<YearView> years(@PathParam("id") UUID id) {
         return schools.years(id);
     }

@@ -4,10 +4,9 @@ import fr.ent.identity.access.Access;
 import fr.ent.identity.common.Checks;
 import fr.ent.identity.common.Page;
 import fr.ent.identity.events.IdentityEvents;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -38,22 +37,33 @@ public class SchoolService {
         }
     }
 
-    @Inject Access access;
-    @Inject IdentityEvents events;
-    @Inject fr.ent.web.CurrentUser me;
+    private final Access access;
+    private final CurrentUser me;
+    private final IdentityEvents events;
+    private final SchoolRepository schools;
+    private final SchoolYearRepository years;
+
+    public SchoolService(Access access, CurrentUser me, IdentityEvents events, SchoolRepository schools,
+                         SchoolYearRepository years) {
+        this.access = access;
+        this.me = me;
+        this.events = events;
+        this.schools = schools;
+        this.years = years;
+    }
 
     @Transactional
     public SchoolView create(SchoolInput in) {
         School s = new School();
         s.id = UUID.randomUUID();
         apply(s, in);
-        if (School.byUai(s.uai).isPresent()) {
+        if (schools.byUai(s.uai).isPresent()) {
             throw Problems.conflict("uai-taken", "A school with UAI " + s.uai + " already exists");
         }
         s.version = 1;
         s.createdAt = s.updatedAt = OffsetDateTime.now();
-        s.persist();
-        events.school(s);
+        schools.persist(s);
+        events.publish(s.event());
         return SchoolView.of(s);
     }
 
@@ -64,16 +74,16 @@ public class SchoolService {
         String oldUai = s.uai;
         School before = copy(s);
         apply(s, in);
-        if (!s.uai.equals(oldUai) && !access.isAdmin()) {
+        if (!s.uai.equals(oldUai) && !me.isAdmin()) {
             throw Problems.forbidden("Only an administrator may change a school's UAI");
         }
-        if (!s.uai.equals(oldUai) && School.byUai(s.uai).isPresent()) {
+        if (!s.uai.equals(oldUai) && schools.byUai(s.uai).isPresent()) {
             throw Problems.conflict("uai-taken", "A school with UAI " + s.uai + " already exists");
         }
         if (!same(before, s)) {
             s.version++;
             s.updatedAt = OffsetDateTime.now();
-            events.school(s);
+            events.publish(s.event());
         }
         return SchoolView.of(s);
     }
@@ -85,10 +95,8 @@ public class SchoolService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<SchoolView> list(int page, int size) {
-        if (!access.isAdmin() && me.schoolIds().isEmpty()) return new Page<>(List.of(), page, size, 0);
-        var query = access.isAdmin()
-                ? School.<School>findAll(Sort.by("name"))
-                : School.<School>find("id in ?1", Sort.by("name"), List.copyOf(me.schoolIds()));
+        if (!me.isAdmin() && me.schoolIds().isEmpty()) return new Page<>(List.of(), page, size, 0);
+        var query = me.isAdmin() ? schools.allByName() : schools.byName(me.schoolIds());
         List<School> items = query.page(page, size).list();
         return new Page<>(items.stream().map(SchoolView::of).toList(), page, size, query.count());
     }
@@ -101,7 +109,7 @@ public class SchoolService {
         LocalDate startsOn = Checks.present("startsOn", in.startsOn());
         LocalDate endsOn = Checks.present("endsOn", in.endsOn());
         if (!endsOn.isAfter(startsOn)) throw Problems.invalidField("endsOn", "must be after startsOn");
-        if (SchoolYear.count("schoolId = ?1 and label = ?2", schoolId, label) > 0) {
+        if (years.exists(schoolId, label)) {
             throw Problems.conflict("school-year-exists", "School year " + label + " already exists");
         }
         SchoolYear y = new SchoolYear();
@@ -110,23 +118,22 @@ public class SchoolService {
         y.label = label;
         y.startsOn = startsOn;
         y.endsOn = endsOn;
-        y.persist();
+        years.persist(y);
         return YearView.of(y);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<YearView> years(UUID schoolId) {
         find(schoolId);
-        return SchoolYear.<SchoolYear>list("schoolId", Sort.by("startsOn"), schoolId).stream().map(YearView::of).toList();
+        return years.ofSchool(schoolId).stream().map(YearView::of).toList();
     }
 
     /** The school, or 404 if it does not exist or is not the caller's. */
     public School find(UUID id) {
-        School s = School.findById(id);
+        School s = schools.findById(id);
         if (s == null || !access.seesSchool(id)) throw Problems.notFound("No school " + id);
         return s;
     }
-
 
     private static void apply(School s, SchoolInput in) {
         if (in == null) throw Problems.badRequest("body-required", "A school is required");

@@ -1,6 +1,5 @@
 package fr.ent.identity.school;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "school_year")
-public class SchoolYear extends PanacheEntityBase {
+public class SchoolYear {
     @Id public UUID id;
     @Column(name = "school_id") public UUID schoolId;
     public String label;

@@ -1,6 +1,8 @@
 package fr.ent.identity.teaching;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import fr.ent.events.contract.identity.IdentityEvent;
+import fr.ent.events.contract.identity.TeachingAssignmentEnded;
+import fr.ent.events.contract.identity.TeachingAssignmentUpserted;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +14,7 @@ import java.util.UUID;
 /** A teacher teaches a subject to a class or group. */
 @Entity
 @Table(name = "teaching_assignment")
-public class TeachingAssignment extends PanacheEntityBase {
+public class TeachingAssignment {
     @Id public UUID id;
     @Column(name = "teacher_id") public UUID teacherId;
     @Column(name = "school_id") public UUID schoolId;
@@ -20,4 +22,10 @@ public class TeachingAssignment extends PanacheEntityBase {
     @Column(name = "subject_id") public UUID subjectId;
     @Column(name = "ended_at") public OffsetDateTime endedAt;
     public long version;
+
+    /** Ended: ended; otherwise its current state, with the subject's code. */
+    public IdentityEvent event(String subjectCode) {
+        return endedAt != null ? new TeachingAssignmentEnded(id, teacherId, schoolId, classGroupId, version)
+                : new TeachingAssignmentUpserted(id, teacherId, schoolId, classGroupId, subjectCode, version);
+    }
 }

@@ -2,8 +2,8 @@ package fr.ent.identity.teaching;
 
 import fr.ent.identity.teaching.TeachingService.AssignmentInput;
 import fr.ent.identity.teaching.TeachingService.AssignmentView;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,11 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Path("/api/identity")
 public class TeachingResource {
 
-    @Inject TeachingService teaching;
+    private final TeachingService teaching;
+
+    public TeachingResource(TeachingService teaching) {
+        this.teaching = teaching;
+    }
 
     @POST
     @Path("teaching-assignments")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     @APIResponse(responseCode = "409", description = "The teacher already teaches that subject to that class")
     public Response assign(AssignmentInput in) {
@@ -33,14 +37,14 @@ public class TeachingResource {
 
     @DELETE
     @Path("teaching-assignments/{id}")
-    @RolesAllowed({"admin", "staff", "integration-write"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     public void end(@PathParam("id") UUID id) {
         teaching.end(id);
     }
 
     @GET
     @Path("people/{id}/teaching-assignments")
-    @RolesAllowed({"admin", "service", "staff", "teacher"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
     public List<AssignmentView> ofTeacher(@PathParam("id") UUID id) {
         return teaching.ofTeacher(id);
     }

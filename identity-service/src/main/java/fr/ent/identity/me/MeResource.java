@@ -1,25 +1,27 @@
-package fr.ent.identity.person;
+package fr.ent.identity.me;
 
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.events.contract.identity.PersonRole;
-import fr.ent.identity.enrolment.Enrolment;
+import fr.ent.identity.enrolment.EnrolmentRepository;
 import fr.ent.identity.enrolment.EnrolmentService.EnrolmentView;
 import fr.ent.identity.guardianship.GuardianshipService;
 import fr.ent.identity.guardianship.GuardianshipService.GuardianshipView;
+import fr.ent.identity.person.Person;
+import fr.ent.identity.person.PersonRepository;
+import fr.ent.identity.person.PersonService;
 import fr.ent.identity.person.PersonService.PersonView;
 import fr.ent.identity.teaching.TeachingService;
 import fr.ent.identity.teaching.TeachingService.AssignmentView;
 import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** The signed-in person's profile, with their children (guardian), classes (teacher) or enrolment (pupil). */
 @Path("/api/identity/me")
@@ -32,17 +34,30 @@ public class MeResource {
                      List<EnrolmentView> enrolments) {
     }
 
-    @Inject CurrentUser me;
-    @Inject SchoolClock clock;
-    @Inject PersonService people;
-    @Inject GuardianshipService guardianships;
-    @Inject TeachingService teaching;
+    private final CurrentUser me;
+    private final SchoolClock clock;
+    private final PersonService people;
+    private final GuardianshipService guardianships;
+    private final TeachingService teaching;
+    private final PersonRepository personRepository;
+    private final EnrolmentRepository enrolmentRepository;
+
+    public MeResource(CurrentUser me, SchoolClock clock, PersonService people, GuardianshipService guardianships,
+                      TeachingService teaching, PersonRepository personRepository, EnrolmentRepository enrolmentRepository) {
+        this.me = me;
+        this.clock = clock;
+        this.people = people;
+        this.guardianships = guardianships;
+        this.teaching = teaching;
+        this.personRepository = personRepository;
+        this.enrolmentRepository = enrolmentRepository;
+    }
 
     @GET
-    @RolesAllowed({"admin", "staff", "teacher", "parent", "pupil"})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     @Transactional
     public Me get() {
-        Person p = me.isPerson() ? Person.findById(me.personId()) : null;
+        Person p = me.isPerson() ? personRepository.findById(me.personId()) : null;
         if (p == null) throw Problems.notFound("No profile for the signed-in account");
         PersonView profile = people.view(p);
         List<Child> children = p.role != PersonRole.PARENT ? List.of()
@@ -53,9 +68,9 @@ public class MeResource {
         return new Me(profile, children, taught, enrolments);
     }
 
-    private List<EnrolmentView> current(java.util.UUID pupilId) {
+    private List<EnrolmentView> current(UUID pupilId) {
         LocalDate today = clock.today();
-        return Enrolment.<Enrolment>list("pupilId", Sort.by("startsOn"), pupilId).stream()
+        return enrolmentRepository.ofPupil(pupilId).stream()
                 .filter(e -> e.covers(today)).map(EnrolmentView::of).toList();
     }
 }
