@@ -1,18 +1,20 @@
 package fr.ent.attendance.register;
 
-import fr.ent.attendance.absence.AttendanceEntry;
-import fr.ent.attendance.absence.Entries;
-import fr.ent.attendance.absence.EntryKind;
-import fr.ent.attendance.absence.EntryOrigin;
-import fr.ent.attendance.absence.EntryRepository;
-import fr.ent.attendance.absence.EntryStatus;
-import fr.ent.attendance.events.AttendanceEvents;
+import fr.ent.attendance.entry.AttendanceEntry;
+import fr.ent.attendance.entry.AttendanceEvents;
+import fr.ent.attendance.entry.Entries;
+import fr.ent.attendance.entry.EntryKind;
+import fr.ent.attendance.entry.EntryOrigin;
+import fr.ent.attendance.entry.EntryRepository;
+import fr.ent.attendance.entry.EntryStatus;
 import fr.ent.attendance.support.Access;
-import fr.ent.events.IdempotentRequests;
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;
+import fr.ent.directory.Relationships;
+import fr.ent.events.IdempotentRequests;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -47,23 +49,28 @@ public class RegisterService {
     private final IdempotentRequests idempotency;
     private final Directory directory;
     private final Access access;
+    private final Relationships relationships;
+    private final CurrentUser user;
     private final SchoolClock clock;
 
     public RegisterService(RegisterRepository registers, EntryRepository entryRepository, Entries entries,
-                           IdempotentRequests idempotency, Directory directory, Access access, SchoolClock clock) {
+                           IdempotentRequests idempotency, Directory directory, Access access,
+                           Relationships relationships, CurrentUser user, SchoolClock clock) {
         this.registers = registers;
         this.entryRepository = entryRepository;
         this.entries = entries;
         this.idempotency = idempotency;
         this.directory = directory;
         this.access = access;
+        this.relationships = relationships;
+        this.user = user;
         this.clock = clock;
     }
 
     /** Opens the register of the lesson (or finds it); with marks, takes the roll call too. */
     @Transactional
     public Outcome open(OpenRegister in, String idempotencyKey) {
-        UUID me = access.me();
+        UUID me = user.actorId();
         if (idempotencyKey != null) {
             Optional<RegisterView> first = idempotency.firstAnswer(me, idempotencyKey, "open", in, RegisterView.class);
             if (first.isPresent()) {
@@ -94,7 +101,7 @@ public class RegisterService {
     /** The roll call of an open register: one mark per pupil of the class or group, all at once. */
     @Transactional
     public Outcome submit(UUID registerId, SubmitMarks in, String idempotencyKey) {
-        UUID me = access.me();
+        UUID me = user.actorId();
         if (idempotencyKey != null) {
             Optional<RegisterView> first = idempotency.firstAnswer(me, idempotencyKey, "submit:" + registerId, in,
                     RegisterView.class);
@@ -138,7 +145,7 @@ public class RegisterService {
                     + (roster.size() - marked.size()) + " élève(s) sans marque.");
         }
 
-        UUID me = access.me();
+        UUID me = user.actorId();
         OffsetDateTime now = clock.now();
         OffsetDateTime start = clock.at(register.date().atTime(register.startsAt()));
         OffsetDateTime end = clock.at(register.date().atTime(register.endsAt()));
@@ -183,7 +190,7 @@ public class RegisterService {
         if (old.sameAs(new MarkInput(pupilId, in.status(), in.lateMinutes(), in.leftAt()))) {
             return view(register, registers.marks(registerId), true);
         }
-        UUID me = access.me();
+        UUID me = user.actorId();
         OffsetDateTime now = clock.now();
         if (old.entryId() != null) {
             entryRepository.lock(old.entryId())
@@ -228,18 +235,18 @@ public class RegisterService {
     @Transactional
     public RegisterView validate(UUID registerId) {
         Register register = registers.lock(registerId).orElseThrow(RegisterService::registerNotFound);
-        access.requireStaffOf(register.schoolId());
+        relationships.requireStaffOf(register.schoolId());
         if (register.status() != RegisterStatus.SUBMITTED) {
             throw Problems.conflict("register-not-submitted", "Seul un appel fait et non validé peut être validé.");
         }
-        registers.validated(registerId, access.me(), clock.now());
+        registers.validated(registerId, user.actorId(), clock.now());
         return get(registerId);
     }
 
     @Transactional
     public RegisterView reopen(UUID registerId) {
         Register register = registers.lock(registerId).orElseThrow(RegisterService::registerNotFound);
-        access.requireStaffOf(register.schoolId());
+        relationships.requireStaffOf(register.schoolId());
         if (register.status() != RegisterStatus.VALIDATED) {
             throw Problems.conflict("register-not-validated", "Seul un registre validé peut être rouvert.");
         }
@@ -253,7 +260,7 @@ public class RegisterService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RegisterView> forgotten(UUID schoolId, LocalDate date) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         return registers.notTaken(schoolId, date == null ? clock.today() : date).stream()
                 .map(r -> view(r, List.of(), false)).toList();
     }
