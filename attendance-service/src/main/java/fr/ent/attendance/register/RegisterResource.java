@@ -28,9 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 public class RegisterResource {
 
     private final RegisterService service;
+    private final RegisterViews views;
 
-    public RegisterResource(RegisterService service) {
+    public RegisterResource(RegisterService service, RegisterViews views) {
         this.service = service;
+        this.views = views;
     }
 
     /** Opens the register of a lesson (201, or 200 when it exists); with marks, takes the roll call. */
@@ -48,7 +50,7 @@ public class RegisterResource {
     @Path("/registers/{id}")
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public RegisterView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return views.get(id);
     }
 
     /** The roll call of the whole class or group, once; a retry with the same Idempotency-Key replays the answer. */
@@ -75,7 +77,7 @@ public class RegisterResource {
     @Path("/registers/{id}/marks/{pupilId}/history")
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<MarkChange> history(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId) {
-        return service.history(id, pupilId);
+        return views.history(id, pupilId);
     }
 
     @POST
@@ -101,7 +103,7 @@ public class RegisterResource {
     @Path("/schools/{schoolId}/registers/forgotten")
     @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<RegisterView> forgotten(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
-        return service.forgotten(schoolId, date);
+        return views.forgotten(schoolId, date);
     }
 
     /** A class's day: every register of its lessons with every pupil's mark. */
@@ -109,7 +111,7 @@ public class RegisterResource {
     @Path("/classes/{groupId}/day")
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<RegisterView> classDay(@PathParam("groupId") UUID groupId, @QueryParam("date") LocalDate date) {
-        return service.classDay(groupId, date);
+        return views.classDay(groupId, date);
     }
 
     private static Response answer(RegisterService.Outcome outcome) {
