@@ -1,5 +1,6 @@
 package fr.ent.attendance.absence;
 
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +14,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.YearMonth;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Pupils' records: what staff record by hand, and who may read a record. */
 @Path("/api/attendance")
@@ -34,7 +36,7 @@ public class AbsenceResource {
 
     @GET
     @Path("/pupils/{pupilId}/record")
-    @RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public PupilRecord record(@PathParam("pupilId") UUID pupilId, @QueryParam("month") YearMonth month) {
         // Format and range checked by libs/web's date parameters (400 naming "month").
         return records.record(pupilId, month);
@@ -42,7 +44,7 @@ public class AbsenceResource {
 
     @POST
     @Path("/absences")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
     @APIResponse(responseCode = "409", description = "An absence of the pupil already covers that time")
     public Response absence(@NotNull @Valid RecordEntry in) {
@@ -51,7 +53,7 @@ public class AbsenceResource {
 
     @POST
     @Path("/absences/collective")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CollectiveAbsence.class)))
     public Response collective(@NotNull @Valid RecordCollectiveAbsence in) {
         return Response.status(201).entity(absences.recordCollective(in)).build();
@@ -59,7 +61,7 @@ public class AbsenceResource {
 
     @POST
     @Path("/latenesses")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
     public Response lateness(@NotNull @Valid RecordEntry in) {
         return Response.status(201).entity(absences.recordLateness(in)).build();
@@ -67,7 +69,7 @@ public class AbsenceResource {
 
     @POST
     @Path("/early-departures")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
     public Response earlyDeparture(@NotNull @Valid RecordEntry in) {
         return Response.status(201).entity(absences.recordEarlyDeparture(in)).build();
@@ -75,8 +77,8 @@ public class AbsenceResource {
 
     @POST
     @Path("/entries/{id}/cancel")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(EntryView.class)
     @APIResponse(responseCode = "409", description = "The entry is already cancelled")
     public EntryView cancel(@PathParam("id") UUID id) {
         return absences.cancel(id);
@@ -84,8 +86,8 @@ public class AbsenceResource {
 
     @PUT
     @Path("/entries/{id}/reason")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EntryView.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(EntryView.class)
     @APIResponse(responseCode = "409", description = "The entry is cancelled")
     public EntryView reason(@PathParam("id") UUID id, @NotNull @Valid SetReason in) {
         return absences.setReason(id, in.reasonId());

@@ -1,21 +1,26 @@
 package fr.ent.attendance.absence;
 
-import fr.ent.attendance.events.AttendanceEvents;
+import fr.ent.attendance.entry.AttendanceEntry;
+import fr.ent.attendance.entry.AttendanceEvents;
+import fr.ent.attendance.entry.Entries;
+import fr.ent.attendance.entry.EntryKind;
+import fr.ent.attendance.entry.EntryOrigin;
+import fr.ent.attendance.entry.EntryRepository;
+import fr.ent.attendance.entry.EntryStatus;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
-import fr.ent.attendance.support.Access;
 import fr.ent.attendance.support.Jdbc;
 import fr.ent.audit.AuditTrail;
-import fr.ent.web.clock.SchoolClock;
-import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
+import fr.ent.directory.Relationships;
+import fr.ent.web.CurrentUser;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +35,23 @@ public class AbsenceService {
     private final Entries entries;
     private final EntryRepository repository;
     private final ReasonService reasons;
-    private final ThresholdService threshold;
     private final Directory directory;
-    private final Access access;
+    private final Relationships relationships;
+    private final CurrentUser user;
     private final SchoolClock clock;
     private final Jdbc jdbc;
     private final EntryViews views;
     private final AuditTrail audit;
 
-    public AbsenceService(Entries entries, EntryRepository repository, ReasonService reasons, ThresholdService threshold,
-                          Directory directory, Access access, SchoolClock clock, Jdbc jdbc, EntryViews views,
+    public AbsenceService(Entries entries, EntryRepository repository, ReasonService reasons, Directory directory,
+                          Relationships relationships, CurrentUser user, SchoolClock clock, Jdbc jdbc, EntryViews views,
                           AuditTrail audit) {
         this.entries = entries;
         this.repository = repository;
         this.reasons = reasons;
-        this.threshold = threshold;
         this.directory = directory;
-        this.access = access;
+        this.relationships = relationships;
+        this.user = user;
         this.clock = clock;
         this.jdbc = jdbc;
         this.views = views;
@@ -56,7 +61,7 @@ public class AbsenceService {
     /** An absence, possibly known ahead of time; refused when it overlaps one already recorded. */
     @Transactional
     public EntryView recordAbsence(RecordEntry in) {
-        UUID school = access.requireStaffOfPupil(in.pupilId());
+        UUID school = relationships.requireStaffOfPupil(in.pupilId());
         if (in.endsAt() == null || !in.endsAt().isAfter(in.startsAt())) {
             throw Problems.invalidField("endsAt", "obligatoire, après startsAt");
         }
@@ -75,7 +80,7 @@ public class AbsenceService {
 
     @Transactional
     public EntryView recordLateness(RecordEntry in) {
-        UUID school = access.requireStaffOfPupil(in.pupilId());
+        UUID school = relationships.requireStaffOfPupil(in.pupilId());
         if (in.lateMinutes() == null) {
             throw Problems.invalidField("lateMinutes", "obligatoire pour un retard");
         }
@@ -89,7 +94,7 @@ public class AbsenceService {
 
     @Transactional
     public EntryView recordEarlyDeparture(RecordEntry in) {
-        UUID school = access.requireStaffOfPupil(in.pupilId());
+        UUID school = relationships.requireStaffOfPupil(in.pupilId());
         if (in.lateMinutes() != null) {
             throw Problems.invalidField("lateMinutes", "seulement pour un retard");
         }
@@ -107,7 +112,7 @@ public class AbsenceService {
     public CollectiveAbsence recordCollective(RecordCollectiveAbsence in) {
         DirectoryClassGroup group = directory.classGroup(in.groupId())
                 .orElseThrow(() -> Problems.notFound("Classe ou groupe introuvable."));
-        access.requireStaffOf(group.schoolId());
+        relationships.requireStaffOf(group.schoolId());
         if (!in.endsAt().isAfter(in.startsAt())) {
             throw Problems.invalidField("endsAt", "après startsAt");
         }
@@ -118,7 +123,7 @@ public class AbsenceService {
         pupils.forEach(this::lockPupil);
         Map<UUID, UUID> already = repository.absencesOverlapping(pupils, start, end);
         UUID collectiveId = UUID.randomUUID();
-        UUID me = access.me();
+        UUID me = user.actorId();
         OffsetDateTime now = clock.now();
         List<AttendanceEntry> created = new ArrayList<>();
         for (UUID pupil : pupils) {
@@ -137,7 +142,7 @@ public class AbsenceService {
     @Transactional
     public EntryView cancel(UUID entryId) {
         AttendanceEntry entry = repository.lock(entryId).orElseThrow(AbsenceService::entryNotFound);
-        access.requireStaffOf(entry.schoolId());
+        relationships.requireStaffOf(entry.schoolId());
         if (entry.status() == EntryStatus.CANCELLED) {
             throw Problems.conflict("entry-cancelled", "Cette saisie est déjà annulée.");
         }
@@ -149,22 +154,14 @@ public class AbsenceService {
     @Transactional
     public EntryView setReason(UUID entryId, UUID reasonId) {
         AttendanceEntry entry = repository.lock(entryId).orElseThrow(AbsenceService::entryNotFound);
-        access.requireStaffOf(entry.schoolId());
+        relationships.requireStaffOf(entry.schoolId());
         if (entry.status() == EntryStatus.CANCELLED) {
             throw Problems.conflict("entry-cancelled", "Cette saisie est annulée.");
         }
         Reason reason = reasons.usable(entry.schoolId(), reasonId, "reasonId");
         EntryStatus status = status(reason);
         audit.changed(entry.schoolId(), entry.pupilId(), entry.auditAction("reason-set"), entry.id());
-        if (status == EntryStatus.JUSTIFIED && entry.status() != EntryStatus.JUSTIFIED) {
-            entries.justify(entry, reason.id());
-        } else {
-            repository.updateStatus(entry.id(), status, reason.id());
-            if (status == EntryStatus.UNJUSTIFIED && entry.status() == EntryStatus.JUSTIFIED && entry.kind() == EntryKind.ABSENCE) {
-                threshold.check(Map.of(entry.pupilId(), entry.schoolId()),
-                        List.of(YearMonth.from(clock.local(entry.startsAt())), YearMonth.from(clock.local(entry.endsAt()))));
-            }
-        }
+        entries.changeReason(entry, reason.id(), status);
         return views.forSchool(List.of(entry.withStatus(status, reason.id()))).get(0);
     }
 
@@ -172,7 +169,7 @@ public class AbsenceService {
                            Integer lateMinutes, UUID reasonId, String comment, EntryOrigin origin, UUID collective) {
         Reason reason = reasonId == null ? null : reasons.usable(school, reasonId, "reasonId");
         AttendanceEntry entry = new AttendanceEntry(UUID.randomUUID(), school, pupil, kind, start, end, lateMinutes,
-                reasonId, status(reason), origin, null, collective, comment, access.me(), clock.now());
+                reasonId, status(reason), origin, null, collective, comment, user.actorId(), clock.now());
         entries.record(List.of(entry));
         return views.forSchool(List.of(entry)).get(0);
     }

@@ -1,6 +1,9 @@
 package fr.ent.attendance.absence;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import fr.ent.attendance.entry.EntryKind;
+import fr.ent.attendance.entry.EntryOrigin;
+import fr.ent.attendance.entry.EntryStatus;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

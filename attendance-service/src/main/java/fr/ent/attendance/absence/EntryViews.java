@@ -1,5 +1,6 @@
 package fr.ent.attendance.absence;
 
+import fr.ent.attendance.entry.AttendanceEntry;
 import fr.ent.attendance.justification.JustificationRepository;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonRepository;

@@ -1,7 +1,8 @@
 package fr.ent.attendance.justification;
 
-import jakarta.annotation.security.RolesAllowed;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.problem.Problems;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -14,10 +15,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Justifications: guardians send them, staff decide. */
 @Path("/api/attendance")
@@ -37,7 +39,7 @@ public class JustificationResource {
      */
     @POST
     @Path("/entries/{entryId}/justifications")
-    @RolesAllowed("parent")
+    @RolesAllowed(CurrentUser.PARENT)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
     @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
     public Response submit(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
@@ -59,15 +61,15 @@ public class JustificationResource {
 
     @GET
     @Path("/schools/{schoolId}/justifications")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<Justification> list(@PathParam("schoolId") UUID schoolId, @QueryParam("status") String status) {
         return service.ofSchool(schoolId, status);
     }
 
     @POST
     @Path("/justifications/{id}/accept")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(Justification.class)
     @APIResponse(responseCode = "409", description = "The justification is already decided")
     public Justification accept(@PathParam("id") UUID id) {
         return service.accept(id);
@@ -75,8 +77,8 @@ public class JustificationResource {
 
     @POST
     @Path("/justifications/{id}/refuse")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(Justification.class)
     @APIResponse(responseCode = "409", description = "The justification is already decided")
     public Justification refuse(@PathParam("id") UUID id) {
         return service.refuse(id);
@@ -84,7 +86,7 @@ public class JustificationResource {
 
     @GET
     @Path("/justifications/{id}/attachment")
-    @RolesAllowed({"parent", "staff", "admin"})
+    @RolesAllowed({CurrentUser.PARENT, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "200", description = "The attached file, its type read from its bytes", content = {@Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response attachment(@PathParam("id") UUID id) {
         JustificationRepository.Attachment a = service.attachment(id);

@@ -1,14 +1,15 @@
 package fr.ent.attendance.justification;
 
 import fr.ent.attendance.AttendanceConfig;
-import fr.ent.attendance.absence.AttendanceEntry;
-import fr.ent.attendance.absence.Entries;
-import fr.ent.attendance.absence.EntryRepository;
-import fr.ent.attendance.absence.EntryStatus;
+import fr.ent.attendance.entry.AttendanceEntry;
+import fr.ent.attendance.entry.Entries;
+import fr.ent.attendance.entry.EntryRepository;
+import fr.ent.attendance.entry.EntryStatus;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
-import fr.ent.attendance.support.Access;
 import fr.ent.audit.AuditTrail;
+import fr.ent.directory.Relationships;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.ProblemException;
 import fr.ent.web.problem.Problems;
@@ -29,19 +30,21 @@ public class JustificationService {
     private final EntryRepository entryRepository;
     private final Entries entries;
     private final ReasonService reasons;
-    private final Access access;
+    private final Relationships relationships;
+    private final CurrentUser user;
     private final SchoolClock clock;
     private final int maxBytes;
     private final AuditTrail audit;
 
     public JustificationService(JustificationRepository justifications, EntryRepository entryRepository, Entries entries,
-                                ReasonService reasons, Access access, SchoolClock clock, AttendanceConfig config,
-                                AuditTrail audit) {
+                                ReasonService reasons, Relationships relationships, CurrentUser user, SchoolClock clock,
+                                AttendanceConfig config, AuditTrail audit) {
         this.justifications = justifications;
         this.entryRepository = entryRepository;
         this.entries = entries;
         this.reasons = reasons;
-        this.access = access;
+        this.relationships = relationships;
+        this.user = user;
         this.clock = clock;
         this.maxBytes = config.attachmentMaxBytes();
         this.audit = audit;
@@ -51,7 +54,10 @@ public class JustificationService {
     public Justification submit(UUID entryId, UUID reasonId, String comment, byte[] attachment, String attachmentName) {
         AttendanceEntry entry = entryRepository.lock(entryId)
                 .orElseThrow(() -> Problems.notFound("Absence introuvable."));
-        access.requireGuardianOf(entry.pupilId());
+        // Only a guardian justifies an absence.
+        if (!relationships.isGuardianOf(entry.pupilId())) {
+            throw Relationships.notYours("Absence introuvable.");
+        }
         if (entry.status() == EntryStatus.CANCELLED) {
             throw Problems.notFound("Absence introuvable.");
         }
@@ -81,7 +87,7 @@ public class JustificationService {
             type = AttachmentType.of(attachment).orElseThrow(() -> new ProblemException(415, "attachment-type",
                     "Unsupported attachment", "Seuls les fichiers PDF, JPEG et PNG sont acceptés.", null));
         }
-        Justification j = new Justification(UUID.randomUUID(), entryId, entry.pupilId(), entry.schoolId(), access.me(),
+        Justification j = new Justification(UUID.randomUUID(), entryId, entry.pupilId(), entry.schoolId(), user.actorId(),
                 clock.now(), reason.id(), comment, type == null ? null : type.mediaType(),
                 attachment == null ? null : safeName(attachmentName), attachment == null ? null : attachment.length,
                 "PENDING", null, null);
@@ -94,7 +100,7 @@ public class JustificationService {
     public Justification accept(UUID id) {
         Justification j = pending(id);
         AttendanceEntry entry = entryRepository.lock(j.entryId()).orElseThrow();
-        justifications.decide(id, "ACCEPTED", access.me(), clock.now());
+        justifications.decide(id, "ACCEPTED", user.actorId(), clock.now());
         audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.accepted", id);
         if (entry.status() == EntryStatus.UNJUSTIFIED) {
             entries.justify(entry, j.reasonId());
@@ -106,7 +112,7 @@ public class JustificationService {
     public Justification refuse(UUID id) {
         Justification j = pending(id);
         AttendanceEntry entry = entryRepository.find(j.entryId()).orElseThrow();
-        justifications.decide(id, "REFUSED", access.me(), clock.now());
+        justifications.decide(id, "REFUSED", user.actorId(), clock.now());
         audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.refused", id);
         entries.refuse(entry, j.reasonId());
         return justifications.find(id).orElseThrow();
@@ -114,7 +120,7 @@ public class JustificationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Justification> ofSchool(UUID schoolId, String status) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         List<Justification> list = justifications.ofSchool(schoolId, status);
         audit.readAll(schoolId, "attendance.justifications.read", list.stream().map(Justification::pupilId).toList());
         return list;
@@ -127,7 +133,7 @@ public class JustificationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public JustificationRepository.Attachment attachment(UUID id) {
         Justification j = justifications.find(id).orElseThrow(JustificationService::notFound);
-        if (!access.isStaffOf(j.schoolId()) && !access.isGuardianOf(j.pupilId())) {
+        if (!relationships.isStaffOf(j.schoolId()) && !relationships.isGuardianOf(j.pupilId())) {
             throw notFound();
         }
         audit.read(j.schoolId(), j.pupilId(), "attendance.justification.attachment.read", id);
@@ -136,7 +142,7 @@ public class JustificationService {
 
     private Justification pending(UUID id) {
         Justification j = justifications.lock(id).orElseThrow(JustificationService::notFound);
-        access.requireStaffOf(j.schoolId());
+        relationships.requireStaffOf(j.schoolId());
         if (!"PENDING".equals(j.status())) {
             throw Problems.conflict("justification-decided", "Ce justificatif a déjà été traité (" + j.status() + ").");
         }

@@ -1,5 +1,6 @@
 package fr.ent.attendance.reason;
 
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The reasons of a school: staff manage them; the people of the school (and the guardians of its
@@ -32,13 +33,13 @@ public class ReasonResource {
 
     /** The people of the school (staff, teachers, pupils, guardians of its pupils) and admin; 404 for anyone else. */
     @GET
-    @RolesAllowed({"pupil", "parent", "teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<Reason> list(@PathParam("schoolId") UUID schoolId, @QueryParam("all") boolean all) {
         return service.list(schoolId, all);
     }
 
     @POST
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reason.class)))
     @APIResponse(responseCode = "409", description = "A reason with that code exists in the school")
     public Response create(@PathParam("schoolId") UUID schoolId, @NotNull @Valid ReasonInput in) {
@@ -47,7 +48,7 @@ public class ReasonResource {
 
     @PUT
     @Path("/{reasonId}")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     public Reason update(@PathParam("schoolId") UUID schoolId, @PathParam("reasonId") UUID reasonId,
                          @NotNull @Valid ReasonInput in) {
         return service.update(schoolId, reasonId, in);

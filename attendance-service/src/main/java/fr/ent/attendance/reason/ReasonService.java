@@ -1,6 +1,5 @@
 package fr.ent.attendance.reason;
 
-import fr.ent.attendance.support.Access;
 import fr.ent.directory.Relationships;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,12 +12,10 @@ import java.util.UUID;
 public class ReasonService {
 
     private final ReasonRepository reasons;
-    private final Access access;
     private final Relationships relationships;
 
-    public ReasonService(ReasonRepository reasons, Access access, Relationships relationships) {
+    public ReasonService(ReasonRepository reasons, Relationships relationships) {
         this.reasons = reasons;
-        this.access = access;
         this.relationships = relationships;
     }
 
@@ -29,7 +26,7 @@ public class ReasonService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Reason> list(UUID schoolId, boolean everything) {
         if (everything) {
-            access.requireStaffOf(schoolId);
+            relationships.requireStaffOf(schoolId);
             return reasons.ofSchool(schoolId);
         }
         relationships.requireMemberOf(schoolId);
@@ -38,7 +35,7 @@ public class ReasonService {
 
     @Transactional
     public Reason create(UUID schoolId, ReasonInput in) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         Reason reason = new Reason(UUID.randomUUID(), schoolId, in.code(), in.label(), in.justifying(), in.confidential(),
                 in.active() == null || in.active());
         if (!reasons.insert(reason)) {
@@ -49,7 +46,7 @@ public class ReasonService {
 
     @Transactional
     public Reason update(UUID schoolId, UUID reasonId, ReasonInput in) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         Reason old = reasons.find(reasonId).filter(r -> r.schoolId().equals(schoolId))
                 .orElseThrow(() -> Problems.notFound("Motif introuvable."));
         Reason changed = new Reason(old.id(), schoolId, old.code(), in.label(), in.justifying(), in.confidential(),

@@ -1,6 +1,7 @@
 package fr.ent.attendance.register;
 
 import fr.ent.events.IdempotentRequests;
+import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,25 +18,27 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 /** Registers (appel) of lessons. Teachers of the class or group, and the school's staff. */
 @Path("/api/attendance")
 public class RegisterResource {
 
-
     private final RegisterService service;
+    private final RegisterViews views;
 
-    public RegisterResource(RegisterService service) {
+    public RegisterResource(RegisterService service, RegisterViews views) {
         this.service = service;
+        this.views = views;
     }
 
     /** Opens the register of a lesson (201, or 200 when it exists); with marks, takes the roll call. */
     @POST
     @Path("/registers")
-    @RolesAllowed({"teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "200", description = "The lesson's register existed already (or the request was replayed)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
     @APIResponse(responseCode = "201", description = "The register is opened", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
     @APIResponse(responseCode = "409", description = "The roll call was already taken, or the Idempotency-Key was used for another request")
@@ -45,15 +48,15 @@ public class RegisterResource {
 
     @GET
     @Path("/registers/{id}")
-    @RolesAllowed({"teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public RegisterView get(@PathParam("id") UUID id) {
-        return service.get(id);
+        return views.get(id);
     }
 
     /** The roll call of the whole class or group, once; a retry with the same Idempotency-Key replays the answer. */
     @PUT
     @Path("/registers/{id}/marks")
-    @RolesAllowed({"teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "200", description = "The roll call is taken (or the request was replayed)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
     @APIResponse(responseCode = "409", description = "The roll call was already taken, or the Idempotency-Key was used for another request")
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitMarks in,
@@ -63,8 +66,8 @@ public class RegisterResource {
 
     @PATCH
     @Path("/registers/{id}/marks/{pupilId}")
-    @RolesAllowed({"teacher", "staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(RegisterView.class)
     @APIResponse(responseCode = "409", description = "The register is validated, or its roll call not taken yet")
     public RegisterView change(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId, @NotNull @Valid ChangeMark in) {
         return service.changeMark(id, pupilId, in);
@@ -72,15 +75,15 @@ public class RegisterResource {
 
     @GET
     @Path("/registers/{id}/marks/{pupilId}/history")
-    @RolesAllowed({"teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<MarkChange> history(@PathParam("id") UUID id, @PathParam("pupilId") UUID pupilId) {
-        return service.history(id, pupilId);
+        return views.history(id, pupilId);
     }
 
     @POST
     @Path("/registers/{id}/validate")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(RegisterView.class)
     @APIResponse(responseCode = "409", description = "The roll call is not taken yet")
     public RegisterView validate(@PathParam("id") UUID id) {
         return service.validate(id);
@@ -88,8 +91,8 @@ public class RegisterResource {
 
     @POST
     @Path("/registers/{id}/reopen")
-    @RolesAllowed({"staff", "admin"})
-    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponseSchema(RegisterView.class)
     @APIResponse(responseCode = "409", description = "The register is not validated")
     public RegisterView reopen(@PathParam("id") UUID id) {
         return service.reopen(id);
@@ -98,17 +101,17 @@ public class RegisterResource {
     /** Today's (or that day's) registers opened and never taken. */
     @GET
     @Path("/schools/{schoolId}/registers/forgotten")
-    @RolesAllowed({"staff", "admin"})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<RegisterView> forgotten(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
-        return service.forgotten(schoolId, date);
+        return views.forgotten(schoolId, date);
     }
 
     /** A class's day: every register of its lessons with every pupil's mark. */
     @GET
     @Path("/classes/{groupId}/day")
-    @RolesAllowed({"teacher", "staff", "admin"})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<RegisterView> classDay(@PathParam("groupId") UUID groupId, @QueryParam("date") LocalDate date) {
-        return service.classDay(groupId, date);
+        return views.classDay(groupId, date);
     }
 
     private static Response answer(RegisterService.Outcome outcome) {

@@ -1,10 +1,10 @@
 package fr.ent.attendance.stats;
 
-import fr.ent.attendance.absence.AttendanceEntry;
-import fr.ent.attendance.absence.EntryKind;
-import fr.ent.attendance.absence.EntryRepository;
 import fr.ent.attendance.absence.EntryView;
 import fr.ent.attendance.absence.EntryViews;
+import fr.ent.attendance.entry.AttendanceEntry;
+import fr.ent.attendance.entry.EntryKind;
+import fr.ent.attendance.entry.EntryRepository;
 import fr.ent.attendance.justification.JustificationRepository;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonRepository;
@@ -12,12 +12,13 @@ import fr.ent.attendance.register.Register;
 import fr.ent.attendance.register.RegisterRepository;
 import fr.ent.attendance.register.RegisterStatus;
 import fr.ent.attendance.support.Access;
-import fr.ent.audit.AuditTrail;
-import fr.ent.web.clock.SchoolClock;
 import fr.ent.attendance.threshold.ThresholdService;
+import fr.ent.audit.AuditTrail;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;
+import fr.ent.directory.Relationships;
+import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static fr.ent.attendance.entry.AttendanceEntry.count;
 
 /** The CPE's views: the school's day, a class's month, the CSV export. */
 @ApplicationScoped
@@ -63,15 +66,13 @@ public class StatsService {
     private final ReasonRepository reasons;
     private final Directory directory;
     private final Access access;
+    private final Relationships relationships;
     private final SchoolClock clock;
-    private final int thresholdHalfDays;
     private final AuditTrail audit;
 
     public StatsService(EntryRepository entries, EntryViews views, RegisterRepository registers,
                         JustificationRepository justifications, ThresholdService threshold, ReasonRepository reasons,
-                        Directory directory, Access access, SchoolClock clock,
-                        fr.ent.attendance.AttendanceConfig config, AuditTrail audit) {
-        this.thresholdHalfDays = config.thresholdHalfDays();
+                        Directory directory, Access access, Relationships relationships, SchoolClock clock, AuditTrail audit) {
         this.audit = audit;
         this.entries = entries;
         this.views = views;
@@ -81,12 +82,13 @@ public class StatsService {
         this.reasons = reasons;
         this.directory = directory;
         this.access = access;
+        this.relationships = relationships;
         this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public SchoolDay schoolDay(UUID schoolId, LocalDate date) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         LocalDate day = date == null ? clock.today() : date;
         List<AttendanceEntry> ofDay = entries.ofSchool(schoolId, clock.at(day.atStartOfDay()), clock.at(day.plusDays(1).atStartOfDay()));
         List<Register> regs = registers.ofSchool(schoolId, day);
@@ -107,9 +109,7 @@ public class StatsService {
     public ClassMonth classMonth(UUID groupId, YearMonth month) {
         DirectoryClassGroup group = directory.classGroup(groupId)
                 .orElseThrow(() -> Problems.notFound("Classe ou groupe introuvable."));
-        if (!access.canTakeRollCall(group.schoolId(), groupId)) {
-            throw Problems.notFound("Classe ou groupe introuvable.");
-        }
+        access.requireRollCall(group.schoolId(), groupId);
         YearMonth m = month == null ? clock.thisMonth() : month;
         LocalDate last = m.atEndOfMonth();
         Set<UUID> pupils = directory.pupilsOf(groupId, clock.today().isBefore(last) && !clock.today().isBefore(m.atDay(1))
@@ -127,7 +127,7 @@ public class StatsService {
             lines.add(new PupilMonth(pupil, person.map(DirectoryPerson::firstName).orElse(null),
                     person.map(DirectoryPerson::lastName).orElse(null), count(own, EntryKind.ABSENCE), u,
                     justified.getOrDefault(pupil, 0), count(own, EntryKind.LATENESS), count(own, EntryKind.EARLY_DEPARTURE),
-                    u >= thresholdHalfDays));
+                    threshold.reached(u)));
         }
         lines.sort(Comparator.comparing((PupilMonth p) -> p.lastName() == null ? "" : p.lastName())
                 .thenComparing(p -> p.firstName() == null ? "" : p.firstName()));
@@ -141,7 +141,7 @@ public class StatsService {
     /** Staff only: every entry of the period, one line each, for a spreadsheet. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public String csv(UUID schoolId, LocalDate from, LocalDate to) {
-        access.requireStaffOf(schoolId);
+        relationships.requireStaffOf(schoolId);
         if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             throw Problems.badRequest("period-invalid", "La période doit aller de from à to, un an au plus.");
         }
@@ -164,10 +164,6 @@ public class StatsService {
                     .append(e.origin()).append("\r\n");
         }
         return csv.toString();
-    }
-
-    private static int count(List<AttendanceEntry> list, EntryKind kind) {
-        return (int) list.stream().filter(e -> e.kind() == kind).count();
     }
 
     /** Quotes a cell, and defuses spreadsheet formulas (=, +, -, @). */

@@ -1,15 +1,13 @@
 package fr.ent.attendance.threshold;
 
 import fr.ent.attendance.AttendanceConfig;
-import fr.ent.attendance.absence.EntryRepository;
-import fr.ent.attendance.events.AttendanceEvents;
 import fr.ent.attendance.support.Jdbc;
 import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,7 +15,8 @@ import java.util.UUID;
 /**
  * The legal alert: a pupil with {@code attendance.threshold-half-days} (4) unjustified half-days in
  * a month. Raised once per pupil and month: the primary key of threshold_alert decides, even when
- * two transactions cross the line together.
+ * two transactions cross the line together. It is given the counts (the entries' writer,
+ * {@code entry.Entries}, counts and publishes), so it depends on no other feature.
  */
 @ApplicationScoped
 public class ThresholdService {
@@ -25,43 +24,42 @@ public class ThresholdService {
     public record Alert(UUID pupilId, UUID schoolId, YearMonth month, int halfDays, OffsetDateTime raisedAt) {
     }
 
-    private final EntryRepository entries;
     private final Jdbc jdbc;
-    private final AttendanceEvents events;
     private final SchoolClock clock;
     private final int threshold;
 
-    public ThresholdService(EntryRepository entries, Jdbc jdbc, AttendanceEvents events, SchoolClock clock,
-                            AttendanceConfig config) {
-        this.entries = entries;
+    public ThresholdService(Jdbc jdbc, SchoolClock clock, AttendanceConfig config) {
         this.jdbc = jdbc;
-        this.events = events;
         this.clock = clock;
         this.threshold = config.thresholdHalfDays();
     }
 
-    /** Counts the month for these pupils (one query) and raises the alerts now due. */
-    public void check(Map<UUID, UUID> schoolOfPupil, YearMonth month) {
-        if (schoolOfPupil.isEmpty()) {
-            return;
-        }
-        Map<UUID, Integer> counts = entries.unjustifiedHalfDays(schoolOfPupil.keySet(), month.atDay(1), month.atEndOfMonth());
-        counts.forEach((pupil, n) -> {
-            if (n >= threshold) {
+    /** Whether that many unjustified half-days in a month reach the alert. */
+    public boolean reached(int unjustifiedHalfDays) {
+        return unjustifiedHalfDays >= threshold;
+    }
+
+    /**
+     * Records the alerts due for the month's counts (pupil → unjustified half-days; schoolOfPupil
+     * says where each pupil is counted) and returns those this transaction raised: a pupil already
+     * alerted that month is not raised again.
+     */
+    public List<Alert> raise(YearMonth month, Map<UUID, Integer> unjustifiedHalfDays, Map<UUID, UUID> schoolOfPupil) {
+        List<Alert> raised = new ArrayList<>();
+        unjustifiedHalfDays.forEach((pupil, n) -> {
+            if (reached(n)) {
                 UUID school = schoolOfPupil.get(pupil);
+                OffsetDateTime now = clock.now();
                 int inserted = jdbc.update("""
                         insert into threshold_alert (pupil_id, month, school_id, half_days, raised_at)
                         values (?, ?, ?, ?, ?) on conflict do nothing""",
-                        pupil, month.atDay(1), school, n, clock.now());
+                        pupil, month.atDay(1), school, n, now);
                 if (inserted == 1) {
-                    events.thresholdReached(pupil, school, month, n);
+                    raised.add(new Alert(pupil, school, month, n, now));
                 }
             }
         });
-    }
-
-    public void check(Map<UUID, UUID> schoolOfPupil, Collection<YearMonth> months) {
-        months.forEach(m -> check(schoolOfPupil, m));
+        return raised;
     }
 
     public List<Alert> ofPupil(UUID pupilId) {

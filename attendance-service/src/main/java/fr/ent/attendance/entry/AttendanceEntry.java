@@ -1,6 +1,7 @@
-package fr.ent.attendance.absence;
+package fr.ent.attendance.entry;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -9,6 +10,11 @@ public record AttendanceEntry(UUID id, UUID schoolId, UUID pupilId, EntryKind ki
                               OffsetDateTime endsAt, Integer lateMinutes, UUID reasonId, EntryStatus status,
                               EntryOrigin origin, UUID registerId, UUID collectiveId, String comment,
                               UUID recordedBy, OffsetDateTime recordedAt) {
+
+    /** How many of these entries are of that kind. */
+    public static int count(Collection<AttendanceEntry> entries, EntryKind kind) {
+        return (int) entries.stream().filter(e -> e.kind() == kind).count();
+    }
 
     public boolean counts() {
         return status == EntryStatus.UNJUSTIFIED;

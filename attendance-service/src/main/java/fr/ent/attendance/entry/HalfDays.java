@@ -1,4 +1,4 @@
-package fr.ent.attendance.absence;
+package fr.ent.attendance.entry;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
-package fr.ent.attendance.events;
+package fr.ent.attendance.entry;
 
-import fr.ent.attendance.absence.AttendanceEntry;
-import fr.ent.attendance.absence.EntryStatus;
 import fr.ent.events.Outbox;
 import fr.ent.events.contract.attendance.AbsenceCancelled;
 import fr.ent.events.contract.attendance.AbsenceJustified;

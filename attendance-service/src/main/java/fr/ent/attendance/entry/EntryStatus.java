@@ -1,4 +1,4 @@
-package fr.ent.attendance.absence;
+package fr.ent.attendance.entry;
 
 /** An entry counts against the pupil while UNJUSTIFIED; a cancelled one no longer exists for the counts. */
 public enum EntryStatus { UNJUSTIFIED, JUSTIFIED, CANCELLED }

@@ -1,10 +1,9 @@
-package fr.ent.attendance.absence;
+package fr.ent.attendance.entry;
 
 import fr.ent.attendance.AttendanceConfig;
-import fr.ent.attendance.events.AttendanceEvents;
+import fr.ent.attendance.threshold.ThresholdService;
 import fr.ent.audit.AuditTrail;
 import fr.ent.web.clock.SchoolClock;
-import fr.ent.attendance.threshold.ThresholdService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalTime;
@@ -19,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Writes entries on pupils' records with everything that goes with them, in the caller's
- * transaction: the half-days an absence touches, the events, and the threshold check. Batched:
+ * transaction: the half-days an absence touches, the audit trail, the events, and the threshold
+ * check (counted here, alerts kept by {@link ThresholdService}). Batched:
  * a whole register's entries cost a few statements, not a few per pupil.
  */
 @ApplicationScoped
@@ -68,7 +68,7 @@ public class Entries {
         }
         events.recorded(entries, at);
         repository.flushHalfDays(halfDayRows);
-        threshold.check(counted, months);
+        checkThreshold(counted, months);
     }
 
     /** The entry no longer exists for counts or views; an event says so (absences only: the contract). */
@@ -88,5 +88,34 @@ public class Entries {
 
     public void refuse(AttendanceEntry e, UUID proposedReason) {
         events.justified(e, proposedReason, false);
+    }
+
+    /**
+     * Staff set a reason: a justifying one justifies the entry ({@link #justify}); otherwise the
+     * status is stored, and an absence that was justified counts again (its months are recounted).
+     */
+    public void changeReason(AttendanceEntry e, UUID reasonId, EntryStatus status) {
+        if (status == EntryStatus.JUSTIFIED && e.status() != EntryStatus.JUSTIFIED) {
+            justify(e, reasonId);
+            return;
+        }
+        repository.updateStatus(e.id(), status, reasonId);
+        if (status == EntryStatus.UNJUSTIFIED && e.status() == EntryStatus.JUSTIFIED && e.kind() == EntryKind.ABSENCE) {
+            checkThreshold(Map.of(e.pupilId(), e.schoolId()),
+                    new TreeSet<>(List.of(YearMonth.from(clock.local(e.startsAt())), YearMonth.from(clock.local(e.endsAt())))));
+        }
+    }
+
+    /** Counts these pupils' months (pupil → school; one query a month) and publishes the alerts now raised. */
+    private void checkThreshold(Map<UUID, UUID> schoolOfPupil, Set<YearMonth> months) {
+        if (schoolOfPupil.isEmpty()) {
+            return;
+        }
+        for (YearMonth month : months) {
+            Map<UUID, Integer> counts = repository.unjustifiedHalfDays(schoolOfPupil.keySet(), month.atDay(1),
+                    month.atEndOfMonth());
+            threshold.raise(month, counts, schoolOfPupil)
+                    .forEach(a -> events.thresholdReached(a.pupilId(), a.schoolId(), a.month(), a.halfDays()));
+        }
     }
 }
