@@ -9,7 +9,7 @@ import fr.ent.attendance.entry.EntryRepository;
 import fr.ent.attendance.entry.EntryStatus;
 import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
-import fr.ent.attendance.support.Jdbc;
+import fr.ent.web.jdbc.Jdbc;
 import fr.ent.audit.AuditTrail;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;

@@ -1,8 +1,8 @@
 package fr.ent.attendance.entry;
 
 import fr.ent.attendance.entry.HalfDays.HalfDay;
-import fr.ent.attendance.support.Jdbc.UuidArray;
-import fr.ent.attendance.support.Jdbc;
+import fr.ent.web.jdbc.Jdbc.UuidArray;
+import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package fr.ent.attendance.reason;
 
-import fr.ent.attendance.support.Jdbc;
+import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.ResultSet;

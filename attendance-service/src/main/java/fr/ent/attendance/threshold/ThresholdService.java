@@ -1,7 +1,7 @@
 package fr.ent.attendance.threshold;
 
 import fr.ent.attendance.AttendanceConfig;
-import fr.ent.attendance.support.Jdbc;
+import fr.ent.web.jdbc.Jdbc;
 import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
