@@ -195,6 +195,32 @@ public final class World {
         return rooms.get(name);
     }
 
+    // --- lessons
+
+    /** A weekly lesson's body (dates: from startsOn to the end of the school year). */
+    public static Map<String, Object> weekly(String subject, UUID teacher, UUID classId, UUID room, String slot,
+                                             String recurrence, LocalDate startsOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("teacherIds", List.of(teacher));
+        body.put("classIds", classId == null ? List.of() : List.of(classId));
+        if (room != null) {
+            body.put("roomId", room);
+        }
+        body.put("slot", slot);
+        body.put("recurrence", recurrence);
+        body.put("dayOfWeek", startsOn.getDayOfWeek().toString());
+        body.put("startsOn", startsOn.toString());
+        return body;
+    }
+
+    /** Plans the lesson as the CPE; its id. */
+    public UUID plan(Map<String, Object> lesson) {
+        String id = as(cpeToken()).body(lesson).post("/api/timetable/schools/" + school + "/lessons")
+                .then().statusCode(201).extract().path("id");
+        return UUID.fromString(id);
+    }
+
     // --- tokens
 
     public String teacherAToken() {

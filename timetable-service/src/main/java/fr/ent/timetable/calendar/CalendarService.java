@@ -27,14 +27,16 @@ public class CalendarService {
     private final TimeSlotRepository slots;
     private final HolidayPeriodRepository holidays;
     private final Relationships relationships;
+    private final SlotUsage slotUsage;
 
     public CalendarService(SchoolCalendarRepository calendars, SchoolYearRepository years, TimeSlotRepository slots,
-                           HolidayPeriodRepository holidays, Relationships relationships) {
+                           HolidayPeriodRepository holidays, Relationships relationships, SlotUsage slotUsage) {
         this.calendars = calendars;
         this.years = years;
         this.slots = slots;
         this.holidays = holidays;
         this.relationships = relationships;
+        this.slotUsage = slotUsage;
     }
 
     // --- reading
@@ -161,7 +163,7 @@ public class CalendarService {
         return view(schoolId);
     }
 
-    /** Replaces the school's time slots; each inside the school day, codes unique. */
+    /** Replaces the school's time slots; each inside the school day, codes unique, none a lesson still uses removed. */
     @Transactional
     public CalendarView setSlots(UUID schoolId, CalendarInputs.Slots in) {
         relationships.requireStaffOf(schoolId);
@@ -181,11 +183,22 @@ public class CalendarService {
                         + calendar.dayStartsAt + "–" + calendar.dayEndsAt + ")");
             }
         }
-        slots.deleteOfSchool(schoolId);
-        slots.flush();
+        Map<String, TimeSlot> existing = new LinkedHashMap<>();
+        slots.ofSchool(schoolId).forEach(slot -> existing.put(slot.key.code(), slot));
+        for (TimeSlot old : existing.values()) {
+            if (!codes.contains(old.key.code())) {
+                if (slotUsage.isUsed(schoolId, old.key.code())) {
+                    throw Problems.conflict("slot-in-use", "Le créneau " + old.key.code() + " est utilisé par des cours.");
+                }
+                slots.delete(old);
+            }
+        }
         for (CalendarInputs.Slot s : in.slots()) {
-            TimeSlot slot = new TimeSlot();
-            slot.key = new TimeSlot.Key(schoolId, s.code());
+            TimeSlot slot = existing.get(s.code());
+            if (slot == null) {
+                slot = new TimeSlot();
+                slot.key = new TimeSlot.Key(schoolId, s.code());
+            }
             slot.startsAt = s.startsAt();
             slot.endsAt = s.endsAt();
             slots.persist(slot);

@@ -12,8 +12,4 @@ public class TimeSlotRepository implements PanacheRepositoryBase<TimeSlot, TimeS
     public List<TimeSlot> ofSchool(UUID schoolId) {
         return list("key.schoolId = ?1 order by startsAt, key.code", schoolId);
     }
-
-    public void deleteOfSchool(UUID schoolId) {
-        delete("key.schoolId", schoolId);
-    }
 }
