@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.startsWith;
 class TimetableSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
-        return EchoTestResource.PATH;
+        return "/api/timetable/schools/" + UUID.randomUUID() + "/rooms";
     }
 
     @Inject
