@@ -1,6 +1,7 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,12 +10,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,14 +43,9 @@ class AbsenceTest {
     @BeforeEach
     void seed() {
         w = World.create(projection, 3);
-        justifyingReason = reason("MALADIE", "Maladie", true, false);
-        confidentialReason = reason("SOCIAL", "Suivi social", true, true);
-        unjustifyingReason = reason("CONVENANCE", "Convenance personnelle", false, false);
-    }
-
-    String reason(String code, String label, boolean justifying, boolean confidential) {
-        return as(w.cpeToken()).body(Map.of("code", code, "label", label, "justifying", justifying, "confidential", confidential))
-                .post("/api/attendance/schools/" + w.school + "/reasons").then().statusCode(201).extract().path("id");
+        justifyingReason = w.reason("MALADIE", "Maladie", true, false);
+        confidentialReason = w.reason("SOCIAL", "Suivi social", true, true);
+        unjustifyingReason = w.reason("CONVENANCE", "Convenance personnelle", false, false);
     }
 
     static Map<String, Object> entry(UUID pupil, String start, String end, String reason) {
@@ -91,11 +83,11 @@ class AbsenceTest {
         as(w.cpeToken()).body(entry(w.pupil(0), next.plusDays(1) + "T10:00", next.plusDays(1) + "T11:00", null))
                 .post("/api/attendance/absences")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/overlapping-absence"));
-        var recorded = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
+        var recorded = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
         assertThat(recorded.data().get("absenceId").asText()).isEqualTo(id);
         assertThat(recorded.data().get("justified").asBoolean()).isTrue();
         assertThat(recorded.data().has("reasonCode")).as("no reason leaves attendance").isFalse();
-        assertThat(count("select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isEqualTo(1);
+        assertThat(Rows.count(db, "select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isEqualTo(1);
     }
 
     @Test
@@ -103,9 +95,9 @@ class AbsenceTest {
         LocalDate today = World.today();
         as(w.cpeToken()).body(entry(w.pupil(1), today + "T08:00", today + "T10:00", confidentialReason))
                 .post("/api/attendance/absences").then().statusCode(201);
-        var event = AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
+        var event = TopicReader.await("ent.attendance", w.pupil(1), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
         assertThat(event.data().has("reasonCode")).isFalse();
-        assertThat(event.raw()).doesNotContain("SOCIAL").doesNotContain("Suivi social");
+        assertThat(event.value()).doesNotContain("SOCIAL").doesNotContain("Suivi social");
 
         as(w.guardianToken(1)).get("/api/attendance/pupils/" + w.pupil(1) + "/record")
                 .then().statusCode(200).body("entries", hasSize(1)).body("entries[0].status", equalTo("JUSTIFIED"))
@@ -133,7 +125,7 @@ class AbsenceTest {
                 .post("/api/attendance/absences").then().statusCode(201);
         as(w.cpeToken()).get("/api/attendance/pupils/" + pupil + "/record").then().statusCode(200)
                 .body("unjustifiedHalfDays", equalTo(3)).body("alerts", hasSize(0));
-        assertThat(count("select count(*) from ent_outbox where record_key = ? and type like '%threshold%'", pupil.toString())).isZero();
+        assertThat(Rows.count(db, "select count(*) from ent_outbox where record_key = ? and type like '%threshold%'", pupil.toString())).isZero();
 
         as(w.cpeToken()).body(entry(pupil, schoolDay(2) + "T08:00", schoolDay(2) + "T17:00", null))
                 .post("/api/attendance/absences").then().statusCode(201);
@@ -143,12 +135,12 @@ class AbsenceTest {
         as(w.guardianToken(2)).get("/api/attendance/pupils/" + pupil + "/record").then().statusCode(200)
                 .body("unjustifiedHalfDays", equalTo(6)).body("alerts", hasSize(1))
                 .body("alerts[0].halfDays", equalTo(5));
-        var alerts = AttendanceTopic.await(pupil, "fr.ent.attendance.absence-threshold-reached.v1", 1);
+        var alerts = TopicReader.await("ent.attendance", pupil, "fr.ent.attendance.absence-threshold-reached.v1", 1);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).data().get("month").asText()).isEqualTo(World.thisMonth().toString());
         assertThat(alerts.get(0).data().get("unjustifiedHalfDays").asInt()).isEqualTo(5);
-        assertThat(count("select count(*) from threshold_alert where pupil_id = ?", pupil)).isEqualTo(1);
-        assertThat(count("select count(*) from ent_outbox where record_key = ? and type like '%threshold%'", pupil.toString()))
+        assertThat(Rows.count(db, "select count(*) from threshold_alert where pupil_id = ?", pupil)).isEqualTo(1);
+        assertThat(Rows.count(db, "select count(*) from ent_outbox where record_key = ? and type like '%threshold%'", pupil.toString()))
                 .as("raised once, not again at the 6th half-day").isEqualTo(1);
     }
 
@@ -157,13 +149,13 @@ class AbsenceTest {
         LocalDate day = World.today().plusDays(3);
         as(w.cpeToken()).body(entry(w.pupil(0), day + "T08:00", day + "T12:00", justifyingReason))
                 .post("/api/attendance/absences").then().statusCode(201);
-        String trip = reason("SORTIE", "Sortie scolaire", true, false);
+        String trip = w.reason("SORTIE", "Sortie scolaire", true, false);
         as(w.cpeToken()).body(Map.of("groupId", w.classA, "startsAt", day + "T08:00", "endsAt", day + "T18:00", "reasonId", trip))
                 .post("/api/attendance/absences/collective")
                 .then().statusCode(201).body("absences", hasSize(2)).body("alreadyAbsent", hasSize(1))
                 .body("alreadyAbsent[0]", equalTo(w.pupil(0).toString()))
                 .body("absences[0].status", equalTo("JUSTIFIED"));
-        AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.absence-recorded.v1", 1);
+        TopicReader.await("ent.attendance", w.pupil(1), "fr.ent.attendance.absence-recorded.v1", 1);
         as(w.teacherAToken()).body(Map.of("groupId", w.classA, "startsAt", day + "T08:00", "endsAt", day + "T18:00"))
                 .post("/api/attendance/absences/collective").then().statusCode(403);
     }
@@ -176,7 +168,7 @@ class AbsenceTest {
         as(w.cpeToken()).post("/api/attendance/entries/" + id + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         as(w.cpeToken()).post("/api/attendance/entries/" + id + "/cancel").then().statusCode(409);
         as(w.otherCpeToken()).post("/api/attendance/entries/" + id + "/cancel").then().statusCode(404);
-        var cancelled = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-cancelled.v1", 1).get(0);
+        var cancelled = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-cancelled.v1", 1).get(0);
         assertThat(cancelled.data().get("absenceId").asText()).isEqualTo(id);
         assertThat(cancelled.subject()).isEqualTo(id);
 
@@ -218,17 +210,5 @@ class AbsenceTest {
         assertThat(csv).startsWith("id;eleve_id;nom;prenom;type").contains("\"Bernard\";\"Zoé\";ABSENCE").contains("MALADIE");
         as(w.teacherAToken()).get("/api/attendance/schools/" + w.school + "/export?from=" + today + "&to=" + today)
                 .then().statusCode(403);
-    }
-
-    long count(String sql, Object param) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -108,9 +108,7 @@ class AuditTrailTest {
 
     @Test
     void justifications_their_attachments_and_exports_are_recorded() {
-        String illness = as(w.cpeToken())
-                .body(Map.of("code", "MALADIE", "label", "Maladie", "justifying", true, "confidential", false))
-                .post("/api/attendance/schools/" + w.school + "/reasons").then().statusCode(201).extract().path("id");
+        String illness = w.reason("MALADIE", "Maladie", true, false);
         String absence = as(w.cpeToken())
                 .body(Map.of("pupilId", w.pupil(0), "startsAt", today + "T08:00", "endsAt", today + "T12:00"))
                 .post("/api/attendance/absences").then().statusCode(201).extract().path("id");

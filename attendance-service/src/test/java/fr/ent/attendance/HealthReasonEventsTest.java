@@ -1,6 +1,7 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +36,7 @@ class HealthReasonEventsTest {
     @BeforeEach
     void seed() {
         w = World.create(projection, 2);
-        illness = as(w.cpeToken()).body(Map.of("code", "MALADIE", "label", "Maladie", "justifying", true, "confidential", false))
-                .post("/api/attendance/schools/" + w.school + "/reasons").then().statusCode(201).extract().path("id");
+        illness = w.reason("MALADIE", "Maladie", true, false);
     }
 
     @Test
@@ -45,7 +45,7 @@ class HealthReasonEventsTest {
         as(w.cpeToken()).body(Map.of("pupilId", w.pupil(0), "startsAt", tuesday + "T08:00",
                         "endsAt", tuesday + "T12:00", "reasonId", illness))
                 .post("/api/attendance/absences").then().statusCode(201);
-        var event = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
+        var event = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
         assertThat(event.data().get("justified").asBoolean()).isTrue();
         assertNothingAboutTheReason(event);
     }
@@ -60,14 +60,14 @@ class HealthReasonEventsTest {
                 .post("/api/attendance/entries/" + absence + "/justifications").then().statusCode(201).extract().path("id");
         as(w.cpeToken()).post("/api/attendance/justifications/" + justification + "/accept").then().statusCode(200);
 
-        var event = AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.absence-justified.v1", 1).get(0);
+        var event = TopicReader.await("ent.attendance", w.pupil(1), "fr.ent.attendance.absence-justified.v1", 1).get(0);
         assertThat(event.data().get("accepted").asBoolean()).isTrue();
         assertNothingAboutTheReason(event);
-        assertThat(event.raw()).doesNotContain("Fièvre").doesNotContain("otite");
+        assertThat(event.value()).doesNotContain("Fièvre").doesNotContain("otite");
     }
 
-    private static void assertNothingAboutTheReason(AttendanceTopic.Event event) {
-        assertThat(event.raw()).doesNotContain("MALADIE").doesNotContain("Maladie").doesNotContain("reasonCode");
+    private static void assertNothingAboutTheReason(TopicReader.Event event) {
+        assertThat(event.value()).doesNotContain("MALADIE").doesNotContain("Maladie").doesNotContain("reasonCode");
         for (Iterator<String> names = event.data().fieldNames(); names.hasNext(); ) {
             assertThat(names.next().toLowerCase()).doesNotContain("reason").doesNotContain("comment");
         }

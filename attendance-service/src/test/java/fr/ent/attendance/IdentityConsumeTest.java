@@ -1,6 +1,6 @@
 package fr.ent.attendance;
 
-import fr.ent.directory.testing.DirectoryEvents;
+import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,7 +9,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;

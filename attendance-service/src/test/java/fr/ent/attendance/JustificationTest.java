@@ -1,7 +1,8 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.directory.testing.DirectoryEvents;
+import fr.ent.testkit.DirectoryEvents;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,8 +42,7 @@ class JustificationTest {
     @BeforeEach
     void seed() {
         w = World.create(projection, 2);
-        illness = as(w.cpeToken()).body(Map.of("code", "MALADIE", "label", "Maladie", "justifying", true, "confidential", false))
-                .post("/api/attendance/schools/" + w.school + "/reasons").then().statusCode(201).extract().path("id");
+        illness = w.reason("MALADIE", "Maladie", true, false);
         LocalDate today = World.today();
         absence = as(w.cpeToken()).body(Map.of("pupilId", w.pupil(0), "startsAt", today + "T08:00", "endsAt", today + "T12:00"))
                 .post("/api/attendance/absences").then().statusCode(201).extract().path("id");
@@ -89,10 +89,10 @@ class JustificationTest {
         as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200)
                 .body("entries[0].status", equalTo("JUSTIFIED")).body("entries[0].justification", equalTo("ACCEPTED"))
                 .body("unjustifiedHalfDays", equalTo(0)).body("justifiedHalfDays", equalTo(1));
-        var event = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
+        var event = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
         assertThat(event.data().get("accepted").asBoolean()).isTrue();
         assertThat(event.data().has("reasonCode")).as("no reason leaves attendance").isFalse();
-        assertThat(event.raw()).doesNotContain("Fièvre");
+        assertThat(event.value()).doesNotContain("Fièvre");
     }
 
     @Test
@@ -101,7 +101,7 @@ class JustificationTest {
         as(w.cpeToken()).post("/api/attendance/justifications/" + id + "/refuse").then().statusCode(200).body("status", equalTo("REFUSED"));
         as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200)
                 .body("entries[0].status", equalTo("UNJUSTIFIED")).body("entries[0].justification", equalTo("REFUSED"));
-        var event = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
+        var event = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-justified.v1", 1).get(0);
         assertThat(event.data().get("accepted").asBoolean()).isFalse();
     }
 

@@ -1,8 +1,8 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.directory.testing.DirectoryEvents;
 import fr.ent.events.contract.identity.IdentityEvent;
+import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
 import io.agroal.api.AgroalDataSource;

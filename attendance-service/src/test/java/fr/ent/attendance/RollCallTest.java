@@ -1,6 +1,7 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,9 +11,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,9 +98,9 @@ class RollCallTest {
                 .body("counts.absent", equalTo(1))
                 .body("counts.late", equalTo(1))
                 .body("counts.leftEarly", equalTo(1));
-        assertThat(count("select count(*) from mark where register_id = ?", UUID.fromString(r.path("id")))).isEqualTo(5);
+        assertThat(Rows.count(db, "select count(*) from mark where register_id = ?", UUID.fromString(r.path("id")))).isEqualTo(5);
 
-        var absence = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
+        var absence = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-recorded.v1", 1).get(0);
         assertThat(absence.key()).isEqualTo(w.pupil(0).toString());
         assertThat(absence.schoolId()).isEqualTo(w.school.toString());
         assertThat(absence.data().get("pupilId").asText()).isEqualTo(w.pupil(0).toString());
@@ -110,11 +108,11 @@ class RollCallTest {
         assertThat(absence.data().get("justified").asBoolean()).isFalse();
         assertThat(absence.data().get("start").asText()).startsWith(World.today().toString());
 
-        var late = AttendanceTopic.await(w.pupil(1), "fr.ent.attendance.lateness-recorded.v1", 1).get(0);
+        var late = TopicReader.await("ent.attendance", w.pupil(1), "fr.ent.attendance.lateness-recorded.v1", 1).get(0);
         assertThat(late.data().get("minutes").asInt()).isEqualTo(10);
-        var left = AttendanceTopic.await(w.pupil(2), "fr.ent.attendance.early-departure-recorded.v1", 1).get(0);
+        var left = TopicReader.await("ent.attendance", w.pupil(2), "fr.ent.attendance.early-departure-recorded.v1", 1).get(0);
         assertThat(left.data().get("leftAt").asText()).isNotBlank();
-        assertThat(AttendanceTopic.of(w.pupil(3))).as("a present pupil makes no event").isEmpty();
+        assertThat(TopicReader.read("ent.attendance", w.pupil(3))).as("a present pupil makes no event").isEmpty();
     }
 
     @Test
@@ -123,16 +121,16 @@ class RollCallTest {
         Response first = as(w.teacherAToken()).header("Idempotency-Key", key)
                 .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
         first.then().statusCode(201);
-        long outboxBefore = count("select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString());
+        long outboxBefore = Rows.count(db, "select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString());
 
         Response again = as(w.teacherAToken()).header("Idempotency-Key", key)
                 .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers");
         again.then().statusCode(200).header("Idempotent-Replayed", "true");
         assertThat(again.jsonPath().getMap("")).isEqualTo(first.jsonPath().getMap(""));
         UUID register = UUID.fromString(first.path("id"));
-        assertThat(count("select count(*) from mark where register_id = ?", register)).isEqualTo(5);
-        assertThat(count("select count(*) from attendance_entry where register_id = ?", register)).isEqualTo(3);
-        assertThat(count("select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString())).isEqualTo(outboxBefore);
+        assertThat(Rows.count(db, "select count(*) from mark where register_id = ?", register)).isEqualTo(5);
+        assertThat(Rows.count(db, "select count(*) from attendance_entry where register_id = ?", register)).isEqualTo(3);
+        assertThat(Rows.count(db, "select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString())).isEqualTo(outboxBefore);
 
         // The same key for a different request is a client bug, not a replay.
         as(w.teacherAToken()).header("Idempotency-Key", key)
@@ -142,7 +140,7 @@ class RollCallTest {
         as(w.teacherAToken()).header("Idempotency-Key", "other-" + UUID.randomUUID())
                 .body(lesson(w.classA, World.today(), "09:00", "10:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/register-already-taken"));
-        assertThat(count("select count(*) from mark where register_id = ?", register)).isEqualTo(5);
+        assertThat(Rows.count(db, "select count(*) from mark where register_id = ?", register)).isEqualTo(5);
     }
 
     @Test
@@ -175,9 +173,9 @@ class RollCallTest {
                 .then().statusCode(200).body("", hasSize(0));
         as(w.teacherAToken()).get("/api/attendance/registers/" + id + "/marks/" + UUID.randomUUID() + "/history")
                 .then().statusCode(404);
-        var cancelled = AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.absence-cancelled.v1", 1);
+        var cancelled = TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.absence-cancelled.v1", 1);
         assertThat(cancelled).hasSize(1);
-        AttendanceTopic.await(w.pupil(0), "fr.ent.attendance.lateness-recorded.v1", 1);
+        TopicReader.await("ent.attendance", w.pupil(0), "fr.ent.attendance.lateness-recorded.v1", 1);
         as(w.cpeToken()).get("/api/attendance/pupils/" + w.pupil(0) + "/record")
                 .then().statusCode(200).body("entries", hasSize(1)).body("entries[0].kind", equalTo("LATENESS"))
                 .body("unjustifiedHalfDays", equalTo(0));
@@ -207,8 +205,8 @@ class RollCallTest {
                     .body("type", equalTo("https://ent.example/problems/validation-failed"))
                     .body("errors[0].field", equalTo(c[0]));
         }
-        assertThat(count("select count(*) from register where group_id = ?", w.classA)).isZero();
-        assertThat(count("select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isZero();
+        assertThat(Rows.count(db, "select count(*) from register where group_id = ?", w.classA)).isZero();
+        assertThat(Rows.count(db, "select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isZero();
     }
 
     @Test
@@ -239,9 +237,9 @@ class RollCallTest {
         as(w.teacherAToken()).body(lesson(w.classA, World.today(), "11:00", "10:00", typicalMarks())).post("/api/attendance/registers")
                 .then().statusCode(400).body("errors[0].field", equalTo("endsAt"));
 
-        assertThat(count("select count(*) from register where group_id = ?", w.classA)).isZero();
-        assertThat(count("select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isZero();
-        assertThat(count("select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString())).isZero();
+        assertThat(Rows.count(db, "select count(*) from register where group_id = ?", w.classA)).isZero();
+        assertThat(Rows.count(db, "select count(*) from attendance_entry where pupil_id = ?", w.pupil(0))).isZero();
+        assertThat(Rows.count(db, "select count(*) from ent_outbox where record_key = ?", w.pupil(0).toString())).isZero();
     }
 
     @Test
@@ -270,17 +268,5 @@ class RollCallTest {
         as(w.cpeToken()).get("/api/attendance/classes/" + w.classA + "/day")
                 .then().statusCode(200).body("", hasSize(2)).body("[1].counts.absent", equalTo(1));
         as(w.teacherBToken()).get("/api/attendance/classes/" + w.classA + "/day").then().statusCode(404);
-    }
-
-    long count(String sql, Object param) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, param);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

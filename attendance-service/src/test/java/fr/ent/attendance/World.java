@@ -1,9 +1,9 @@
 package fr.ent.attendance;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.directory.testing.DirectoryEvents;
-import fr.ent.events.contract.identity.IdentityEvent;
-import fr.ent.testservers.TestTokens;
+import fr.ent.testkit.DirectoryEvents;
+import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 
@@ -19,67 +19,78 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
 /**
- * A fresh school for one test, seeded into the directory projection the real way (identity
- * events applied by DirectoryProjection): class 4A (pupils a0..aN, each with a guardian), group
- * "latin" (a0, a1), class 4B (one pupil), teachers of 4A and of 4B, a CPE, and a second school with
- * its own CPE and pupil.
+ * A fresh school for one test, built with the test kit's {@link SchoolWorld} and seeded into the
+ * directory projection the real way (identity events applied by DirectoryProjection): class 4A
+ * (pupils a0..aN, each with a guardian), group "latin" (a0, a1), class 4B (one pupil), teachers of
+ * 4A and of 4B, a CPE, and a second school with its own CPE and pupil.
  */
 public final class World {
 
-    public final UUID school = UUID.randomUUID();
-    public final UUID otherSchool = UUID.randomUUID();
-    public final UUID classA = UUID.randomUUID();
-    public final UUID latin = UUID.randomUUID();
-    public final UUID classB = UUID.randomUUID();
+    public final UUID school;
+    public final UUID otherSchool;
+    public final UUID classA;
+    public final UUID latin;
+    public final UUID classB;
     public final List<UUID> pupilsA = new ArrayList<>();
     public final List<UUID> guardiansA = new ArrayList<>();
-    public final UUID pupilB = UUID.randomUUID();
-    public final UUID guardianB = UUID.randomUUID();
-    public final UUID teacherA = UUID.randomUUID();
-    public final UUID teacherB = UUID.randomUUID();
-    public final UUID cpe = UUID.randomUUID();
-    public final UUID otherCpe = UUID.randomUUID();
-    public final UUID otherPupil = UUID.randomUUID();
+    public final UUID pupilB;
+    public final UUID guardianB;
+    public final UUID teacherA;
+    public final UUID teacherB;
+    public final UUID cpe;
+    public final UUID otherCpe;
+    public final UUID otherPupil;
+    private final List<Person> pupilPeople = new ArrayList<>();
+    private final List<Person> guardianPeople = new ArrayList<>();
+    private final Person teacherAPerson;
+    private final Person teacherBPerson;
+    private final Person cpePerson;
+    private final Person otherCpePerson;
+
+    private World(SchoolWorld world, int pupilsInA) {
+        SchoolWorld.School here = world.school("Collège Jean Moulin");
+        SchoolWorld.School other = world.school("Collège Victor Hugo");
+        school = here.id();
+        otherSchool = other.id();
+        classA = here.classGroup("4A", "4e");
+        latin = here.group("Latin 4e", "4e");
+        classB = here.classGroup("4B", "4e");
+        for (int i = 0; i < pupilsInA; i++) {
+            UUID[] groups = i < 2 ? new UUID[]{latin} : new UUID[0];
+            Person pupil = here.pupil("Élève" + i, "Nom" + (char) ('A' + i % 26) + i, classA, groups);
+            Person guardian = here.guardian(pupil, "Parent" + i, "Nom" + i);
+            pupilPeople.add(pupil);
+            guardianPeople.add(guardian);
+            pupilsA.add(pupil.id());
+            guardiansA.add(guardian.id());
+        }
+        Person zoe = here.pupil("Zoé", "Bernard", classB);
+        pupilB = zoe.id();
+        guardianB = here.guardian(zoe, "Marc", "Bernard").id();
+        teacherAPerson = here.teacher("Anne", "Prof");
+        here.teaches(teacherAPerson, classA, "Mathématiques").teaches(teacherAPerson, latin, "Latin");
+        teacherBPerson = here.teacher("Bruno", "Prof");
+        here.teaches(teacherBPerson, classB, "Histoire");
+        cpePerson = here.staff("Claire", "Cpe");
+        otherCpePerson = other.staff("Olivier", "Cpe");
+        teacherA = teacherAPerson.id();
+        teacherB = teacherBPerson.id();
+        cpe = cpePerson.id();
+        otherCpe = otherCpePerson.id();
+        otherPupil = other.pupilWithoutClass("Omar", "Autre").id();
+    }
 
     public static World create(DirectoryProjection projection, int pupilsInA) {
         onASchoolDay();
-        World w = new World();
-        List<IdentityEvent> events = new ArrayList<>();
-        LocalDate start = today().minusYears(1);
-        events.add(DirectoryEvents.school(w.school, "Collège Jean Moulin"));
-        events.add(DirectoryEvents.school(w.otherSchool, "Collège Victor Hugo"));
-        events.add(DirectoryEvents.classGroup(w.classA, w.school, "4A", "4e"));
-        events.add(DirectoryEvents.group(w.latin, w.school, "Latin 4e", "4e"));
-        events.add(DirectoryEvents.classGroup(w.classB, w.school, "4B", "4e"));
-        for (int i = 0; i < pupilsInA; i++) {
-            UUID pupil = UUID.randomUUID();
-            UUID guardian = UUID.randomUUID();
-            w.pupilsA.add(pupil);
-            w.guardiansA.add(guardian);
-            events.add(DirectoryEvents.pupil(pupil, w.school, "Élève" + i, "Nom" + (char) ('A' + i % 26) + i));
-            events.add(DirectoryEvents.parent(guardian, "Parent" + i, "Nom" + i, w.school));
-            events.add(DirectoryEvents.guardianship(guardian, pupil, true));
-            events.add(i < 2 ? DirectoryEvents.enrolment(pupil, w.school, w.classA, start, null, w.latin)
-                    : DirectoryEvents.enrolment(pupil, w.school, w.classA, start, null));
-        }
-        events.add(DirectoryEvents.pupil(w.pupilB, w.school, "Zoé", "Bernard"));
-        events.add(DirectoryEvents.parent(w.guardianB, "Marc", "Bernard", w.school));
-        events.add(DirectoryEvents.guardianship(w.guardianB, w.pupilB, true));
-        events.add(DirectoryEvents.enrolment(w.pupilB, w.school, w.classB, start, null));
-        events.add(DirectoryEvents.teacher(w.teacherA, "Anne", "Prof", w.school));
-        events.add(DirectoryEvents.teaching(w.teacherA, w.school, w.classA, "Mathématiques"));
-        events.add(DirectoryEvents.teaching(w.teacherA, w.school, w.latin, "Latin"));
-        events.add(DirectoryEvents.teacher(w.teacherB, "Bruno", "Prof", w.school));
-        events.add(DirectoryEvents.teaching(w.teacherB, w.school, w.classB, "Histoire"));
-        events.add(DirectoryEvents.staff(w.cpe, "Claire", "Cpe", w.school));
-        events.add(DirectoryEvents.staff(w.otherCpe, "Olivier", "Cpe", w.otherSchool));
-        events.add(DirectoryEvents.pupil(w.otherPupil, w.otherSchool, "Omar", "Autre"));
-        QuarkusTransaction.requiringNew().run(() -> events.forEach(e -> projection.apply(DirectoryEvents.event(e))));
+        SchoolWorld world = new SchoolWorld().enrolledFrom(today().minusYears(1));
+        World w = new World(world, pupilsInA);
+        QuarkusTransaction.requiringNew().run(() -> world.events().forEach(e -> projection.apply(DirectoryEvents.event(e))));
         return w;
     }
 
@@ -118,27 +129,33 @@ public final class World {
     // --- tokens
 
     public String teacherAToken() {
-        return TestTokens.teacher(teacherA, school);
+        return teacherAPerson.token();
     }
 
     public String teacherBToken() {
-        return TestTokens.teacher(teacherB, school);
+        return teacherBPerson.token();
     }
 
     public String cpeToken() {
-        return TestTokens.staff(cpe, school);
+        return cpePerson.token();
     }
 
     public String otherCpeToken() {
-        return TestTokens.staff(otherCpe, otherSchool);
+        return otherCpePerson.token();
     }
 
     public String guardianToken(int i) {
-        return TestTokens.parent(guardian(i), school);
+        return guardianPeople.get(i).token();
     }
 
     public String pupilToken(int i) {
-        return TestTokens.pupil(pupil(i), school);
+        return pupilPeople.get(i).token();
+    }
+
+    /** A reason for absences of the school, created by its CPE; returns its id. */
+    public String reason(String code, String label, boolean justifying, boolean confidential) {
+        return as(cpeToken()).body(Map.of("code", code, "label", label, "justifying", justifying, "confidential", confidential))
+                .post("/api/attendance/schools/" + school + "/reasons").then().statusCode(201).extract().path("id");
     }
 
     public static RequestSpecification as(String token) {

@@ -2,11 +2,11 @@ package fr.ent.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -116,18 +116,18 @@ class DirectoryApiTest {
         UUID school = Api.school("Collège Événements");
         UUID guardian = Api.person("PARENT", "Paul", "Durand", "paul.durand@example.org", school);
 
-        ConsumerRecord<String, String> person = KafkaEvents.await("ent.identity", 1, r -> guardian.toString().equals(r.key())
-                && "fr.ent.identity.person-upserted.v1".equals(KafkaEvents.header(r, "ce_type"))).get(0);
+        TopicReader.Event person = TopicReader.await("ent.identity", 1, r -> guardian.toString().equals(r.key())
+                && "fr.ent.identity.person-upserted.v1".equals(r.type())).get(0);
         JsonNode data = JSON.readTree(person.value());
         assertThat(data.path("personId").asText()).isEqualTo(guardian.toString());
         assertThat(data.path("role").asText()).isEqualTo("PARENT");
         assertThat(data.path("lastName").asText()).isEqualTo("Durand");
         assertThat(person.value()).doesNotContain("@").doesNotContain("email");
-        assertThat(KafkaEvents.header(person, "ce_subject")).isEqualTo(guardian.toString());
+        assertThat(person.subject()).isEqualTo(guardian.toString());
 
-        ConsumerRecord<String, String> contact = KafkaEvents.await("ent.identity.contacts", 1,
+        TopicReader.Event contact = TopicReader.await("ent.identity.contacts", 1,
                 r -> guardian.toString().equals(r.key())).get(0);
-        assertThat(KafkaEvents.header(contact, "ce_type")).isEqualTo("fr.ent.identity.contact-changed.v1");
+        assertThat(contact.type()).isEqualTo("fr.ent.identity.contact-changed.v1");
         assertThat(JSON.readTree(contact.value()).path("email").asText()).isEqualTo("paul.durand@example.org");
     }
 
@@ -135,11 +135,11 @@ class DirectoryApiTest {
     void a_school_and_its_classes_are_published_keyed_by_their_ids() throws Exception {
         UUID school = Api.school("Collège Kafka");
         UUID classId = Api.classGroup(school, "CLASS", "6A");
-        ConsumerRecord<String, String> s = KafkaEvents.await("ent.identity", 1, r -> school.toString().equals(r.key())).get(0);
-        assertThat(KafkaEvents.header(s, "ce_type")).isEqualTo("fr.ent.identity.school-upserted.v1");
-        assertThat(KafkaEvents.header(s, "ce_schoolid")).isEqualTo(school.toString());
-        ConsumerRecord<String, String> c = KafkaEvents.await("ent.identity", 1, r -> classId.toString().equals(r.key())).get(0);
-        assertThat(KafkaEvents.header(c, "ce_type")).isEqualTo("fr.ent.identity.class-group-upserted.v1");
+        TopicReader.Event s = TopicReader.await("ent.identity", 1, r -> school.toString().equals(r.key())).get(0);
+        assertThat(s.type()).isEqualTo("fr.ent.identity.school-upserted.v1");
+        assertThat(s.schoolId()).isEqualTo(school.toString());
+        TopicReader.Event c = TopicReader.await("ent.identity", 1, r -> classId.toString().equals(r.key())).get(0);
+        assertThat(c.type()).isEqualTo("fr.ent.identity.class-group-upserted.v1");
         JsonNode data = JSON.readTree(c.value());
         assertThat(data.path("kind").asText()).isEqualTo("CLASS");
         assertThat(data.path("name").asText()).isEqualTo("6A");
@@ -169,7 +169,7 @@ class DirectoryApiTest {
         as(admin()).get(BASE + "/classes/" + latin + "/pupils").then().body("id", hasItem(pupil.toString()));
 
         // The old enrolment's end reaches Kafka as a new version of it
-        List<ConsumerRecord<String, String>> firstEvents = KafkaEvents.await("ent.identity", 2, r -> first.toString().equals(r.key()));
+        List<TopicReader.Event> firstEvents = TopicReader.await("ent.identity", 2, r -> first.toString().equals(r.key()));
         JsonNode last = JSON.readTree(firstEvents.get(firstEvents.size() - 1).value());
         assertThat(last.path("end").asText()).isEqualTo(january.minusDays(1).toString());
         assertThat(last.path("version").asLong()).isEqualTo(2);
@@ -225,8 +225,8 @@ class DirectoryApiTest {
 
         as(admin()).delete(BASE + "/teaching-assignments/" + second).then().statusCode(204);
         as(TestTokens.teacher(teacher, schoolA)).get(BASE + "/me").then().body("teaching", hasSize(1));
-        KafkaEvents.await("ent.identity", 1, r -> second.toString().equals(r.key())
-                && "fr.ent.identity.teaching-assignment-ended.v1".equals(KafkaEvents.header(r, "ce_type")));
+        TopicReader.await("ent.identity", 1, r -> second.toString().equals(r.key())
+                && "fr.ent.identity.teaching-assignment-ended.v1".equals(r.type()));
     }
 
     @Test
@@ -234,7 +234,7 @@ class DirectoryApiTest {
         UUID school = Api.school("Collège Départ");
         UUID teacher = Api.person("TEACHER", "Jean", "Départ", null, school);
         as(admin()).post(BASE + "/people/" + teacher + "/disable").then().statusCode(200).body("active", is(false)).body("version", is(2));
-        List<ConsumerRecord<String, String>> events = KafkaEvents.await("ent.identity", 2, r -> teacher.toString().equals(r.key()));
+        List<TopicReader.Event> events = TopicReader.await("ent.identity", 2, r -> teacher.toString().equals(r.key()));
         JsonNode last = JSON.readTree(events.get(events.size() - 1).value());
         assertThat(last.path("active").asBoolean()).isFalse();
         assertThat(last.path("version").asLong()).isEqualTo(2);

@@ -1,11 +1,9 @@
 package fr.ent.notification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.directory.Directory;
 import fr.ent.events.EventConsumer;
 import fr.ent.events.contract.attendance.AbsenceRecorded;
-import fr.ent.notification.email.Contacts;
 import fr.ent.notification.fanout.FanOut;
+import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.Smtp;
 import fr.ent.testservers.SmtpResource;
@@ -19,8 +17,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,8 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -43,18 +37,8 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 @QuarkusTestResource(SmtpResource.class)
-class AbsenceNotificationTest {
+class AbsenceNotificationTest extends NotificationScenario {
 
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    /** A Tuesday morning, outside quiet hours. */
-    static final ZonedDateTime TUESDAY_10H = ZonedDateTime.of(2026, 11, 24, 10, 0, 0, 0, PARIS);
-
-    @Inject
-    Directory directory;
-    @Inject
-    Contacts contacts;
-    @Inject
-    PlatformClock clock;
     @Inject
     FanOut fanOut;
     @Inject
@@ -62,21 +46,11 @@ class AbsenceNotificationTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @BeforeEach
-    void tuesdayMorning() {
-        clock.set(TUESDAY_10H.toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
-
     @Test
     void an_absence_reaches_each_guardian_once_in_the_inbox_and_by_email_in_french_about_the_right_child() throws Exception {
         Family family = Family.create(directory, contacts, "Léa");
         AbsenceRecorded absence = family.absence(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
-        EventsOut.publish(family.pupil().toString(), absence, family.school());
+        TopicWriter.publish(family.pupil().toString(), absence, family.school());
 
         for (UUID guardian : List.of(family.mother(), family.father())) {
             JsonPath inbox = awaitInbox(guardian, family.school(), 1);
@@ -114,8 +88,8 @@ class AbsenceNotificationTest {
         Family family = Family.create(directory, contacts, "Hugo");
         AbsenceRecorded absence = family.absence(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(10)));
         UUID eventId = UUID.randomUUID();
-        EventsOut.publish(eventId, family.pupil().toString(), absence, family.school());
-        EventsOut.publish(eventId, family.pupil().toString(), absence, family.school()); // Kafka redelivery
+        TopicWriter.publish(eventId, family.pupil().toString(), absence, family.school());
+        TopicWriter.publish(eventId, family.pupil().toString(), absence, family.school()); // Kafka redelivery
         awaitInbox(family.mother(), family.school(), 1);
         Smtp.shared().awaitMessages(1, m -> m.to().contains(family.motherEmail()), Duration.ofSeconds(60));
 
@@ -197,21 +171,6 @@ class AbsenceNotificationTest {
         assertThat(digest.text()).contains("de 8 h 00 à 9 h 00").contains("de 14 h 00 à 15 h 00");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(12))
                 .until(() -> Smtp.shared().messagesTo(family.motherEmail()).size() == 1);
-    }
-
-    static OffsetDateTime at(ZonedDateTime t) {
-        return t.toOffsetDateTime();
-    }
-
-    static JsonPath inbox(UUID person, UUID school) {
-        return given().auth().oauth2(TestTokens.parent(person, school))
-                .get("/api/notification/inbox")
-                .then().statusCode(200).extract().jsonPath();
-    }
-
-    static JsonPath awaitInbox(UUID person, UUID school, int size) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> inbox(person, school),
-                j -> j.getList("items").size() >= size);
     }
 
     List<String> deliveries(UUID recipient) throws Exception {

@@ -1,7 +1,7 @@
 package fr.ent.notification;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.directory.testing.DirectoryEvents;
+import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
 import fr.ent.testservers.TestTokens;

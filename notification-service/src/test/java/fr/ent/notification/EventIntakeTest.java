@@ -1,11 +1,10 @@
 package fr.ent.notification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.directory.Directory;
 import fr.ent.events.contract.attendance.AbsenceThresholdReached;
 import fr.ent.events.contract.identity.PersonRole;
 import fr.ent.events.contract.identity.PersonUpserted;
-import fr.ent.notification.email.Contacts;
+import fr.ent.testkit.TopicReader;
+import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.Smtp;
 import fr.ent.testservers.SmtpResource;
@@ -13,28 +12,13 @@ import fr.ent.testservers.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import static fr.ent.notification.AbsenceNotificationTest.TUESDAY_10H;
-import static fr.ent.notification.AbsenceNotificationTest.at;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,52 +26,35 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 @QuarkusTestResource(SmtpResource.class)
-class EventIntakeTest {
+class EventIntakeTest extends NotificationScenario {
 
     static final String DLQ = "ent.dlq.notification-service";
-
-    @Inject
-    Directory directory;
-    @Inject
-    Contacts contacts;
-    @Inject
-    PlatformClock clock;
-
-    @BeforeEach
-    void tuesdayMorning() {
-        clock.set(TUESDAY_10H.toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void malformed_and_unknown_events_go_to_the_dead_letter_topic_with_the_reason_and_the_next_one_is_processed() {
         Family family = Family.create(directory, contacts, "Lina");
         String key = family.pupil().toString();
         // Not JSON at all.
-        EventsOut.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+        TopicWriter.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_source", "/attendance-service", "ce_type", "fr.ent.attendance.absence-recorded.v1",
                 "content-type", "application/json"), "{ not json");
         // JSON of the wrong shape (no pupil).
-        EventsOut.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+        TopicWriter.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_source", "/attendance-service", "ce_type", "fr.ent.attendance.absence-recorded.v1",
                 "content-type", "application/json"), "{\"absenceId\":\"" + UUID.randomUUID() + "\"}");
         // A type nobody here knows.
-        EventsOut.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+        TopicWriter.publishRaw("ent.attendance", key, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_source", "/attendance-service", "ce_type", "fr.ent.attendance.something-new.v1",
                 "content-type", "application/json"), "{}");
         family.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
 
-        JsonPath inbox = AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 1);
+        JsonPath inbox = awaitInbox(family.mother(), family.school(), 1);
         assertThat(inbox.getString("items[0].title")).isEqualTo("Absence de Lina");
 
-        List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
-                .until(() -> deadLetters(key), l -> l.size() >= 3);
+        List<TopicReader.Event> dead = await().atMost(Duration.ofSeconds(30))
+                .until(() -> TopicReader.read(DLQ, family.pupil()), l -> l.size() >= 3);
         assertThat(dead).hasSize(3);
-        assertThat(dead.stream().map(r -> header(r, "dead-letter-reason")).toList())
+        assertThat(dead.stream().map(r -> r.header("dead-letter-reason")).toList())
                 .allSatisfy(reason -> assertThat(reason).isNotBlank())
                 .anySatisfy(reason -> assertThat(reason).contains("something-new"));
         assertThat(dead).anySatisfy(r -> assertThat(r.value()).isEqualTo("{ not json"));
@@ -97,14 +64,14 @@ class EventIntakeTest {
     void a_threshold_alert_reaches_the_guardians_and_the_schools_staff() {
         Family family = Family.create(directory, contacts, "Sacha");
         UUID cpe = UUID.randomUUID();
-        EventsOut.publish(cpe.toString(), new PersonUpserted(cpe, PersonRole.STAFF, "Nadia", "Benali",
+        TopicWriter.publish(cpe.toString(), new PersonUpserted(cpe, PersonRole.STAFF, "Nadia", "Benali",
                 List.of(family.school()), true, 1), null);
         await().atMost(Duration.ofSeconds(30)).until(() -> directory.staffOf(family.school()).contains(cpe));
 
-        EventsOut.publish(family.pupil().toString(), new AbsenceThresholdReached(family.pupil(), family.school(), "2026-11", 4),
+        TopicWriter.publish(family.pupil().toString(), new AbsenceThresholdReached(family.pupil(), family.school(), "2026-11", 4),
                 family.school());
 
-        JsonPath mother = AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 1);
+        JsonPath mother = awaitInbox(family.mother(), family.school(), 1);
         assertThat(mother.getString("items[0].type")).isEqualTo("absence-threshold");
         assertThat(mother.getString("items[0].body"))
                 .isEqualTo("Sacha compte 4 demi-journées d'absence non justifiées en novembre 2026. "
@@ -115,37 +82,5 @@ class EventIntakeTest {
         assertThat(staff.getString("items[0].child.firstName")).isEqualTo("Sacha");
         Smtp.Mail mail = Smtp.shared().awaitMessages(1, m -> m.to().contains(family.fatherEmail()), Duration.ofSeconds(60)).get(0);
         assertThat(mail.subject()).isEqualTo(family.schoolName() + " : Absences non justifiées de Sacha");
-    }
-
-    static List<ConsumerRecord<String, String>> deadLetters(String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(DLQ, Duration.ofSeconds(5)).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            return List.of(); // the topic does not exist yet
-        }
-        found.sort((a, b) -> Long.compare(a.offset(), b.offset()));
-        return found;
-    }
-
-    static String header(ConsumerRecord<String, String> r, String name) {
-        Header h = r.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }

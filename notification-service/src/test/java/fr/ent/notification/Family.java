@@ -2,91 +2,72 @@ package fr.ent.notification;
 
 import fr.ent.directory.Directory;
 import fr.ent.events.contract.attendance.AbsenceRecorded;
-import fr.ent.events.contract.identity.ClassGroupUpserted;
-import fr.ent.events.contract.identity.ContactChanged;
-import fr.ent.events.contract.identity.EnrolmentUpserted;
-import fr.ent.events.contract.identity.GroupKind;
-import fr.ent.events.contract.identity.GuardianshipUpserted;
-import fr.ent.events.contract.identity.PersonRole;
-import fr.ent.events.contract.identity.PersonUpserted;
-import fr.ent.events.contract.identity.SchoolUpserted;
 import fr.ent.notification.email.Contacts;
+import fr.ent.testkit.DirectoryEvents;
+import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolWorld;
+import fr.ent.testkit.TopicWriter;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * A school with a pupil and two guardians, made known to the service the way identity-service
- * does it: events on ent.identity and ent.identity.contacts.
+ * A school with a pupil and two guardians with an e-mail address each, made known to the service
+ * the way identity-service does it (the test kit's {@link SchoolWorld}: events on ent.identity and
+ * ent.identity.contacts), and what attendance-service says about the pupil.
  */
 public record Family(UUID school, String schoolName, UUID classId, UUID pupil, String childFirstName,
                      UUID mother, String motherEmail, UUID father, String fatherEmail) {
 
     /** Both guardians receive communications and have an e-mail address. */
     public static Family create(Directory directory, Contacts contacts, String childFirstName) {
-        UUID school = UUID.randomUUID();
-        String schoolName = "Collège Jean Moulin " + school.toString().substring(0, 4);
-        UUID classId = UUID.randomUUID();
-        Family f = new Family(school, schoolName, classId, UUID.randomUUID(), childFirstName,
-                UUID.randomUUID(), "mere." + school.toString().substring(0, 8) + "@famille.example",
-                UUID.randomUUID(), "pere." + school.toString().substring(0, 8) + "@famille.example");
-        f.publishSchool();
-        f.publishPupilAndGuardians();
-        f.awaitKnown(directory, contacts);
-        return f;
+        SchoolWorld world = new SchoolWorld();
+        SchoolWorld.School school = world.school("Collège Jean Moulin " + UUID.randomUUID().toString().substring(0, 4));
+        return withChild(world, school, school.classGroup("4e B", "4EME"), childFirstName, directory, contacts);
     }
 
+    /** Another family, in the same school and class. */
     public static Family inSchoolOf(Family other, Directory directory, Contacts contacts, String childFirstName) {
-        UUID tag = UUID.randomUUID();
-        Family f = new Family(other.school, other.schoolName, other.classId, UUID.randomUUID(), childFirstName,
-                UUID.randomUUID(), "mere." + tag.toString().substring(0, 8) + "@famille.example",
-                UUID.randomUUID(), "pere." + tag.toString().substring(0, 8) + "@famille.example");
-        f.publishPupilAndGuardians();
-        f.awaitKnown(directory, contacts);
+        SchoolWorld world = new SchoolWorld();
+        return withChild(world, world.knownSchool(other.school, other.schoolName), other.classId, childFirstName,
+                directory, contacts);
+    }
+
+    private static Family withChild(SchoolWorld world, SchoolWorld.School school, UUID classId, String childFirstName,
+                                    Directory directory, Contacts contacts) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Person pupil = school.pupil(childFirstName, "Martin", classId);
+        Person mother = school.guardian(pupil, "Claire", "Martin");
+        Person father = school.guardian(pupil, "Paul", "Martin");
+        Family f = new Family(school.id(), school.name(), classId, pupil.id(), childFirstName,
+                mother.id(), "mere." + tag + "@famille.example", father.id(), "pere." + tag + "@famille.example");
+        world.contact(mother, f.motherEmail).contact(father, f.fatherEmail).publish();
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                directory.guardiansReceivingCommunications(f.pupil).size() == 2
+                        && directory.school(f.school).isPresent()
+                        && directory.person(f.pupil).isPresent()
+                        && contacts.emailOf(f.mother).isPresent() && contacts.emailOf(f.father).isPresent());
         return f;
     }
 
-    private void publishSchool() {
-        EventsOut.publish(school.toString(), new SchoolUpserted(school, "0670001A", schoolName, "COLLEGE", "STRASBOURG",
-                "Europe/Paris", 1), school);
-        EventsOut.publish(classId.toString(), new ClassGroupUpserted(classId, school, "4e B", "4EME", GroupKind.CLASS,
-                "2026-2027", 1), school);
+    /** A brother or sister in the same class, with the same two guardians; returns the child's id. */
+    public UUID addChild(Directory directory, String firstName) {
+        SchoolWorld world = new SchoolWorld();
+        UUID child = world.knownSchool(school, schoolName).pupil(firstName, "Martin", classId).id();
+        world.add(DirectoryEvents.guardianship(mother, child, true))
+                .add(DirectoryEvents.guardianship(father, child, true))
+                .publish();
+        await().atMost(Duration.ofSeconds(30)).until(() -> directory.guardiansReceivingCommunications(child).size() == 2
+                && directory.person(child).isPresent());
+        return child;
     }
 
-    private void publishPupilAndGuardians() {
-        EventsOut.publish(pupil.toString(), new PersonUpserted(pupil, PersonRole.PUPIL, childFirstName, "Martin",
-                List.of(school), true, 1), null);
-        EventsOut.publish(mother.toString(), new PersonUpserted(mother, PersonRole.PARENT, "Claire", "Martin",
-                List.of(school), true, 1), null);
-        EventsOut.publish(father.toString(), new PersonUpserted(father, PersonRole.PARENT, "Paul", "Martin",
-                List.of(school), true, 1), null);
-        UUID enrolment = UUID.randomUUID();
-        EventsOut.publish(enrolment.toString(), new EnrolmentUpserted(enrolment, pupil, school, classId, List.of(),
-                LocalDate.of(2026, 9, 1), null, 1), school);
-        for (UUID guardian : List.of(mother, father)) {
-            UUID g = UUID.randomUUID();
-            EventsOut.publish(g.toString(), new GuardianshipUpserted(g, guardian, pupil, true, true, 1), null);
-        }
-        EventsOut.publish(mother.toString(), new ContactChanged(mother, motherEmail, 1), null);
-        EventsOut.publish(father.toString(), new ContactChanged(father, fatherEmail, 1), null);
-    }
-
-    private void awaitKnown(Directory directory, Contacts contacts) {
-        await().atMost(Duration.ofSeconds(120)).until(() ->
-                directory.guardiansReceivingCommunications(pupil).size() == 2
-                        && directory.school(school).isPresent()
-                        && directory.person(pupil).isPresent()
-                        && contacts.emailOf(mother).isPresent() && contacts.emailOf(father).isPresent());
-    }
-
-    /** An absence this morning-like period, as attendance-service publishes it; returns its event id. */
+    /** An absence over that period, as attendance-service publishes it; returns its event id. */
     public UUID absent(OffsetDateTime start, OffsetDateTime end) {
-        return EventsOut.publish(pupil.toString(), absence(start, end), school);
+        return TopicWriter.publish(pupil.toString(), absence(start, end), school);
     }
 
     public AbsenceRecorded absence(OffsetDateTime start, OffsetDateTime end) {

@@ -1,9 +1,6 @@
 package fr.ent.notification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.directory.Directory;
 import fr.ent.events.EventConsumer;
-import fr.ent.notification.email.Contacts;
 import fr.ent.notification.fanout.FanOut;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
@@ -13,15 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
-import static fr.ent.notification.AbsenceNotificationTest.TUESDAY_10H;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,28 +23,12 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 @QuarkusTestResource(SmtpResource.class)
-class HeldNoticeTest {
+class HeldNoticeTest extends NotificationScenario {
 
-    @Inject
-    Directory directory;
-    @Inject
-    Contacts contacts;
-    @Inject
-    PlatformClock clock;
     @Inject
     EventConsumer events;
     @Inject
     FanOut fanOut;
-
-    @BeforeEach
-    void tuesdayMorning() {
-        clock.set(TUESDAY_10H.toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void a_new_notifier_holds_guardians_back_two_hours_after_the_pupil_without_touching_the_core() {

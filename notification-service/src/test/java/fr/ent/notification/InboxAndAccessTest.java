@@ -1,12 +1,6 @@
 package fr.ent.notification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.directory.Directory;
-import fr.ent.events.contract.identity.GuardianshipUpserted;
-import fr.ent.events.contract.identity.PersonRole;
-import fr.ent.events.contract.identity.PersonUpserted;
-import fr.ent.events.contract.identity.EnrolmentUpserted;
-import fr.ent.notification.email.Contacts;
+import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
 import fr.ent.testservers.TestTokens;
@@ -14,18 +8,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static fr.ent.notification.AbsenceNotificationTest.TUESDAY_10H;
-import static fr.ent.notification.AbsenceNotificationTest.at;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,36 +21,20 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 @QuarkusTestResource(SmtpResource.class)
-class InboxAndAccessTest {
+class InboxAndAccessTest extends NotificationScenario {
 
-    @Inject
-    Directory directory;
-    @Inject
-    Contacts contacts;
-    @Inject
-    PlatformClock clock;
-
-    @BeforeEach
-    void tuesdayMorning() {
-        clock.set(TUESDAY_10H.toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void one_feed_for_all_of_a_guardians_children_each_tagged_newest_first_paged_and_filterable() {
         Family family = Family.create(directory, contacts, "Léa");
-        UUID brother = addChild(family, "Tom");
+        UUID brother = family.addChild(directory, "Tom");
 
         family.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
-        EventsOut.publish(brother.toString(), new fr.ent.events.contract.attendance.AbsenceRecorded(UUID.randomUUID(), brother,
+        TopicWriter.publish(brother.toString(), new fr.ent.events.contract.attendance.AbsenceRecorded(UUID.randomUUID(), brother,
                 family.school(), family.classId(), at(TUESDAY_10H.withHour(9)), at(TUESDAY_10H.withHour(10)), null, false),
                 family.school());
         family.absent(at(TUESDAY_10H.withHour(13)), at(TUESDAY_10H.withHour(14)));
-        JsonPath all = AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 3);
+        JsonPath all = awaitInbox(family.mother(), family.school(), 3);
 
         List<Long> seqs = all.getList("items.seq", Long.class);
         assertThat(seqs).isSortedAccordingTo((a, b) -> Long.compare(b, a));
@@ -104,7 +75,7 @@ class InboxAndAccessTest {
         Family a = Family.create(directory, contacts, "Camille");
         Family b = Family.inSchoolOf(a, directory, contacts, "Malo");
         a.absent(at(TUESDAY_10H.withHour(8)), at(TUESDAY_10H.withHour(9)));
-        JsonPath aInbox = AbsenceNotificationTest.awaitInbox(a.mother(), a.school(), 1);
+        JsonPath aInbox = awaitInbox(a.mother(), a.school(), 1);
         String aNotification = aInbox.getString("items[0].id");
 
         String bToken = TestTokens.parent(b.mother(), b.school());
@@ -116,8 +87,8 @@ class InboxAndAccessTest {
         given().auth().oauth2(bToken).post("/api/notification/inbox/" + aNotification + "/read")
                 .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
         given().auth().oauth2(bToken).post("/api/notification/inbox/read-all").then().statusCode(200).body("marked", equalTo(0));
-        AbsenceNotificationTest.inbox(a.mother(), a.school()).getBoolean("items[0].read");
-        assertThat(AbsenceNotificationTest.inbox(a.mother(), a.school()).getBoolean("items[0].read")).isFalse();
+        inbox(a.mother(), a.school()).getBoolean("items[0].read");
+        assertThat(inbox(a.mother(), a.school()).getBoolean("items[0].read")).isFalse();
     }
 
     @Test
@@ -212,22 +183,5 @@ class InboxAndAccessTest {
         given().auth().oauth2(TestTokens.parent(UUID.randomUUID(), UUID.randomUUID()))
                 .queryParam("page", Integer.MAX_VALUE).get("/api/notification/inbox").then().statusCode(400)
                 .body("errors[0].field", equalTo("page"));
-    }
-
-    /** A second child of the same two guardians. */
-    private UUID addChild(Family family, String firstName) {
-        UUID child = UUID.randomUUID();
-        EventsOut.publish(child.toString(), new PersonUpserted(child, PersonRole.PUPIL, firstName, "Martin",
-                List.of(family.school()), true, 1), null);
-        UUID enrolment = UUID.randomUUID();
-        EventsOut.publish(enrolment.toString(), new EnrolmentUpserted(enrolment, child, family.school(), family.classId(),
-                List.of(), LocalDate.of(2026, 9, 1), null, 1), family.school());
-        for (UUID guardian : List.of(family.mother(), family.father())) {
-            UUID g = UUID.randomUUID();
-            EventsOut.publish(g.toString(), new GuardianshipUpserted(g, guardian, child, true, true, 1), null);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> directory.guardiansReceivingCommunications(child).size() == 2
-                && directory.person(child).isPresent());
-        return child;
     }
 }

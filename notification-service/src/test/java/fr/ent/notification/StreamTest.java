@@ -1,11 +1,9 @@
 package fr.ent.notification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.directory.Directory;
-import fr.ent.notification.email.Contacts;
 import fr.ent.notification.notice.Notice;
 import fr.ent.notification.inbox.InboxWriter;
 import fr.ent.notification.stream.StreamHub;
+import fr.ent.testkit.SseClient;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
 import fr.ent.testservers.TestTokens;
@@ -14,8 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,39 +20,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static fr.ent.notification.AbsenceNotificationTest.TUESDAY_10H;
-import static fr.ent.notification.AbsenceNotificationTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 @QuarkusTestResource(SmtpResource.class)
-class StreamTest {
+class StreamTest extends NotificationScenario {
 
     @TestHTTPResource("/api/notification/stream")
     URI stream;
 
     @Inject
-    Directory directory;
-    @Inject
-    Contacts contacts;
-    @Inject
-    PlatformClock clock;
-    @Inject
     StreamHub hub;
     @Inject
     InboxWriter inboxWriter;
-
-    @BeforeEach
-    void tuesdayMorning() {
-        clock.set(TUESDAY_10H.toInstant());
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void the_stream_delivers_a_new_notification_live_and_replays_what_was_missed_after_reconnecting() throws Exception {
@@ -78,7 +56,7 @@ class StreamTest {
         // Offline: two more absences happen.
         family.absent(at(TUESDAY_10H.withHour(10)), at(TUESDAY_10H.withHour(11)));
         family.absent(at(TUESDAY_10H.withHour(14)), at(TUESDAY_10H.withHour(15)));
-        AbsenceNotificationTest.awaitInbox(family.mother(), family.school(), 3);
+        awaitInbox(family.mother(), family.school(), 3);
 
         try (SseClient back = open(token, lastId)) {
             List<SseClient.Event> replayed = await().atMost(Duration.ofSeconds(10)).until(back::events, e -> e.size() >= 2);

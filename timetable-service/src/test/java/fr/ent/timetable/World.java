@@ -1,7 +1,7 @@
 package fr.ent.timetable;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.directory.testing.DirectoryEvents;
+import fr.ent.testkit.DirectoryEvents;
 import fr.ent.events.contract.identity.IdentityEvent;
 import fr.ent.testservers.TestTokens;
 import fr.ent.timetable.calendar.PublicHolidays;

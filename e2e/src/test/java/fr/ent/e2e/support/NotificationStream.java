@@ -2,11 +2,13 @@ package fr.ent.e2e.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.testkit.SseClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,30 +103,21 @@ public final class NotificationStream implements AutoCloseable {
 
     private void read(InputStream in) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isEmpty()) {
-                    if ("notification".equals(name) && !data.isEmpty()) {
-                        events.add(new Event(id, JSON.readTree(data.toString())));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    if (!data.isEmpty()) {
-                        data.append('\n');
-                    }
-                    data.append(line.substring(5).stripLeading());
+            SseClient.read(lines, e -> {
+                if ("notification".equals(e.name())) {
+                    events.add(new Event(e.id(), json(e.data())));
                 }
-            }
-        } catch (IOException e) {
+            });
+        } catch (IOException | UncheckedIOException e) {
             // closed by close(), or the server went away: the assertions say what was missed
+        }
+    }
+
+    private static JsonNode json(String data) {
+        try {
+            return JSON.readTree(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

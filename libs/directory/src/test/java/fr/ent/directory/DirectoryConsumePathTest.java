@@ -1,8 +1,8 @@
 package fr.ent.directory;
 
-import fr.ent.directory.testing.DirectoryEvents;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.identity.GuardianshipUpserted;
+import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testservers.PostgresAndKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,13 +15,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import static fr.ent.directory.testing.DirectoryEvents.classGroup;
-import static fr.ent.directory.testing.DirectoryEvents.ended;
-import static fr.ent.directory.testing.DirectoryEvents.enrolment;
-import static fr.ent.directory.testing.DirectoryEvents.guardianship;
-import static fr.ent.directory.testing.DirectoryEvents.parent;
-import static fr.ent.directory.testing.DirectoryEvents.pupil;
-import static fr.ent.directory.testing.DirectoryEvents.school;
+import static fr.ent.testkit.DirectoryEvents.classGroup;
+import static fr.ent.testkit.DirectoryEvents.ended;
+import static fr.ent.testkit.DirectoryEvents.enrolment;
+import static fr.ent.testkit.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.parent;
+import static fr.ent.testkit.DirectoryEvents.pupil;
+import static fr.ent.testkit.DirectoryEvents.school;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

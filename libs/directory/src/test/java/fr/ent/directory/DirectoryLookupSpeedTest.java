@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import static fr.ent.directory.testing.DirectoryEvents.classGroup;
-import static fr.ent.directory.testing.DirectoryEvents.enrolment;
-import static fr.ent.directory.testing.DirectoryEvents.guardianship;
-import static fr.ent.directory.testing.DirectoryEvents.teaching;
+import static fr.ent.testkit.DirectoryEvents.classGroup;
+import static fr.ent.testkit.DirectoryEvents.enrolment;
+import static fr.ent.testkit.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.teaching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

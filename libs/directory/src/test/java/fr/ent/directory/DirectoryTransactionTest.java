@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static fr.ent.directory.testing.DirectoryEvents.event;
-import static fr.ent.directory.testing.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.event;
+import static fr.ent.testkit.DirectoryEvents.guardianship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,16 +18,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static fr.ent.directory.testing.DirectoryEvents.classGroup;
-import static fr.ent.directory.testing.DirectoryEvents.enrolment;
-import static fr.ent.directory.testing.DirectoryEvents.event;
-import static fr.ent.directory.testing.DirectoryEvents.guardianship;
-import static fr.ent.directory.testing.DirectoryEvents.parent;
-import static fr.ent.directory.testing.DirectoryEvents.pupil;
-import static fr.ent.directory.testing.DirectoryEvents.school;
-import static fr.ent.directory.testing.DirectoryEvents.staff;
-import static fr.ent.directory.testing.DirectoryEvents.teacher;
-import static fr.ent.directory.testing.DirectoryEvents.teaching;
+import static fr.ent.testkit.DirectoryEvents.classGroup;
+import static fr.ent.testkit.DirectoryEvents.enrolment;
+import static fr.ent.testkit.DirectoryEvents.event;
+import static fr.ent.testkit.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.parent;
+import static fr.ent.testkit.DirectoryEvents.pupil;
+import static fr.ent.testkit.DirectoryEvents.school;
+import static fr.ent.testkit.DirectoryEvents.staff;
+import static fr.ent.testkit.DirectoryEvents.teacher;
+import static fr.ent.testkit.DirectoryEvents.teaching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.ent.notification;
+package fr.ent.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,8 +8,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** A minimal Server-Sent Events reader over a plain HTTP connection, as a browser's EventSource would be. */
+/**
+ * A minimal Server-Sent Events reader over a plain HTTP connection, as a browser's EventSource would
+ * be: opens the stream (with a token and a {@code Last-Event-ID} if given) and keeps every event on a
+ * background thread. {@link #read(BufferedReader, Consumer)} is the parser alone, for another client.
+ */
 public final class SseClient implements AutoCloseable {
 
     public record Event(String id, String name, String data) {
@@ -44,31 +49,39 @@ public final class SseClient implements AutoCloseable {
                 return;
             }
             try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
-                String id = null;
-                String name = null;
-                StringBuilder data = new StringBuilder();
-                for (String line; (line = in.readLine()) != null; ) {
-                    if (line.isEmpty()) {
-                        if (data.length() > 0) {
-                            events.add(new Event(id, name, data.toString()));
-                        }
-                        id = null;
-                        name = null;
-                        data.setLength(0);
-                    } else if (line.startsWith("id:")) {
-                        id = line.substring(3).trim();
-                    } else if (line.startsWith("event:")) {
-                        name = line.substring(6).trim();
-                    } else if (line.startsWith("data:")) {
-                        if (data.length() > 0) {
-                            data.append('\n');
-                        }
-                        data.append(line.substring(5).stripLeading());
-                    }
-                }
+                read(in, events::add);
             }
         } catch (IOException closed) {
             // the test closed the connection
+        }
+    }
+
+    /**
+     * Reads a stream's events until it ends: {@code id:}, {@code event:} and {@code data:} lines (several
+     * data lines joined by a newline), an empty line ending each event; events without data are skipped.
+     */
+    public static void read(BufferedReader lines, Consumer<Event> each) throws IOException {
+        String id = null;
+        String name = null;
+        StringBuilder data = new StringBuilder();
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.isEmpty()) {
+                if (!data.isEmpty()) {
+                    each.accept(new Event(id, name, data.toString()));
+                }
+                id = null;
+                name = null;
+                data.setLength(0);
+            } else if (line.startsWith("id:")) {
+                id = line.substring(3).trim();
+            } else if (line.startsWith("event:")) {
+                name = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                if (!data.isEmpty()) {
+                    data.append('\n');
+                }
+                data.append(line.substring(5).stripLeading());
+            }
         }
     }
 

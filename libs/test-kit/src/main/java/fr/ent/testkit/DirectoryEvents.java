@@ -1,12 +1,11 @@
-package fr.ent.directory.testing;
+package fr.ent.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.ent.events.CloudEventHeaders;
-import fr.ent.events.EventContract;
 import fr.ent.events.EventContracts;
 import fr.ent.events.EventJson;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.identity.ClassGroupUpserted;
+import fr.ent.events.contract.identity.ContactChanged;
 import fr.ent.events.contract.identity.EnrolmentEnded;
 import fr.ent.events.contract.identity.EnrolmentUpserted;
 import fr.ent.events.contract.identity.GroupKind;
@@ -19,25 +18,19 @@ import fr.ent.events.contract.identity.PersonUpserted;
 import fr.ent.events.contract.identity.SchoolUpserted;
 import fr.ent.events.contract.identity.TeachingAssignmentEnded;
 import fr.ent.events.contract.identity.TeachingAssignmentUpserted;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * <b>For tests only.</b> Builds identity events as identity-service publishes them, so that a
- * service's tests seed its directory projection the real way:
+ * Builds identity events as identity-service publishes them, so that a service's tests seed its
+ * directory projection the real way ({@link SchoolWorld} builds a whole school with them):
  * <ul>
  *   <li>payload builders ({@link #school}, {@link #pupil}, {@link #enrolment}, {@link #guardianship},
  *       {@link #teaching}, ...) with fresh ids and versions that always grow (a payload built later
@@ -48,7 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
  *       mode, {@code ce_*} headers) on topic {@code ent.identity}, through a real producer, for
  *       tests of the whole consume path.</li>
  * </ul>
- * Everything here lives in the main jar to keep one artifact; nothing in it runs in production.
  */
 public final class DirectoryEvents {
 
@@ -147,6 +139,11 @@ public final class DirectoryEvents {
                 assignment.classOrGroupId(), nextVersion());
     }
 
+    /** The person's e-mail address (null: none), on the restricted topic {@code ent.identity.contacts}. */
+    public static ContactChanged contact(UUID personId, String email) {
+        return new ContactChanged(personId, email, nextVersion());
+    }
+
     // --- As identity-service publishes them
 
     /** The event as a consumer receives it: new event id, key and subject = the aggregate id. */
@@ -159,27 +156,10 @@ public final class DirectoryEvents {
 
     /** The Kafka record of an event, in CloudEvents binary mode, to its contract's topic. */
     public static ProducerRecord<String, String> record(IncomingEvent event) {
-        EventContract contract = contractOf(event.type());
-        ProducerRecord<String, String> record = new ProducerRecord<>(contract.topic(), event.key(),
-                EventJson.write(event.data()));
-        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, event.id().toString());
-        header(record, CloudEventHeaders.SOURCE, event.source());
-        header(record, CloudEventHeaders.TYPE, event.type());
-        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (event.subject() != null) {
-            header(record, CloudEventHeaders.SUBJECT, event.subject());
-        }
-        if (event.time() != null) {
-            header(record, CloudEventHeaders.TIME, event.time().toString());
-        }
-        if (event.schoolId() != null) {
-            header(record, CloudEventHeaders.SCHOOL_ID, event.schoolId().toString());
-        }
-        return record;
+        return TopicWriter.record(topicOf(event.type()), event);
     }
 
-    /** Sends the payloads, in order, to {@code ent.identity} and waits until Kafka has them all. */
+    /** Sends the payloads, in order, to their topic ({@code ent.identity}, {@code ent.identity.contacts}) and waits until Kafka has them all. */
     public static List<IncomingEvent> send(String bootstrapServers, IdentityEvent... payloads) {
         List<IncomingEvent> events = Arrays.stream(payloads).map(DirectoryEvents::event).toList();
         sendEvents(bootstrapServers, events);
@@ -188,33 +168,16 @@ public final class DirectoryEvents {
 
     /** Sends events (e.g. again, to test redelivery) and waits until Kafka has them all. */
     public static void sendEvents(String bootstrapServers, List<IncomingEvent> events) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new StringSerializer())) {
-            for (IncomingEvent event : events) {
-                producer.send(record(event)).get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka refused an identity event", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending identity events", e);
-        }
+        TopicWriter.send(bootstrapServers, events.stream().map(DirectoryEvents::record).toList());
     }
 
-    private static EventContract contractOf(String type) {
+    private static String topicOf(String type) {
         return Arrays.stream(IdentityEvent.class.getPermittedSubclasses())
-                .map(c -> c.getAnnotation(EventContract.class))
+                .map(EventContracts::of)
                 .filter(c -> c.type().equals(type))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not an identity event type: " + type));
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+                .orElseThrow(() -> new IllegalArgumentException("not an identity event type: " + type))
+                .topic();
     }
 
     /** A well-formed UAI for a test school: 7 digits and their check letter. */
