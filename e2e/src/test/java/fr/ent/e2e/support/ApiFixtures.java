@@ -91,6 +91,7 @@ public final class ApiFixtures {
         f.values.put("guardianship", () -> guardianship(pupil, guardian));
         f.values.put("enrolment", () -> enrolment(pupil, class3D, f.value("today")));
         f.values.put("assignment", () -> assignment(teacher, class3D, subject));
+        TimetableFixtures.add(f, jeanMoulin, class4A);
         return f;
     }
 
@@ -129,6 +130,11 @@ public final class ApiFixtures {
 
     public void put(String name, String value) {
         values.put(name, () -> value);
+    }
+
+    /** A fixture made afresh each time it is asked for (for an operation that deletes or ends it). */
+    void putFresh(String name, Supplier<String> make) {
+        values.put(name, make);
     }
 
     public boolean has(String name) {
@@ -219,7 +225,7 @@ public final class ApiFixtures {
     }
 
     /** The id of what a fixture call made (201/202), or a failure saying what the platform answered. */
-    private static String made(String what, Response answer) {
+    static String made(String what, Response answer) {
         if (answer.statusCode() != 201 && answer.statusCode() != 202) {
             throw new IllegalStateException("could not make the " + what + ": " + answer.statusCode() + " " + answer.asString());
         }

@@ -130,7 +130,20 @@ public final class SampleBodies {
                 || name.endsWith("End")) {
             return new TextNode(time(name));
         }
-        return new TextNode(text(name));
+        return new TextNode(matching(text(name), schema.path("pattern").asText("")));
+    }
+
+    /** The text, or a simple one that fits the schema's pattern when the text does not. */
+    private static String matching(String text, String pattern) {
+        if (pattern.isEmpty() || text.matches(pattern)) {
+            return text;
+        }
+        for (String candidate : new String[] {"A1", "M1", "a1", "1", "A", "a"}) {
+            if (candidate.matches(pattern)) {
+                return candidate;
+            }
+        }
+        return text;
     }
 
     private static String time(String name) {

@@ -46,10 +46,6 @@ public class Outbox {
     @Inject
     OutboxRelayWorker relay;
 
-    /** The platform's clock (libs/web): an event's time is on the same clock as the change it records. */
-    @Inject
-    java.time.Clock clock;
-
     /**
      * Records the event in the caller's (active) transaction; returns the event id. key = Kafka
      * record key (the aggregate whose order matters, e.g. pupil id), subject = CloudEvents subject.
@@ -95,8 +91,10 @@ public class Outbox {
             throw new IllegalStateException("Outbox.publish(" + contracts.get(0).type() + ") needs an active transaction: "
                     + "call it from a @Transactional method, in the transaction of the state change");
         }
-        // Microseconds: what PostgreSQL keeps, so ce_time is the same wherever it is read.
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        // Microseconds: what PostgreSQL keeps, so ce_time is the same wherever it is read. The real
+        // time, not the platform clock: it is when the row was written, and the relay's latency and
+        // lag are measured from it; what happened when, in school time, is in the payload.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<UUID> ids = new ArrayList<>(events.size());
         // Inside a JTA transaction Agroal returns the transaction's own connection: these inserts
         // commit or roll back with the caller's changes (Hibernate's included).
