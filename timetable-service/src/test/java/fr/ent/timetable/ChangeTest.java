@@ -1,6 +1,7 @@
 package fr.ent.timetable;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.timetable.week.Weeks;
 import fr.ent.web.clock.PlatformClock;
@@ -31,6 +32,8 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
 class ChangeTest {
+
+    static final String TOPIC = "ent.timetable";
 
     @Inject
     DirectoryProjection projection;
@@ -69,7 +72,7 @@ class ChangeTest {
                 .body("occurrences[0].changes", contains("CANCELLED"));
         as(w.guardianToken(0)).get(pupilWeek(tuesday.plusWeeks(1))).then().body("occurrences[0].state", equalTo("PLANNED"));
 
-        var events = TimetableTopic.await(maths, "fr.ent.timetable.lesson-changed.v1", 1);
+        var events = TopicReader.await(TOPIC, maths, "fr.ent.timetable.lesson-changed.v1", 1);
         assertThat(events).hasSize(1);
         var e = events.get(0);
         assertThat(e.subject()).isEqualTo(maths + "_" + tuesday);
@@ -99,7 +102,7 @@ class ChangeTest {
                 .body("occurrences[0].startsAt", equalTo("13:30:00"))
                 .body("occurrences[0].planned.date", equalTo(from.toString()))
                 .body("occurrences[0].planned.slot", equalTo("M3"));
-        var events = TimetableTopic.await(maths, "fr.ent.timetable.lesson-changed.v1", moved.size());
+        var events = TopicReader.await(TOPIC, maths, "fr.ent.timetable.lesson-changed.v1", moved.size());
         assertThat(events).hasSize(moved.size()).allSatisfy(e -> assertThat(e.data().path("kind").asText()).isEqualTo("MOVED"));
     }
 
@@ -119,7 +122,7 @@ class ChangeTest {
                 .body("occurrences[0].state", equalTo("SUBSTITUTE"));
         as(w.cpeToken()).get("/api/timetable/rooms/" + w.room("Labo") + week).then()
                 .body("occurrences.id", contains(maths + "_" + tuesday));
-        var events = TimetableTopic.await(maths, "fr.ent.timetable.lesson-changed.v1", 2);
+        var events = TopicReader.await(TOPIC, maths, "fr.ent.timetable.lesson-changed.v1", 2);
         assertThat(events).extracting(e -> e.data().path("kind").asText()).containsExactly("ROOM_CHANGED", "SUBSTITUTE");
         assertThat(events.get(0).data().path("previousRoomId").asText()).isEqualTo(w.room("B12").toString());
         assertThat(events.get(1).data().path("previousTeacherIds").get(0).asText()).isEqualTo(w.teacherA.toString());
@@ -135,7 +138,7 @@ class ChangeTest {
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/teacher-conflict"))
                 .body("detail", containsString("Bruno Petit"));
         as(w.cpeToken()).get(pupilWeek(tuesday)).then().body("occurrences[0].state", equalTo("PLANNED"));
-        assertThat(TimetableTopic.of(maths)).isEmpty();
+        assertThat(TopicReader.read(TOPIC, maths)).isEmpty();
     }
 
     @Test
@@ -155,7 +158,7 @@ class ChangeTest {
         as(w.cpeToken()).body(Map.of("date", today.toString(), "slot", "M1"))
                 .post("/api/timetable/lessons/" + music + "/occurrences/" + today.plusWeeks(1) + "/move")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/occurrence-in-the-past"));
-        assertThat(TimetableTopic.of(music)).isEmpty();
+        assertThat(TopicReader.read(TOPIC, music)).isEmpty();
     }
 
     @Test
@@ -168,7 +171,7 @@ class ChangeTest {
                 .then().statusCode(201).body("exceptional", equalTo(true)).extract().path("id");
         as(w.pupilToken(1)).get("/api/timetable/pupils/" + w.pupil(1) + "/week?week=" + Weeks.label(tuesday)).then()
                 .body("occurrences.state", contains("PLANNED", "ADDED"));
-        var events = TimetableTopic.await(UUID.fromString(id), "fr.ent.timetable.lesson-changed.v1", 1);
+        var events = TopicReader.await(TOPIC, UUID.fromString(id), "fr.ent.timetable.lesson-changed.v1", 1);
         assertThat(events.get(0).data().path("kind").asText()).isEqualTo("ADDED");
         assertThat(events.get(0).subject()).isEqualTo(id + "_" + tuesday);
     }
