@@ -1,10 +1,9 @@
 package fr.ent.timetable;
 
 import fr.ent.directory.DirectoryProjection;
-import fr.ent.testkit.DirectoryEvents;
+import fr.ent.testkit.SchoolWorld;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -76,11 +75,11 @@ class CalendarTest {
 
     @Test
     void the_admin_loads_a_zones_holidays_once_for_every_school_of_that_zone() {
-        UUID zoneC = UUID.randomUUID();
-        UUID staffC = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> List.of(DirectoryEvents.school(zoneC, "Lycée de zone C"),
-                DirectoryEvents.staff(staffC, "Zoé", "Cpe", zoneC)).forEach(e -> projection.apply(DirectoryEvents.event(e))));
-        String tokenC = TestTokens.staff(staffC, zoneC);
+        SchoolWorld world = new SchoolWorld();
+        SchoolWorld.School schoolC = world.school("Lycée de zone C");
+        String tokenC = schoolC.staff("Zoé", "Cpe").token();
+        World.apply(projection, world);
+        UUID zoneC = schoolC.id();
         as(tokenC).body(Map.of("zone", "C", "dayStartsAt", "08:00", "dayEndsAt", "18:00", "afternoonStartsAt", "12:00"))
                 .put("/api/timetable/schools/" + zoneC + "/calendar").then().statusCode(200);
         as(tokenC).body(Map.of("startsOn", World.firstYear() + "-09-01", "endsOn", (World.firstYear() + 1) + "-07-03"))

@@ -1,13 +1,13 @@
 package fr.ent.timetable;
 
 import fr.ent.directory.Directory;
-import fr.ent.testkit.DirectoryEvents;
+import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolWorld;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.ServiceSmokeTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,13 +33,13 @@ class TimetableSmokeTest extends ServiceSmokeTest {
     /** The kit's directory plugs in with the dependency alone: identity's events reach the projection. */
     @Test
     void the_directory_is_fed_from_identity_events_with_the_dependency_alone() {
-        UUID school = UUID.randomUUID(), classId = UUID.randomUUID(), teacher = UUID.randomUUID();
-        DirectoryEvents.send(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                DirectoryEvents.school(school, "Collège Jean Moulin"),
-                DirectoryEvents.classGroup(classId, school, "4A", "4e"),
-                DirectoryEvents.teacher(teacher, "Claire", "Martin", school),
-                DirectoryEvents.teaching(teacher, school, classId, "Mathématiques"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> directory.teaches(teacher, classId));
+        SchoolWorld world = new SchoolWorld();
+        SchoolWorld.School school = world.school("Collège Jean Moulin");
+        UUID classId = school.classGroup("4A", "4e");
+        Person teacher = school.teacher("Claire", "Martin");
+        school.teaches(teacher, classId, "Mathématiques");
+        world.publish();
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.teaches(teacher.id(), classId));
         assertThat(directory.classGroup(classId)).hasValueSatisfying(c -> assertThat(c.name()).isEqualTo("4A"));
     }
 

@@ -2,7 +2,8 @@ package fr.ent.timetable;
 
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
-import fr.ent.events.contract.identity.IdentityEvent;
+import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolWorld;
 import fr.ent.testservers.TestTokens;
 import fr.ent.timetable.calendar.PublicHolidays;
 import fr.ent.web.clock.PlatformClock;
@@ -25,77 +26,95 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /**
- * A fresh school for one test, seeded into the directory projection the real way (identity events
- * applied by DirectoryProjection): class 4A (pupils 0..n, each with a guardian; 0 and 1 also in the
- * group "Latin"), class 4B (one pupil), teachers of 4A (maths, Latin), of 4B, and one who teaches in
- * both schools, a CPE; a second school with its CPE, a teacher, a class and a pupil.
+ * A fresh school for one test, built with the test kit's {@link SchoolWorld} and seeded into the
+ * directory projection the real way (identity events applied by DirectoryProjection): class 4A
+ * (pupils 0..n, each with a guardian; 0 and 1 also in the group "Latin"), class 4B (one pupil),
+ * teachers of 4A (maths, Latin), of 4B, and one who teaches in both schools, a CPE; a second school
+ * with its CPE, a teacher, a class and a pupil.
  * {@link #withCalendar()} sets the school's calendar up through the API: zone A, slots M1..S3, the
  * school year around today, rooms B12 and Labo.
  */
 public final class World {
 
-    public final UUID school = UUID.randomUUID();
-    public final UUID otherSchool = UUID.randomUUID();
-    public final UUID classA = UUID.randomUUID();
-    public final UUID latin = UUID.randomUUID();
-    public final UUID classB = UUID.randomUUID();
-    public final UUID otherClass = UUID.randomUUID();
+    public final UUID school;
+    public final UUID otherSchool;
+    public final UUID classA;
+    public final UUID latin;
+    public final UUID classB;
+    public final UUID otherClass;
     public final List<UUID> pupilsA = new ArrayList<>();
     public final List<UUID> guardiansA = new ArrayList<>();
-    public final UUID pupilB = UUID.randomUUID();
-    public final UUID guardianB = UUID.randomUUID();
-    public final UUID teacherA = UUID.randomUUID();
-    public final UUID teacherB = UUID.randomUUID();
+    public final UUID pupilB;
+    public final UUID guardianB;
+    public final UUID teacherA;
+    public final UUID teacherB;
     /** Teaches 4B here and a class of the other school. */
     public final UUID teacherBoth = UUID.randomUUID();
-    public final UUID otherTeacher = UUID.randomUUID();
-    public final UUID cpe = UUID.randomUUID();
-    public final UUID otherCpe = UUID.randomUUID();
-    public final UUID otherPupil = UUID.randomUUID();
+    public final UUID otherTeacher;
+    public final UUID cpe;
+    public final UUID otherCpe;
+    public final UUID otherPupil;
     public final Map<String, UUID> rooms = new HashMap<>();
+    private final List<Person> pupilPeople = new ArrayList<>();
+    private final List<Person> guardianPeople = new ArrayList<>();
+    private final Person teacherAPerson;
+    private final Person teacherBPerson;
+    private final Person otherTeacherPerson;
+    private final Person cpePerson;
+    private final Person otherCpePerson;
+
+    private World(SchoolWorld world, int pupilsInA) {
+        SchoolWorld.School here = world.school("Collège Jean Moulin");
+        SchoolWorld.School other = world.school("Collège Victor Hugo");
+        school = here.id();
+        otherSchool = other.id();
+        classA = here.classGroup("4A", "4e");
+        latin = here.group("Latin 4e", "4e");
+        classB = here.classGroup("4B", "4e");
+        otherClass = other.classGroup("3C", "3e");
+        for (int i = 0; i < pupilsInA; i++) {
+            UUID[] groups = i < 2 ? new UUID[]{latin} : new UUID[0];
+            Person pupil = here.pupil("Élève" + i, "Nom" + i, classA, groups);
+            Person guardian = here.guardian(pupil, "Parent" + i, "Nom" + i);
+            pupilPeople.add(pupil);
+            guardianPeople.add(guardian);
+            pupilsA.add(pupil.id());
+            guardiansA.add(guardian.id());
+        }
+        Person zoe = here.pupil("Zoé", "Bernard", classB);
+        pupilB = zoe.id();
+        guardianB = here.guardian(zoe, "Marc", "Bernard").id();
+        teacherAPerson = here.teacher("Anne", "Martin");
+        here.teaches(teacherAPerson, classA, "Mathématiques").teaches(teacherAPerson, latin, "Latin");
+        teacherBPerson = here.teacher("Bruno", "Petit");
+        here.teaches(teacherBPerson, classB, "Histoire");
+        // A person of two schools, which SchoolWorld's people (one school each) are not.
+        world.add(DirectoryEvents.teacher(teacherBoth, "Chloé", "Durand", school, otherSchool))
+                .add(DirectoryEvents.teaching(teacherBoth, school, classB, "Anglais"))
+                .add(DirectoryEvents.teaching(teacherBoth, otherSchool, otherClass, "Anglais"));
+        otherTeacherPerson = other.teacher("Olga", "Autre");
+        other.teaches(otherTeacherPerson, otherClass, "Physique");
+        cpePerson = here.staff("Claire", "Cpe");
+        otherCpePerson = other.staff("Olivier", "Cpe");
+        otherPupil = other.pupil("Omar", "Autre", otherClass).id();
+        teacherA = teacherAPerson.id();
+        teacherB = teacherBPerson.id();
+        otherTeacher = otherTeacherPerson.id();
+        cpe = cpePerson.id();
+        otherCpe = otherCpePerson.id();
+    }
 
     public static World create(DirectoryProjection projection, int pupilsInA) {
         onASchoolDay();
-        World w = new World();
-        List<IdentityEvent> events = new ArrayList<>();
-        LocalDate start = today().minusYears(1);
-        events.add(DirectoryEvents.school(w.school, "Collège Jean Moulin"));
-        events.add(DirectoryEvents.school(w.otherSchool, "Collège Victor Hugo"));
-        events.add(DirectoryEvents.classGroup(w.classA, w.school, "4A", "4e"));
-        events.add(DirectoryEvents.group(w.latin, w.school, "Latin 4e", "4e"));
-        events.add(DirectoryEvents.classGroup(w.classB, w.school, "4B", "4e"));
-        events.add(DirectoryEvents.classGroup(w.otherClass, w.otherSchool, "3C", "3e"));
-        for (int i = 0; i < pupilsInA; i++) {
-            UUID pupil = UUID.randomUUID();
-            UUID guardian = UUID.randomUUID();
-            w.pupilsA.add(pupil);
-            w.guardiansA.add(guardian);
-            events.add(DirectoryEvents.pupil(pupil, w.school, "Élève" + i, "Nom" + i));
-            events.add(DirectoryEvents.parent(guardian, "Parent" + i, "Nom" + i, w.school));
-            events.add(DirectoryEvents.guardianship(guardian, pupil, true));
-            events.add(i < 2 ? DirectoryEvents.enrolment(pupil, w.school, w.classA, start, null, w.latin)
-                    : DirectoryEvents.enrolment(pupil, w.school, w.classA, start, null));
-        }
-        events.add(DirectoryEvents.pupil(w.pupilB, w.school, "Zoé", "Bernard"));
-        events.add(DirectoryEvents.parent(w.guardianB, "Marc", "Bernard", w.school));
-        events.add(DirectoryEvents.guardianship(w.guardianB, w.pupilB, true));
-        events.add(DirectoryEvents.enrolment(w.pupilB, w.school, w.classB, start, null));
-        events.add(DirectoryEvents.teacher(w.teacherA, "Anne", "Martin", w.school));
-        events.add(DirectoryEvents.teaching(w.teacherA, w.school, w.classA, "Mathématiques"));
-        events.add(DirectoryEvents.teaching(w.teacherA, w.school, w.latin, "Latin"));
-        events.add(DirectoryEvents.teacher(w.teacherB, "Bruno", "Petit", w.school));
-        events.add(DirectoryEvents.teaching(w.teacherB, w.school, w.classB, "Histoire"));
-        events.add(DirectoryEvents.teacher(w.teacherBoth, "Chloé", "Durand", w.school, w.otherSchool));
-        events.add(DirectoryEvents.teaching(w.teacherBoth, w.school, w.classB, "Anglais"));
-        events.add(DirectoryEvents.teaching(w.teacherBoth, w.otherSchool, w.otherClass, "Anglais"));
-        events.add(DirectoryEvents.teacher(w.otherTeacher, "Olga", "Autre", w.otherSchool));
-        events.add(DirectoryEvents.teaching(w.otherTeacher, w.otherSchool, w.otherClass, "Physique"));
-        events.add(DirectoryEvents.staff(w.cpe, "Claire", "Cpe", w.school));
-        events.add(DirectoryEvents.staff(w.otherCpe, "Olivier", "Cpe", w.otherSchool));
-        events.add(DirectoryEvents.pupil(w.otherPupil, w.otherSchool, "Omar", "Autre"));
-        events.add(DirectoryEvents.enrolment(w.otherPupil, w.otherSchool, w.otherClass, start, null));
-        QuarkusTransaction.requiringNew().run(() -> events.forEach(e -> projection.apply(DirectoryEvents.event(e))));
+        SchoolWorld world = new SchoolWorld().enrolledFrom(today().minusYears(1));
+        World w = new World(world, pupilsInA);
+        apply(projection, world);
         return w;
+    }
+
+    /** Hands the world's identity events to the projection at once, in the test's thread. */
+    static void apply(DirectoryProjection projection, SchoolWorld world) {
+        QuarkusTransaction.requiringNew().run(() -> world.events().forEach(e -> projection.apply(DirectoryEvents.event(e))));
     }
 
     /** The school year around today ("2026-2027" from August to July). */
@@ -224,11 +243,11 @@ public final class World {
     // --- tokens
 
     public String teacherAToken() {
-        return TestTokens.teacher(teacherA, school);
+        return teacherAPerson.token();
     }
 
     public String teacherBToken() {
-        return TestTokens.teacher(teacherB, school);
+        return teacherBPerson.token();
     }
 
     public String teacherBothToken() {
@@ -236,23 +255,23 @@ public final class World {
     }
 
     public String otherTeacherToken() {
-        return TestTokens.teacher(otherTeacher, otherSchool);
+        return otherTeacherPerson.token();
     }
 
     public String cpeToken() {
-        return TestTokens.staff(cpe, school);
+        return cpePerson.token();
     }
 
     public String otherCpeToken() {
-        return TestTokens.staff(otherCpe, otherSchool);
+        return otherCpePerson.token();
     }
 
     public String guardianToken(int i) {
-        return TestTokens.parent(guardian(i), school);
+        return guardianPeople.get(i).token();
     }
 
     public String pupilToken(int i) {
-        return TestTokens.pupil(pupil(i), school);
+        return pupilPeople.get(i).token();
     }
 
     public static RequestSpecification as(String token) {
