@@ -3,20 +3,14 @@ package fr.ent.attendance;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolDays;
 import fr.ent.testkit.SchoolWorld;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.web.clock.SchoolClock;
-import io.quarkus.arc.Arc;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,24 +88,14 @@ public final class World {
         return w;
     }
 
-    /**
-     * Moves the service's clock to 10:30 on the school day (Monday to Friday) at or before the run's
-     * configured start ({@code ent.clock.start}), so that "today" is a day of lessons whatever the
-     * real date and whatever start a run is given (a Sunday, 31 December, a daylight-saving day...).
-     */
+    /** See the kit's {@link SchoolDays#onASchoolDay}. */
     static void onASchoolDay() {
-        ZoneId zone = Arc.container().instance(SchoolClock.class).get().zone();
-        LocalDate day = ConfigProvider.getConfig().getOptionalValue("ent.clock.start", OffsetDateTime.class)
-                .map(s -> s.atZoneSameInstant(zone).toLocalDate()).orElse(LocalDate.now(zone));
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.minusDays(1);
-        }
-        Arc.container().instance(PlatformClock.class).get().set(day.atTime(10, 30).atZone(zone).toOffsetDateTime());
+        SchoolDays.onASchoolDay();
     }
 
-    /** The service's "today" (see {@link #onASchoolDay}). */
+    /** The service's "today". */
     public static LocalDate today() {
-        return Arc.container().instance(SchoolClock.class).get().today();
+        return SchoolDays.today();
     }
 
     public static YearMonth thisMonth() {

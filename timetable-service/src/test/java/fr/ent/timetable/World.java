@@ -3,20 +3,15 @@ package fr.ent.timetable;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testkit.Person;
+import fr.ent.testkit.SchoolDays;
 import fr.ent.testkit.SchoolWorld;
 import fr.ent.testservers.TestTokens;
 import fr.ent.timetable.calendar.PublicHolidays;
-import fr.ent.web.clock.PlatformClock;
-import fr.ent.web.clock.SchoolClock;
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,24 +168,14 @@ public final class World {
         return Map.of("code", code, "startsAt", start, "endsAt", end);
     }
 
-    /**
-     * Moves the service's clock to 10:30 on the school day (Monday to Friday) at or before the run's
-     * configured start ({@code ent.clock.start}), so that "today" is a day of lessons whatever start
-     * a run is given.
-     */
+    /** See the kit's {@link SchoolDays#onASchoolDay}. */
     static void onASchoolDay() {
-        ZoneId zone = Arc.container().instance(SchoolClock.class).get().zone();
-        LocalDate day = ConfigProvider.getConfig().getOptionalValue("ent.clock.start", OffsetDateTime.class)
-                .map(s -> s.atZoneSameInstant(zone).toLocalDate()).orElse(LocalDate.now(zone));
-        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            day = day.minusDays(1);
-        }
-        Arc.container().instance(PlatformClock.class).get().set(day.atTime(10, 30).atZone(zone).toOffsetDateTime());
+        SchoolDays.onASchoolDay();
     }
 
-    /** The service's "today" (see {@link #onASchoolDay}). */
+    /** The service's "today". */
     public static LocalDate today() {
-        return Arc.container().instance(SchoolClock.class).get().today();
+        return SchoolDays.today();
     }
 
     /** The first such weekday after today that is not a public holiday. */
