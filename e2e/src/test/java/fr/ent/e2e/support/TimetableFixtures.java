@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Jean Moulin's timetable as the generated suites need it, made through the API by its CPE the first
  * time and found again afterwards: the calendar (zone C, slots M1..S3, this school year), a room, and
- * a weekly "E2E Fixture" lesson of 4A with Claire Martin on Tuesdays at S3 from tomorrow. Fixtures: {@code ttRoom},
+ * a weekly "E2E Fixture" lesson of 4A with Claire Martin on Wednesdays at S1 from tomorrow (the demo
+ * timetable leaves Wednesday afternoons free). Fixtures: {@code ttRoom},
  * {@code ttLesson}, {@code ttDate} (its next occurrence after today), {@code ttHoliday} (a holiday
  * period made afresh each time it is asked for, for the operation that deletes one), {@code zone}.
  */
@@ -46,7 +47,7 @@ final class TimetableFixtures {
                 .jsonPath().getList("findAll { it.subject == '" + SUBJECT + "' }.id", String.class).stream().findFirst()
                 .orElseGet(() -> ApiFixtures.made("fixture lesson", Gateway.as("cpe").body(Map.of("subject", SUBJECT,
                                 "teacherIds", List.of(f.value("claire")), "classIds", List.of(class4A.toString()),
-                                "roomId", room, "slot", "S3", "recurrence", "WEEKLY", "dayOfWeek", "TUESDAY",
+                                "roomId", room, "slot", "S1", "recurrence", "WEEKLY", "dayOfWeek", "WEDNESDAY",
                                 "startsOn", LocalDate.parse(f.value("today")).plusDays(1).toString()))
                         .post("/api/timetable/schools/{id}/lessons", school)));
         f.put("ttRoom", room);
@@ -58,9 +59,9 @@ final class TimetableFixtures {
                 .post("/api/timetable/schools/{id}/calendar/years/{year}/holidays", school, year)));
     }
 
-    /** The lesson's first occurrence after today (a Tuesday that is no holiday). */
+    /** The lesson's first occurrence after today (a Wednesday that is no holiday). */
     private static String nextOccurrence(String lesson, LocalDate today) {
-        LocalDate day = today.with(TemporalAdjusters.next(DayOfWeek.TUESDAY));
+        LocalDate day = today.with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY));
         for (int week = 0; week < 8; week++, day = day.plusWeeks(1)) {
             if (Gateway.as("cpe").get("/api/timetable/lessons/{id}/occurrences/{date}", lesson, day.toString()).statusCode() == 200) {
                 return day.toString();

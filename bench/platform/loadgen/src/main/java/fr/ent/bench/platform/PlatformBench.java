@@ -38,6 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import static fr.ent.bench.platform.Load.parallel;
+import static fr.ent.bench.platform.Load.pct;
+
 /**
  * The whole platform under load, through the gateway, with real Keycloak tokens and the demo data
  * of Collège Jean Moulin:
@@ -424,35 +427,5 @@ public final class PlatformBench {
         System.out.printf("dashboards: %d in %.1f s (%d requests), %d failed%n", done.get(), took, requests.get(), refused.get());
         report.add(String.format("| parent's dashboard reads per second through the gateway (%d clients, %d parents; profile + inbox + unread count + each child's record) | %.0f dashboards/s | %.0f requests/s, p50 / p99 %d / %d ms per dashboard, %d failed |",
                 clients, parents.size(), done.get() / took, requests.get() / took, pct(ms, 50), pct(ms, 99), refused.get()));
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private static long pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) return -1;
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    interface Task {
-        void run(int index) throws Exception;
-    }
-
-    private static void parallel(int count, Task task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(count, 1), 32));
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                task.run(index);
-                return null;
-            }));
-        }
-        try {
-            for (var f : futures) f.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
