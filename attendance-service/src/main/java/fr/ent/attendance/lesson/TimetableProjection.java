@@ -3,10 +3,10 @@ package fr.ent.attendance.lesson;
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.timetable.LessonChanged;
 import fr.ent.events.contract.timetable.LessonScheduled;
+import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Applies timetable-service's events to the lesson occurrences, in the consumer's transaction:
@@ -19,9 +19,11 @@ import java.time.ZoneOffset;
 public class TimetableProjection {
 
     private final LessonOccurrences occurrences;
+    private final SchoolClock clock;
 
-    public TimetableProjection(LessonOccurrences occurrences) {
+    public TimetableProjection(LessonOccurrences occurrences, SchoolClock clock) {
         this.occurrences = occurrences;
+        this.clock = clock;
     }
 
     public void apply(IncomingEvent event) {
@@ -32,7 +34,7 @@ public class TimetableProjection {
             }
         } else if (event.is(LessonChanged.class)) {
             // Without ce_time (never from timetable-service's outbox), the change counts as recorded now.
-            OffsetDateTime at = event.time() == null ? OffsetDateTime.now(ZoneOffset.UTC) : event.time();
+            OffsetDateTime at = event.time() == null ? clock.now() : event.time();
             occurrences.applyChange(event.data(LessonChanged.class), at);
         }
     }
