@@ -38,24 +38,25 @@ class AuthorizationMatrixTest {
         w = World.create(projection, 2);
     }
 
-    record Row(String actor, Function<World, String> token, int readRecord, int rollCall) {
+    record Row(String actor, Function<World, String> token, int readRecord, int rollCall, int teacherLessons,
+               int forgottenRegisters) {
     }
 
     static final List<Row> MATRIX = List.of(
-            new Row("teacher of the class", World::teacherAToken, 200, 201),
-            new Row("teacher of another class", World::teacherBToken, 404, 404),
-            new Row("guardian of the pupil", x -> x.guardianToken(0), 200, 403),
-            new Row("guardian of another pupil", x -> x.guardianToken(1), 404, 403),
-            new Row("the pupil", x -> x.pupilToken(0), 200, 403),
-            new Row("another pupil", x -> x.pupilToken(1), 404, 403),
-            new Row("staff of the school", World::cpeToken, 200, 201),
-            new Row("staff of another school", World::otherCpeToken, 404, 404),
-            new Row("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 200, 201),
-            new Row("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404, 404),
-            new Row("no token", x -> null, 401, 401),
-            new Row("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401),
+            new Row("teacher of the class", World::teacherAToken, 200, 201, 200, 403),
+            new Row("teacher of another class", World::teacherBToken, 404, 404, 404, 403),
+            new Row("guardian of the pupil", x -> x.guardianToken(0), 200, 403, 403, 403),
+            new Row("guardian of another pupil", x -> x.guardianToken(1), 404, 403, 403, 403),
+            new Row("the pupil", x -> x.pupilToken(0), 200, 403, 403, 403),
+            new Row("another pupil", x -> x.pupilToken(1), 404, 403, 403, 403),
+            new Row("staff of the school", World::cpeToken, 200, 201, 200, 200),
+            new Row("staff of another school", World::otherCpeToken, 404, 404, 404, 404),
+            new Row("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 200, 201, 200, 200),
+            new Row("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404, 404, 404, 404),
+            new Row("no token", x -> null, 401, 401, 401, 401),
+            new Row("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401, 401, 401),
             new Row("token signed with another key", x -> TestTokens.person(x.cpe).roles("staff").schools(x.school)
-                    .signedWithForeignKey().sign(), 401, 401));
+                    .signedWithForeignKey().sign(), 401, 401, 401, 401));
 
     @Test
     void every_actor_gets_exactly_what_the_rules_allow() {
@@ -81,6 +82,16 @@ class AuthorizationMatrixTest {
             int roll = request(token).contentType("application/json").body(body).post("/api/attendance/registers").statusCode();
             if (roll != row.rollCall()) {
                 failures.put(row.actor() + " taking the roll call", "got " + roll + ", want " + row.rollCall());
+            }
+            int lessons = request(token).get("/api/attendance/teachers/" + w.teacherA + "/lessons?date=" + today).statusCode();
+            if (lessons != row.teacherLessons()) {
+                failures.put(row.actor() + " reading the teacher's lessons", "got " + lessons + ", want " + row.teacherLessons());
+            }
+            int forgotten = request(token).get("/api/attendance/schools/" + w.school + "/forgotten-registers?date=" + today)
+                    .statusCode();
+            if (forgotten != row.forgottenRegisters()) {
+                failures.put(row.actor() + " reading the forgotten registers", "got " + forgotten + ", want "
+                        + row.forgottenRegisters());
             }
         }
         assertThat(failures).isEmpty();

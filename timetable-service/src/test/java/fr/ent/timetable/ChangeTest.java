@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.hasSize;
 class ChangeTest {
 
     static final String TOPIC = "ent.timetable";
+    static final String CHANGED = "fr.ent.timetable.lesson-changed.v1";
 
     @Inject
     DirectoryProjection projection;
@@ -138,7 +139,7 @@ class ChangeTest {
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/teacher-conflict"))
                 .body("detail", containsString("Bruno Petit"));
         as(w.cpeToken()).get(pupilWeek(tuesday)).then().body("occurrences[0].state", equalTo("PLANNED"));
-        assertThat(TopicReader.read(TOPIC, maths)).isEmpty();
+        assertThat(TopicReader.read(TOPIC, maths)).filteredOn(e -> CHANGED.equals(e.type())).isEmpty();
     }
 
     @Test
@@ -158,7 +159,7 @@ class ChangeTest {
         as(w.cpeToken()).body(Map.of("date", today.toString(), "slot", "M1"))
                 .post("/api/timetable/lessons/" + music + "/occurrences/" + today.plusWeeks(1) + "/move")
                 .then().statusCode(409).body("type", equalTo("https://ent.example/problems/occurrence-in-the-past"));
-        assertThat(TopicReader.read(TOPIC, music)).isEmpty();
+        assertThat(TopicReader.read(TOPIC, music)).filteredOn(e -> CHANGED.equals(e.type())).isEmpty();
     }
 
     @Test

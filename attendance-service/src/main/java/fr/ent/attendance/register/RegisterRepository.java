@@ -1,5 +1,6 @@
 package fr.ent.attendance.register;
 
+import fr.ent.attendance.lesson.LessonOccurrences;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,12 +30,14 @@ public class RegisterRepository {
     public Register openOrLock(Register r) {
         return jdbc.one("""
                 insert into register (id, school_id, group_id, subject, lesson_date, starts_at, ends_at,
-                                      timetable_lesson_id, opened_by, opened_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')
-                on conflict (group_id, lesson_date, starts_at) do update set status = register.status
+                                      timetable_lesson_id, opened_by, opened_at, status, occurrence_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+                on conflict (group_id, lesson_date, starts_at) do update set status = register.status,
+                    occurrence_id = coalesce(register.occurrence_id, excluded.occurrence_id),
+                    timetable_lesson_id = coalesce(register.timetable_lesson_id, excluded.timetable_lesson_id)
                 returning *""",
                 RegisterRepository::map, r.id(), r.schoolId(), r.groupId(), r.subject(), r.date(), r.startsAt(),
-                r.endsAt(), r.timetableLessonId(), r.openedBy(), r.openedAt()).orElseThrow();
+                r.endsAt(), r.timetableLessonId(), r.openedBy(), r.openedAt(), r.occurrenceId()).orElseThrow();
     }
 
     public Optional<Register> find(UUID id) {
@@ -43,6 +46,19 @@ public class RegisterRepository {
 
     public Optional<Register> lock(UUID id) {
         return jdbc.one("select * from register where id = ? for update", RegisterRepository::map, id);
+    }
+
+    /** A register locked, with the teachers of its lesson occurrence when it is tied to one. */
+    public record Locked(Register register, List<UUID> occurrenceTeachers) {
+    }
+
+    /** {@link #lock}, and the occurrence's teachers in the same query (the roll call's one lookup). */
+    public Optional<Locked> lockWithTeachers(UUID id) {
+        return jdbc.one("""
+                select r.*, o.teacher_ids from register r
+                left join lesson_occurrence o on o.occurrence_id = r.occurrence_id
+                where r.id = ? for update of r""",
+                rs -> new Locked(map(rs), LessonOccurrences.uuidList(rs, "teacher_ids")), id);
     }
 
     public void submitted(UUID id, UUID by, OffsetDateTime at) {
@@ -132,7 +148,8 @@ public class RegisterRepository {
                 Jdbc.uuid(rs, "timetable_lesson_id"), Jdbc.uuid(rs, "opened_by"),
                 rs.getObject("opened_at", OffsetDateTime.class), RegisterStatus.valueOf(rs.getString("status")),
                 Jdbc.uuid(rs, "submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class),
-                Jdbc.uuid(rs, "validated_by"), rs.getObject("validated_at", OffsetDateTime.class));
+                Jdbc.uuid(rs, "validated_by"), rs.getObject("validated_at", OffsetDateTime.class),
+                rs.getString("occurrence_id"));
     }
 
     static Mark mapMark(ResultSet rs) throws SQLException {

@@ -29,10 +29,12 @@ public class RegisterResource {
 
     private final RegisterService service;
     private final RegisterViews views;
+    private final LessonRollCalls lessons;
 
-    public RegisterResource(RegisterService service, RegisterViews views) {
+    public RegisterResource(RegisterService service, RegisterViews views, LessonRollCalls lessons) {
         this.service = service;
         this.views = views;
+        this.lessons = lessons;
     }
 
     /** Opens the register of a lesson (201, or 200 when it exists); with marks, takes the roll call. */
@@ -104,6 +106,22 @@ public class RegisterResource {
     @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
     public List<RegisterView> forgotten(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
         return views.forgotten(schoolId, date);
+    }
+
+    /** The teacher's lessons of the day (timetable-service's) with their registers: the roll calls to take. */
+    @GET
+    @Path("/teachers/{teacherId}/lessons")
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+    public List<LessonRollCall> teacherLessons(@PathParam("teacherId") UUID teacherId, @QueryParam("date") LocalDate date) {
+        return lessons.ofTeacher(teacherId, date);
+    }
+
+    /** The school's lessons of the day that have ended without their roll call, cancelled ones excluded. */
+    @GET
+    @Path("/schools/{schoolId}/forgotten-registers")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    public List<LessonRollCall> forgottenRegisters(@PathParam("schoolId") UUID schoolId, @QueryParam("date") LocalDate date) {
+        return lessons.forgotten(schoolId, date);
     }
 
     /** A class's day: every register of its lessons with every pupil's mark. */

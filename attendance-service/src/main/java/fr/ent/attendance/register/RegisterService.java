@@ -4,6 +4,8 @@ import fr.ent.attendance.entry.AttendanceEntry;
 import fr.ent.attendance.entry.AttendanceEvents;
 import fr.ent.attendance.entry.Entries;
 import fr.ent.attendance.entry.EntryRepository;
+import fr.ent.attendance.lesson.LessonOccurrence;
+import fr.ent.attendance.lesson.LessonOccurrences;
 import fr.ent.attendance.support.Access;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
@@ -46,10 +48,13 @@ public class RegisterService {
     private final CurrentUser user;
     private final SchoolClock clock;
     private final RollCallRules rules;
+    private final LessonOccurrences occurrences;
 
     public RegisterService(RegisterRepository registers, RegisterViews views, EntryRepository entryRepository,
                            Entries entries, IdempotentRequests idempotency, Directory directory, Access access,
-                           Relationships relationships, CurrentUser user, SchoolClock clock) {
+                           Relationships relationships, CurrentUser user, SchoolClock clock,
+                           LessonOccurrences occurrences) {
+        this.occurrences = occurrences;
         this.registers = registers;
         this.views = views;
         this.entryRepository = entryRepository;
@@ -75,11 +80,17 @@ public class RegisterService {
         DirectoryClassGroup group = directory.classGroup(in.groupId())
                 .filter(g -> in.schoolId() == null || g.schoolId().equals(in.schoolId()))
                 .orElseThrow(() -> Problems.notFound("Classe ou groupe introuvable."));
-        access.requireRollCall(group.schoolId(), group.id());
+        UUID lessonId = in.timetableLessonId();
+        if (in.occurrenceId() == null) {
+            access.requireRollCall(group.schoolId(), group.id());
+        } else {
+            LessonOccurrence occurrence = occurrenceOf(in, group);
+            lessonId = lessonId == null ? occurrence.lessonId() : lessonId;
+        }
         UUID newId = UUID.randomUUID();
         Register register = registers.openOrLock(new Register(newId, group.schoolId(), group.id(), in.subject(), in.date(),
-                in.startsAt(), in.endsAt(), in.timetableLessonId(), me, clock.now(), RegisterStatus.OPEN, null, null, null,
-                null));
+                in.startsAt(), in.endsAt(), lessonId, me, clock.now(), RegisterStatus.OPEN, null, null, null,
+                null, in.occurrenceId()));
         boolean created = register.id().equals(newId);
         RegisterView view = in.marks() == null ? views.withNames(register) : takeRollCall(register, in.marks());
         remember(me, idempotencyKey, view);
@@ -173,15 +184,38 @@ public class RegisterService {
         registers.submitted(register.id(), me, now);
         Register taken = new Register(register.id(), register.schoolId(), register.groupId(), register.subject(),
                 register.date(), register.startsAt(), register.endsAt(), register.timetableLessonId(), register.openedBy(),
-                register.openedAt(), RegisterStatus.SUBMITTED, me, now, null, null);
+                register.openedAt(), RegisterStatus.SUBMITTED, me, now, null, null, register.occurrenceId());
         return views.withoutNames(taken, marks);
     }
 
     /** The register, locked until the transaction ends, when the caller takes its roll call; else 404. */
     private Register lockForRollCall(UUID registerId) {
-        Register register = registers.lock(registerId).orElseThrow(RegisterViews::registerNotFound);
-        access.requireRollCall(register.schoolId(), register.groupId());
+        RegisterRepository.Locked locked = registers.lockWithTeachers(registerId).orElseThrow(RegisterViews::registerNotFound);
+        Register register = locked.register();
+        access.requireRollCall(register.schoolId(), register.groupId(), locked.occurrenceTeachers());
         return register;
+    }
+
+    /**
+     * The lesson occurrence a register is opened for (one lookup): known to attendance, of the
+     * caller (a teacher of it, or staff of its school; else reported as unknown), of that class or
+     * group and that day, not cancelled.
+     */
+    private LessonOccurrence occurrenceOf(OpenRegister in, DirectoryClassGroup group) {
+        LessonOccurrence o = occurrences.find(in.occurrenceId())
+                .filter(x -> x.schoolId().equals(group.schoolId()))
+                .filter(x -> relationships.isStaffOf(x.schoolId()) || access.teachesOccurrence(x.schoolId(), x.teacherIds()))
+                .orElseThrow(() -> Problems.invalidField("occurrenceId", "séance inconnue : " + in.occurrenceId()));
+        if (!o.isFor(group.id())) {
+            throw Problems.invalidField("occurrenceId", "cette séance n'est pas celle de cette classe ou de ce groupe");
+        }
+        if (!o.date().equals(in.date())) {
+            throw Problems.invalidField("occurrenceId", "cette séance a lieu le " + o.date());
+        }
+        if (o.cancelled()) {
+            throw Problems.conflict("lesson-cancelled", "Cette séance est annulée : elle n'a pas d'appel.");
+        }
+        return o;
     }
 
     /** The register, locked until the transaction ends, when the caller is staff of its school; else 404. */

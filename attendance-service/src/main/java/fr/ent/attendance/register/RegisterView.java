@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A register as the API shows it: the lesson, its status and one line per pupil. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegisterView(UUID id, UUID schoolId, UUID groupId, String subject, LocalDate date, LocalTime startsAt,
-                           LocalTime endsAt, UUID timetableLessonId, RegisterStatus status, UUID openedBy,
+                           LocalTime endsAt, UUID timetableLessonId, String occurrenceId, RegisterStatus status, UUID openedBy,
                            OffsetDateTime submittedAt, UUID submittedBy, OffsetDateTime validatedAt,
                            Counts counts, List<Line> pupils) {
 

@@ -136,7 +136,7 @@ public class RegisterViews {
         RegisterView.Counts counts = new RegisterView.Counts(lines.size(), n[MarkStatus.PRESENT.ordinal()],
                 n[MarkStatus.ABSENT.ordinal()], n[MarkStatus.LATE.ordinal()], n[MarkStatus.LEFT_EARLY.ordinal()]);
         return new RegisterView(r.id(), r.schoolId(), r.groupId(), r.subject(), r.date(), r.startsAt(), r.endsAt(),
-                r.timetableLessonId(), r.status(), r.openedBy(), r.submittedAt(), r.submittedBy(), r.validatedAt(),
+                r.timetableLessonId(), r.occurrenceId(), r.status(), r.openedBy(), r.submittedAt(), r.submittedBy(), r.validatedAt(),
                 counts, lines);
     }
 }

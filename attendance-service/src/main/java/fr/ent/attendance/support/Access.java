@@ -4,6 +4,7 @@ import fr.ent.directory.Relationships;
 import fr.ent.web.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,19 @@ public class Access {
     /** Staff of the school, or a teacher of that class or group in that school. */
     public boolean canTakeRollCall(UUID schoolId, UUID groupId) {
         return relationships.isStaffOf(schoolId) || (user.belongsTo(schoolId) && relationships.teaches(groupId));
+    }
+
+    /** A teacher of that lesson occurrence (its substitute included), in that school. */
+    public boolean teachesOccurrence(UUID schoolId, List<UUID> occurrenceTeachers) {
+        return user.isPerson() && user.hasRole(CurrentUser.TEACHER) && user.belongsTo(schoolId)
+                && occurrenceTeachers.contains(user.personId());
+    }
+
+    /** {@link #requireRollCall(UUID, UUID)}, or a teacher of the register's lesson occurrence (a substitute). */
+    public void requireRollCall(UUID schoolId, UUID groupId, List<UUID> occurrenceTeachers) {
+        if (!teachesOccurrence(schoolId, occurrenceTeachers)) {
+            requireRollCall(schoolId, groupId);
+        }
     }
 
     public void requireRollCall(UUID schoolId, UUID groupId) {

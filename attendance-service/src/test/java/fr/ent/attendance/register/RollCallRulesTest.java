@@ -235,7 +235,7 @@ class RollCallRulesTest {
 
     static Register lesson(RegisterStatus status, LocalDate date) {
         return new Register(UUID.randomUUID(), SCHOOL, UUID.randomUUID(), "Mathématiques", date, LocalTime.of(9, 0),
-                LocalTime.of(10, 0), null, TEACHER, NOW, status, null, null, null, null);
+                LocalTime.of(10, 0), null, TEACHER, NOW, status, null, null, null, null, null);
     }
 
     static MarkInput present(UUID pupil) {

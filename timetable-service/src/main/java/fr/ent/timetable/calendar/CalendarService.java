@@ -3,6 +3,7 @@ package fr.ent.timetable.calendar;
 import fr.ent.directory.Relationships;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
@@ -28,9 +29,12 @@ public class CalendarService {
     private final HolidayPeriodRepository holidays;
     private final Relationships relationships;
     private final SlotUsage slotUsage;
+    private final Event<CalendarChanged> changed;
 
     public CalendarService(SchoolCalendarRepository calendars, SchoolYearRepository years, TimeSlotRepository slots,
-                           HolidayPeriodRepository holidays, Relationships relationships, SlotUsage slotUsage) {
+                           HolidayPeriodRepository holidays, Relationships relationships, SlotUsage slotUsage,
+                           Event<CalendarChanged> changed) {
+        this.changed = changed;
         this.calendars = calendars;
         this.years = years;
         this.slots = slots;
@@ -144,6 +148,7 @@ public class CalendarService {
             }
         }
         SchoolYear.Key key = new SchoolYear.Key(schoolId, year);
+        Optional<YearCalendar> before = year(schoolId, year);
         SchoolYear y = years.findByIdOptional(key).orElseGet(() -> {
             SchoolYear created = new SchoolYear();
             created.key = key;
@@ -160,6 +165,7 @@ public class CalendarService {
         y.weeksB = b.stream().sorted().toArray(Integer[]::new);
         years.persist(y);
         years.flush();
+        changed(schoolId, year, before);
         return view(schoolId);
     }
 
@@ -183,6 +189,8 @@ public class CalendarService {
                         + calendar.dayStartsAt + "–" + calendar.dayEndsAt + ")");
             }
         }
+        Map<String, Optional<YearCalendar>> before = new LinkedHashMap<>();
+        years.ofSchool(schoolId).forEach(y -> before.put(y.key.year(), Optional.of(rules(calendar, y))));
         Map<String, TimeSlot> existing = new LinkedHashMap<>();
         slots.ofSchool(schoolId).forEach(slot -> existing.put(slot.key.code(), slot));
         for (TimeSlot old : existing.values()) {
@@ -204,6 +212,7 @@ public class CalendarService {
             slots.persist(slot);
         }
         slots.flush();
+        before.forEach((year, rules) -> changed(schoolId, year, rules));
         return view(schoolId);
     }
 
@@ -214,7 +223,9 @@ public class CalendarService {
         requireConfigured(schoolId);
         HolidayPeriod period = period(year, in, "");
         period.schoolId = schoolId;
+        Optional<YearCalendar> before = year(schoolId, year);
         holidays.persist(period);
+        changed(schoolId, year, before);
         return new CalendarView.HolidayView(period.id, period.name, period.startsOn, period.endsOn, null);
     }
 
@@ -223,12 +234,16 @@ public class CalendarService {
         relationships.requireStaffOf(schoolId);
         HolidayPeriod period = holidays.findByIdOptional(holidayId).filter(h -> schoolId.equals(h.schoolId))
                 .orElseThrow(() -> Problems.notFound("Période de vacances introuvable."));
+        Optional<YearCalendar> before = year(schoolId, period.year);
         holidays.delete(period);
+        changed(schoolId, period.year, before);
     }
 
     /** The admin loads (replaces) a zone's holiday periods of a year, once for every school of the zone. */
     @Transactional
     public List<CalendarView.HolidayView> setZoneHolidays(Zone zone, String year, CalendarInputs.Holidays in) {
+        Map<UUID, Optional<YearCalendar>> before = new LinkedHashMap<>();
+        calendars.list("zone", zone).forEach(c -> before.put(c.schoolId, year(c.schoolId, year)));
         holidays.deleteOfZone(zone, year);
         holidays.flush();
         for (int i = 0; i < in.holidays().size(); i++) {
@@ -237,8 +252,17 @@ public class CalendarService {
             holidays.persist(period);
         }
         holidays.flush();
+        before.forEach((schoolId, rules) -> changed(schoolId, year, rules));
         return holidays.list("zone = ?1 and year = ?2 order by startsOn", zone, year).stream()
                 .map(h -> new CalendarView.HolidayView(h.id, h.name, h.startsOn, h.endsOn, h.zone)).toList();
+    }
+
+    /** Tells the lessons' side, in this transaction, that the year's days or times of lessons may have changed. */
+    private void changed(UUID schoolId, String year, Optional<YearCalendar> before) {
+        holidays.flush();
+        if (before.isPresent() || year(schoolId, year).isPresent()) {
+            changed.fire(new CalendarChanged(schoolId, year, before.orElse(null)));
+        }
     }
 
     private HolidayPeriod period(String year, CalendarInputs.Holiday in, String field) {

@@ -3,7 +3,11 @@ package fr.ent.timetable.events;
 import fr.ent.events.Outbox;
 import fr.ent.events.contract.timetable.LessonChangeKind;
 import fr.ent.events.contract.timetable.LessonChanged;
+import fr.ent.events.contract.timetable.LessonScheduled;
+import fr.ent.timetable.lesson.Ids;
+import fr.ent.timetable.lesson.Lesson;
 import fr.ent.timetable.lesson.Occurrence;
+import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -17,9 +21,28 @@ import java.util.List;
 public class TimetableEvents {
 
     private final Outbox outbox;
+    private final Jdbc jdbc;
 
-    public TimetableEvents(Outbox outbox) {
+    public TimetableEvents(Outbox outbox, Jdbc jdbc) {
         this.outbox = outbox;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The lesson's whole plan ({@code LessonScheduled}): call it in the transaction that creates the
+     * lesson or changes its planned occurrences (an edit, an end, the school's calendar), with its
+     * occurrences as planned ({@code Timetable.planned}). The version is the publishing PostgreSQL
+     * transaction's id: it increases from one transaction to the next with no column to keep, and
+     * two transactions that lock the lesson's row get versions in their commit order.
+     */
+    public void scheduled(Lesson lesson, List<Occurrence> planned) {
+        long version = jdbc.one("select pg_current_xact_id()::text::bigint", rs -> rs.getLong(1)).orElseThrow();
+        LessonScheduled payload = new LessonScheduled(lesson.id, lesson.schoolId, lesson.subject,
+                Ids.sorted(lesson.classIds), Ids.sorted(lesson.groupIds), Ids.sorted(lesson.teacherIds), lesson.roomId,
+                version, planned.stream().map(o -> new LessonScheduled.PlannedOccurrence(o.id(), o.plannedDate(),
+                        o.planned() == null ? o.startsAt() : o.planned().startsAt(),
+                        o.planned() == null ? o.endsAt() : o.planned().endsAt())).toList());
+        outbox.publish(payload, lesson.id.toString(), lesson.id.toString(), lesson.schoolId);
     }
 
     /** An exceptional lesson was added. */

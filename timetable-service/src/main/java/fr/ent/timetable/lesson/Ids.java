@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Ids in a stable order, so that answers and events compare equal. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
-    static List<UUID> sorted(Collection<UUID> ids) {
+    public static List<UUID> sorted(Collection<UUID> ids) {
         return ids.stream().sorted().toList();
     }
 }

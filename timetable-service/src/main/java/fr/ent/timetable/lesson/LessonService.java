@@ -147,6 +147,7 @@ public class LessonService {
         conflicts.requireNoConflict(proposed);
 
         lessons.persist(lesson);
+        events.scheduled(lesson, timetable.planned(lesson, calendar));
         if (exceptional) {
             events.added(Occurrence.of(lesson.view(), startsOn, calendar, Changes.NONE));
         }

@@ -70,6 +70,13 @@ public class Timetable {
         return found;
     }
 
+    /** The lesson's occurrences as planned over its whole range, no change applied (what {@code LessonScheduled} carries). */
+    public List<Occurrence> planned(Lesson lesson, YearCalendar calendar) {
+        LessonView view = lesson.view();
+        return lesson.plan().dates(calendar, lesson.startsOn, lesson.endsOn).stream()
+                .map(day -> Occurrence.of(view, day, calendar, Changes.NONE)).toList();
+    }
+
     /** The occurrence of the lesson planned that day, if it is planned that day. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Occurrence> occurrence(Lesson lesson, LocalDate plannedDate) {

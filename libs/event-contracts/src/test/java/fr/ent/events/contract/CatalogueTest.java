@@ -97,7 +97,7 @@ class CatalogueTest {
 
     @Test
     void the_timetable_contracts_are_found() {
-        assertThat(contracts).extracting(Class::getSimpleName).contains("LessonChanged");
+        assertThat(contracts).extracting(Class::getSimpleName).contains("LessonChanged", "LessonScheduled");
     }
 
     @Test
