@@ -96,6 +96,59 @@ class AuthorizationMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    /** A teacher's absence: declared by the teacher only, listed and confirmed by their school's staff only. */
+    record AbsenceRow(String actor, Function<World, String> token, int declare, int mine, int withdraw, int list,
+                      int confirm, int record) {
+    }
+
+    static final List<AbsenceRow> ABSENCES = List.of(
+            new AbsenceRow("the absent teacher", World::teacherAToken, 201, 200, 204, 403, 403, 403),
+            new AbsenceRow("a colleague", World::teacherBToken, 201, 200, 404, 403, 403, 403),
+            new AbsenceRow("a teacher of another school", World::otherTeacherToken, 201, 200, 404, 403, 403, 403),
+            new AbsenceRow("the pupil", x -> x.pupilToken(0), 403, 403, 403, 403, 403, 403),
+            new AbsenceRow("a guardian", x -> x.guardianToken(0), 403, 403, 403, 403, 403, 403),
+            new AbsenceRow("staff of the school", World::cpeToken, 403, 403, 403, 200, 200, 201),
+            new AbsenceRow("staff of another school", World::otherCpeToken, 403, 403, 403, 404, 404, 404),
+            new AbsenceRow("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool),
+                    403, 403, 403, 404, 404, 404),
+            new AbsenceRow("the school's integration", x -> TestTokens.integration("sis", x.school), 403, 403, 403, 403, 403, 403),
+            new AbsenceRow("platform admin", x -> TestTokens.platformAdmin(), 403, 403, 403, 200, 200, 201),
+            new AbsenceRow("no token", x -> null, 401, 401, 401, 401, 401, 401));
+
+    @Test
+    void teachers_absences_each_actor_gets_exactly_what_the_rules_allow() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        LocalDate day = World.next(DayOfWeek.WEDNESDAY);
+        for (int i = 0; i < ABSENCES.size(); i++) {
+            AbsenceRow row = ABSENCES.get(i);
+            String token = row.token().apply(w);
+            // each row its own hour of that Wednesday, declared by the teacher of the class
+            Map<String, Object> period = Map.of("from", day.atTime(8, 0).plusMinutes(30L * i).toString(),
+                    "to", day.atTime(8, 0).plusMinutes(30L * i + 20).toString());
+            String toConfirm = given().auth().oauth2(w.teacherAToken()).contentType("application/json").body(period)
+                    .post("/api/timetable/absences").then().statusCode(201).extract().path("[0].id");
+            String toWithdraw = given().auth().oauth2(w.teacherAToken()).contentType("application/json").body(period)
+                    .post("/api/timetable/absences").then().statusCode(201).extract().path("[0].id");
+            check(failures, row.actor() + " declaring an absence", row.declare(),
+                    request(token).contentType("application/json").body(period).post("/api/timetable/absences").statusCode());
+            check(failures, row.actor() + " listing their absences", row.mine(),
+                    request(token).get("/api/timetable/absences/mine").statusCode());
+            check(failures, row.actor() + " withdrawing the teacher's absence", row.withdraw(),
+                    request(token).delete("/api/timetable/absences/" + toWithdraw).statusCode());
+            check(failures, row.actor() + " listing the school's absences", row.list(),
+                    request(token).get("/api/timetable/schools/" + w.school + "/absences").statusCode());
+            check(failures, row.actor() + " confirming the teacher's absence", row.confirm(),
+                    request(token).contentType("application/json").body(Map.of())
+                            .post("/api/timetable/absences/" + toConfirm + "/confirm").statusCode());
+            Map<String, Object> recorded = new java.util.HashMap<>(period);
+            recorded.put("teacherId", w.teacherB);
+            check(failures, row.actor() + " recording an absence", row.record(),
+                    request(token).contentType("application/json").body(recorded)
+                            .post("/api/timetable/schools/" + w.school + "/absences").statusCode());
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void nobody_reads_another_schools_pupils_and_unknown_ones_look_the_same() {
         given().auth().oauth2(w.cpeToken()).get("/api/timetable/pupils/" + w.otherPupil + "/week").then().statusCode(404);

@@ -45,4 +45,11 @@ public class EventChannels {
     public CompletionStage<Void> attendance(KafkaRecordBatch<String, String> batch) {
         return events.handleBatch("notification.attendance", batch, fanOut::handleAll);
     }
+
+    /** Lesson changes and teachers' absences (keyed by lesson, by teacher): in order, as above. */
+    @Incoming("timetable-events")
+    @Blocking
+    public CompletionStage<Void> timetable(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.timetable", batch, fanOut::handleAll);
+    }
 }

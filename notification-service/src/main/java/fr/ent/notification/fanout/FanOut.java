@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -87,20 +88,30 @@ public class FanOut {
         for (IncomingEvent event : events) {
             Notifier notifier = notifiers.forEventType(event.type())
                     .orElseThrow(() -> new PoisonEventException("no notifier for event type " + event.type()));
-            // One notice per recipient and event: a guardian who is also staff is told once.
-            Map<UUID, Notice> byRecipient = new LinkedHashMap<>();
+            // One notice per recipient and event (or part of it, see Notifier#partOf): a guardian who
+            // is also staff is told once.
+            Map<UUID, Map<UUID, Notice>> byPart = new LinkedHashMap<>();
+            byPart.put(event.id(), new LinkedHashMap<>());
             for (Notice n : noticesOf(notifier, event)) {
-                byRecipient.putIfAbsent(n.recipientId(), n);
+                byPart.computeIfAbsent(partId(event.id(), notifier.partOf(n)), k -> new LinkedHashMap<>())
+                        .putIfAbsent(n.recipientId(), n);
             }
-            List<Notice> now = new ArrayList<>();
-            List<Notice> later = new ArrayList<>();
-            for (Notice n : byRecipient.values()) {
-                (n.held() ? later : now).add(n);
-            }
-            scheduled.hold(event.id(), notifier.notificationType(), later);
-            due.add(new EventNotices(event.id(), notifier.notificationType(), now));
+            byPart.forEach((id, byRecipient) -> {
+                List<Notice> now = new ArrayList<>();
+                List<Notice> later = new ArrayList<>();
+                for (Notice n : byRecipient.values()) {
+                    (n.held() ? later : now).add(n);
+                }
+                scheduled.hold(id, notifier.notificationType(), later);
+                due.add(new EventNotices(id, notifier.notificationType(), now));
+            });
         }
         publish(due);
+    }
+
+    /** The id a part of an event is stored under: the event's own id when it has no parts; stable across redeliveries. */
+    static UUID partId(UUID eventId, String part) {
+        return part == null ? eventId : UUID.nameUUIDFromBytes((eventId + "/" + part).getBytes(StandardCharsets.UTF_8));
     }
 
     private static UUID uuidOrNull(String key) {

@@ -20,4 +20,14 @@ public interface Notifier {
 
     /** The notices for this event; empty when nobody is to be told. Throw PoisonEventException for a payload that makes no sense. */
     List<Notice> notices(IncomingEvent event);
+
+    /**
+     * Which part of the event a notice tells of, when one event tells a person several things (a
+     * teacher's absence: one notice per child and per day to a guardian); null (the default): the
+     * person gets one notice for the event. Each part is stored and deduplicated on its own id,
+     * derived from the event's id and the part, so a redelivered event still tells nobody twice.
+     */
+    default String partOf(Notice notice) {
+        return null;
+    }
 }

@@ -17,6 +17,12 @@ public final class Types {
             new NotificationType("justification", "Justificatifs d'absence", IMMEDIATE, OFF);
     public static final NotificationType ABSENCE_THRESHOLD =
             new NotificationType("absence-threshold", "Seuil d'absences non justifiées", IMMEDIATE, IMMEDIATE);
+    /** A lesson of the next 7 days cancelled, moved, in another room, with a substitute, added: in the inbox and by e-mail. */
+    public static final NotificationType TIMETABLE_CHANGE =
+            new NotificationType("timetable-change", "Changements d'emploi du temps", IMMEDIATE, IMMEDIATE);
+    /** A teacher's absence confirmed: one notice per child and per day, in the inbox and by e-mail. */
+    public static final NotificationType TEACHER_ABSENCE =
+            new NotificationType("teacher-absence", "Absences d'enseignants", IMMEDIATE, IMMEDIATE);
     /** A mark: in the inbox only. */
     public static final NotificationType GRADE = new NotificationType("grade", "Notes", IMMEDIATE, OFF);
 

@@ -72,9 +72,11 @@ public class ChangeService {
 
     @Transactional
     public List<Occurrence> cancel(UUID lessonId, LocalDate plannedDate, ChangeInputs.Cancel in) {
-        return change(lessonId, plannedDate, in == null ? null : in.scope(), LessonChangeKind.CANCELLED,
-                target -> (day, c) -> new Changes(true, c.movedTo(), c.movedSlot(), c.roomId(), c.substituteId()));
+        return change(lessonId, plannedDate, in == null ? null : in.scope(), LessonChangeKind.CANCELLED, CANCEL);
     }
+
+    private static final Function<Target, BiFunction<LocalDate, Changes, Changes>> CANCEL =
+            target -> (day, c) -> new Changes(true, c.movedTo(), c.movedSlot(), c.roomId(), c.substituteId());
 
     @Transactional
     public List<Occurrence> move(UUID lessonId, LocalDate plannedDate, ChangeInputs.Move in) {
@@ -121,14 +123,46 @@ public class ChangeService {
     @Transactional
     public List<Occurrence> substitute(UUID lessonId, LocalDate plannedDate, ChangeInputs.Substitute in) {
         return change(lessonId, plannedDate, in.scope(), LessonChangeKind.SUBSTITUTE, target -> {
-            UUID school = target.lesson().schoolId();
-            boolean known = directory.person(in.teacherId())
-                    .filter(p -> p.role() == PersonRole.TEACHER && p.active() && p.schoolIds().contains(school)).isPresent();
-            if (!known) {
-                throw Problems.invalidField("teacherId", "enseignant inconnu dans cet établissement");
-            }
+            requireTeacherOf(target.lesson().schoolId(), in.teacherId(), "teacherId");
             return (day, c) -> new Changes(c.cancelled(), c.movedTo(), c.movedSlot(), c.roomId(), in.teacherId());
         });
+    }
+
+    private void requireTeacherOf(UUID school, UUID teacherId, String field) {
+        boolean known = directory.person(teacherId)
+                .filter(p -> p.role() == PersonRole.TEACHER && p.active() && p.schoolIds().contains(school)).isPresent();
+        if (!known) {
+            throw Problems.invalidField(field, "enseignant inconnu dans cet établissement");
+        }
+    }
+
+    /** One occurrence of a teacher's confirmed absence: cancelled (no substitute) or given the substitute. */
+    public record AbsenceChange(UUID lessonId, LocalDate plannedDate, UUID substituteId) {
+    }
+
+    /**
+     * A confirmed absence changes each occurrence listed, with the same rules, conflict checks and
+     * rows as a change made on its own; all or nothing (the caller's transaction); each occurrence
+     * changed is announced as a LessonChanged carrying the absence's id. Returns each occurrence
+     * before and after, in the order given.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<TimetableEvents.Change> forAbsence(UUID absenceId, List<AbsenceChange> wanted) {
+        Batch batch = new Batch();
+        for (int i = 0; i < wanted.size(); i++) {
+            AbsenceChange a = wanted.get(i);
+            String field = "substitutes[" + i + "].teacherId";
+            if (a.substituteId() == null) {
+                stage(batch, a.lessonId(), a.plannedDate(), Scope.THIS, LessonChangeKind.CANCELLED, CANCEL);
+            } else {
+                stage(batch, a.lessonId(), a.plannedDate(), Scope.THIS, LessonChangeKind.SUBSTITUTE, target -> {
+                    requireTeacherOf(target.lesson().schoolId(), a.substituteId(), field);
+                    return (day, c) -> new Changes(c.cancelled(), c.movedTo(), c.movedSlot(), c.roomId(), a.substituteId());
+                });
+            }
+        }
+        batch.commit(absenceId);
+        return batch.done.stream().map(Batch.Done::change).toList();
     }
 
     /** The lesson changed and its calendar. */
@@ -142,6 +176,37 @@ public class ChangeService {
      */
     private List<Occurrence> change(UUID lessonId, LocalDate plannedDate, Scope scope, LessonChangeKind kind,
                                     Function<Target, BiFunction<LocalDate, Changes, Changes>> rule) {
+        Batch batch = new Batch();
+        stage(batch, lessonId, plannedDate, scope, kind, rule);
+        batch.commit(null);
+        return batch.done.stream().map(d -> d.change().after()).toList();
+    }
+
+    /**
+     * Changes checked but not yet written: every occurrence's row, what it is proposed to become
+     * (checked for conflicts all at once), and the events to announce.
+     */
+    private final class Batch {
+
+        record Done(LessonChangeKind kind, TimetableEvents.Change change, OccurrenceChange row) {
+        }
+
+        final List<Done> done = new ArrayList<>();
+        final List<Conflicts.Proposed> proposed = new ArrayList<>();
+
+        void commit(UUID absenceId) {
+            conflicts.requireNoConflict(proposed);
+            Map<LessonChangeKind, List<TimetableEvents.Change>> byKind = new java.util.LinkedHashMap<>();
+            for (Done d : done) {
+                changes.persist(d.row());
+                byKind.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(d.change());
+            }
+            byKind.forEach((kind, list) -> events.changed(kind, list, absenceId));
+        }
+    }
+
+    private void stage(Batch batch, UUID lessonId, LocalDate plannedDate, Scope scope, LessonChangeKind kind,
+                       Function<Target, BiFunction<LocalDate, Changes, Changes>> rule) {
         Lesson lesson = lessons.findByIdOptional(lessonId).filter(l -> relationships.isStaffOf(l.schoolId))
                 .orElseThrow(() -> Relationships.notYours("Séance introuvable."));
         YearCalendar calendar = calendars.year(lesson.schoolId, lesson.year)
@@ -156,8 +221,6 @@ public class ChangeService {
 
         BiFunction<LocalDate, Changes, Changes> next = rule.apply(new Target(view, calendar));
 
-        List<TimetableEvents.Change> done = new ArrayList<>();
-        List<Conflicts.Proposed> proposed = new ArrayList<>();
         Set<UUID> groups = new HashSet<>(view.classIds());
         groups.addAll(view.groupIds());
         for (int i = 0; i < dates.size(); i++) {
@@ -186,9 +249,9 @@ public class ChangeService {
                 throw Problems.conflict("occurrence-in-the-past", "Une séance ne se déplace pas dans le passé ("
                         + changed.date() + " " + changed.startsAt() + ").");
             }
-            done.add(new TimetableEvents.Change(before, changed));
+            TimetableEvents.Change change = new TimetableEvents.Change(before, changed);
             if (!changed.cancelled()) {
-                proposed.add(new Conflicts.Proposed(lessonId, changed.date(), changed.startsAt(), changed.endsAt(),
+                batch.proposed.add(new Conflicts.Proposed(lessonId, changed.date(), changed.startsAt(), changed.endsAt(),
                         changed.roomId(), changed.teacherIds(), groups));
             }
             OccurrenceChange row = rows.computeIfAbsent(day, d -> {
@@ -205,13 +268,8 @@ public class ChangeService {
             row.substituteId = after.substituteId();
             row.changedBy = access.me();
             row.changedAt = clock.now();
+            batch.done.add(new Batch.Done(kind, change, row));
         }
-        conflicts.requireNoConflict(proposed);
-        for (TimetableEvents.Change c : done) {
-            changes.persist(rows.get(c.before().plannedDate()));
-        }
-        events.changed(kind, done);
-        return done.stream().map(TimetableEvents.Change::after).toList();
     }
 
     private boolean startsInTheFuture(Occurrence o) {

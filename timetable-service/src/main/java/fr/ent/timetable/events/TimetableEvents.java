@@ -6,11 +6,14 @@ import fr.ent.events.contract.timetable.LessonChanged;
 import fr.ent.events.contract.timetable.LessonScheduled;
 import fr.ent.timetable.lesson.Ids;
 import fr.ent.timetable.lesson.Lesson;
+import fr.ent.events.contract.timetable.TeacherAbsenceConfirmed;
 import fr.ent.timetable.lesson.Occurrence;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The events of timetable-service, written to the outbox in the caller's transaction: one per
@@ -56,14 +59,33 @@ public class TimetableEvents {
 
     /** The occurrences of one change (one, or a series from a date): one insert into the outbox. */
     public void changed(LessonChangeKind kind, List<Change> changes) {
+        changed(kind, changes, null);
+    }
+
+    /** The same, made by confirming a teacher's absence ({@code absenceId}; null: a change on its own). */
+    public void changed(LessonChangeKind kind, List<Change> changes, UUID absenceId) {
         outbox.publishAll(changes.stream().map(c -> {
             Occurrence after = c.after();
             Occurrence before = c.before();
             LessonChanged payload = new LessonChanged(after.id(), after.lessonId(), after.schoolId(), kind,
                     after.plannedDate(), after.planned() == null ? after.startsAt() : after.planned().startsAt(),
                     after.date(), after.startsAt(), after.endsAt(), after.subject(), after.classIds(), after.groupIds(),
-                    after.teacherIds(), before.teacherIds(), after.roomId(), before.roomId());
+                    after.teacherIds(), before.teacherIds(), after.roomId(), before.roomId(), absenceId);
             return new Outbox.Pending(payload, after.lessonId().toString(), after.id(), after.schoolId());
         }).toList());
+    }
+
+    /** A teacher's absence confirmed in a school, with the occurrences it changed; keyed by teacher. */
+    public void absenceConfirmed(UUID absenceId, UUID schoolId, UUID teacherId, OffsetDateTime from, OffsetDateTime to,
+                                 List<Change> changes) {
+        List<TeacherAbsenceConfirmed.Occurrence> occurrences = changes.stream().map(c -> {
+            Occurrence o = c.after();
+            return new TeacherAbsenceConfirmed.Occurrence(o.id(), o.lessonId(), o.date(), o.startsAt(), o.endsAt(),
+                    o.subject(), o.classIds(), o.groupIds(),
+                    o.cancelled() ? TeacherAbsenceConfirmed.Outcome.CANCELLED : TeacherAbsenceConfirmed.Outcome.SUBSTITUTE,
+                    o.cancelled() ? null : o.teacherIds().get(0));
+        }).toList();
+        outbox.publish(new TeacherAbsenceConfirmed(absenceId, schoolId, teacherId, from, to, occurrences),
+                teacherId.toString(), absenceId.toString(), schoolId);
     }
 }

@@ -25,12 +25,17 @@ import java.util.UUID;
  * @param previousTeacherIds who taught it before this change
  * @param roomId           the room it now takes place in, if any
  * @param previousRoomId   the room before this change, if any
+ * @param absenceId        the teacher's absence whose confirmation made this change, if any (null for
+ *                         a change made on its own); consumers that tell families per occurrence skip
+ *                         these: {@link TeacherAbsenceConfirmed} sums them up. Added after v1 went out:
+ *                         older payloads lack it, which reads as null.
  */
 @EventContract(type = LessonChanged.TYPE, topic = Topics.TIMETABLE)
 public record LessonChanged(String occurrenceId, UUID lessonId, UUID schoolId, LessonChangeKind kind,
                             LocalDate plannedDate, LocalTime plannedStartsAt, LocalDate date, LocalTime startsAt,
                             LocalTime endsAt, String subject, List<UUID> classIds, List<UUID> groupIds,
-                            List<UUID> teacherIds, List<UUID> previousTeacherIds, UUID roomId, UUID previousRoomId) {
+                            List<UUID> teacherIds, List<UUID> previousTeacherIds, UUID roomId, UUID previousRoomId,
+                            UUID absenceId) {
 
     public static final String TYPE = "fr.ent.timetable.lesson-changed.v1";
 }
