@@ -3,6 +3,7 @@ package fr.ent.timetable;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testkit.SchoolWorld;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.TestTokens;
 import fr.ent.timetable.calendar.PublicHolidays;
@@ -193,6 +194,20 @@ class FeedTest {
         // the staff remove it
         as(w.cpeToken()).delete(path).then().statusCode(200).body("[0].remoteLink", nullValue());
         as(w.pupilToken(0)).get(pupilWeek).then().body("occurrences[0].remoteLink", nullValue());
+    }
+
+    @Test
+    void a_video_class_link_is_never_in_events_nor_in_what_staff_get_back_from_a_change() {
+        String link = "https://visio.example/b/never-in-events";
+        as(w.teacherAToken()).body(Map.of("url", link, "scope", "FOLLOWING"))
+                .put("/api/timetable/lessons/" + maths + "/occurrences/" + later + "/remote-link").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThan(1)).body("remoteLink", org.hamcrest.Matchers.everyItem(equalTo(link)));
+        as(w.cpeToken()).body(Map.of("roomId", w.room("Labo"))).post("/api/timetable/lessons/" + maths + "/occurrences/" + later + "/room")
+                .then().statusCode(200).body("[0].remoteLink", nullValue());
+        // the cancellation of the seed, then the room change: two events, neither carrying the link
+        var events = TopicReader.await("ent.timetable", maths, "fr.ent.timetable.lesson-changed.v1", 2);
+        assertThat(events).hasSize(2);
+        assertThat(events).allSatisfy(e -> assertThat(e.data().toString()).doesNotContain("visio.example").doesNotContain("remoteLink"));
     }
 
     @Test
