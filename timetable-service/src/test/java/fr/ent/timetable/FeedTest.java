@@ -211,6 +211,19 @@ class FeedTest {
     }
 
     @Test
+    void a_substitute_sets_the_link_of_the_occurrence_they_teach_not_of_the_series() {
+        String path = "/api/timetable/lessons/" + maths + "/occurrences/" + later + "/remote-link";
+        as(w.cpeToken()).body(Map.of("teacherId", w.teacherB)).post("/api/timetable/lessons/" + maths + "/occurrences/" + later + "/substitute")
+                .then().statusCode(200);
+        as(w.teacherBToken()).body(Map.of("url", "https://visio.example/b/sub", "scope", "FOLLOWING")).put(path).then().statusCode(404);
+        as(w.teacherBToken()).body(Map.of("url", "https://visio.example/b/sub")).put(path).then().statusCode(200)
+                .body("[0].remoteLink", equalTo("https://visio.example/b/sub"));
+        as(w.teacherBToken()).get("/api/timetable/teachers/" + w.teacherB + "/week?week=" + fr.ent.timetable.week.Weeks.label(later))
+                .then().statusCode(200).body("occurrences.find { it.lessonId == '" + maths + "' }.remoteLink",
+                        equalTo("https://visio.example/b/sub"));
+    }
+
+    @Test
     void week_views_name_teachers_rooms_and_classes() {
         as(w.cpeToken()).body(Map.of("teacherId", w.teacherB)).post("/api/timetable/lessons/" + maths + "/occurrences/" + later + "/substitute")
                 .then().statusCode(200);

@@ -74,7 +74,9 @@ public class RemoteLinkService {
                 .filter(c -> lesson.plan().isPlannedOn(c, plannedDate))
                 .orElseThrow(() -> Relationships.notYours("Séance introuvable."));
         Occurrence first = timetable.occurrence(lesson, plannedDate).orElseThrow(() -> Relationships.notYours("Séance introuvable."));
-        boolean teacher = user.isPerson() && user.hasRole(CurrentUser.TEACHER) && first.taughtBy(user.personId());
+        // A substitute sets the link of the occurrence they teach, not of the series.
+        boolean teacher = user.isPerson() && user.hasRole(CurrentUser.TEACHER) && (scope == Scope.FOLLOWING
+                ? lesson.teacherIds.contains(user.personId()) : first.taughtBy(user.personId()));
         if (!teacher && !relationships.isStaffOf(lesson.schoolId)) {
             throw Relationships.notYours("Séance introuvable.");
         }
