@@ -33,6 +33,8 @@ export const workloads = [
     config: {
       GATEWAY_HTTP_SHUTDOWN_TIMEOUT: "10s",
       FRONTEND_ORIGINS: `https://${PUBLIC_HOST}`,
+      // calendar apps fetch the private iCalendar feeds without a token (timetable-service)
+      GATEWAY_PUBLIC_PATHS: "/api/timetable/feeds/",
     },
   },
   {

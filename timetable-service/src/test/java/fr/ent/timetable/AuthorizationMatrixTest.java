@@ -146,6 +146,39 @@ class AuthorizationMatrixTest {
                     request(token).contentType("application/json").body(recorded)
                             .post("/api/timetable/schools/" + w.school + "/absences").statusCode());
         }
+    /** The private feed (each person their own; no service, no admin without a person) and the video-class link. */
+    record FeedRow(String actor, Function<World, String> token, int feed, int remoteLink) {
+    }
+
+    static final List<FeedRow> FEED_MATRIX = List.of(
+            new FeedRow("the teacher of the lesson", World::teacherAToken, 200, 200),
+            new FeedRow("a colleague who does not teach it", World::teacherBToken, 200, 404),
+            new FeedRow("a teacher of another school", World::otherTeacherToken, 200, 404),
+            new FeedRow("the pupil", x -> x.pupilToken(0), 200, 403),
+            new FeedRow("a guardian", x -> x.guardianToken(0), 200, 403),
+            new FeedRow("staff of the school", World::cpeToken, 200, 200),
+            new FeedRow("staff of another school", World::otherCpeToken, 200, 404),
+            new FeedRow("the school's integration", x -> TestTokens.integration("sis", x.school), 403, 403),
+            new FeedRow("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 403, 200),
+            new FeedRow("no token", x -> null, 401, 401),
+            new FeedRow("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401));
+
+    @Test
+    void each_person_has_their_own_feed_and_only_the_lessons_teachers_and_staff_set_its_link() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (FeedRow row : FEED_MATRIX) {
+            String token = row.token().apply(w);
+            check(failures, row.actor() + " creating their feed", row.feed(), request(token).post("/api/timetable/me/feed").statusCode());
+            check(failures, row.actor() + " reading their feed's state", row.feed(), request(token).get("/api/timetable/me/feed").statusCode());
+            check(failures, row.actor() + " revoking their feed", row.feed() == 200 ? 204 : row.feed(),
+                    request(token).delete("/api/timetable/me/feed").statusCode());
+            check(failures, row.actor() + " setting the video-class link", row.remoteLink(),
+                    request(token).contentType("application/json").body(Map.of("url", "https://visio.example/b/abc"))
+                            .put("/api/timetable/lessons/" + lesson + "/occurrences/" + tuesday + "/remote-link").statusCode());
+        }
+        // the feed itself needs no token: an unknown one is a 404, like a revoked one
+        check(failures, "anyone reading an unknown feed", 404,
+                given().get("/api/timetable/feeds/" + "A".repeat(43) + ".ics").statusCode());
         assertThat(failures).isEmpty();
     }
 

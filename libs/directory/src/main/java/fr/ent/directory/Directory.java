@@ -142,6 +142,28 @@ public class Directory {
                         rs.getString(4), GroupKind.valueOf(rs.getString(5)), rs.getString(6)), id);
     }
 
+    /** Many classes and groups in one query (the names of a week view): id → class or group; unknown ids are absent. */
+    public Map<UUID, DirectoryClassGroup> classGroups(Collection<UUID> ids) {
+        Map<UUID, DirectoryClassGroup> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        String sql = "SELECT id, school_id, name, level, kind, school_year FROM directory_class_group WHERE id = ANY (?)";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    DirectoryClassGroup group = new DirectoryClassGroup(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                            rs.getString(3), rs.getString(4), GroupKind.valueOf(rs.getString(5)), rs.getString(6));
+                    result.put(group.id(), group);
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DirectoryException("class groups " + ids.size(), e);
+        }
+    }
+
     // --- Teaching
 
     /** Whether the teacher currently teaches the class or group (any subject). */

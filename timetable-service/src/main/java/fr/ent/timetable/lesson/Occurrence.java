@@ -12,11 +12,13 @@ import java.util.UUID;
  * One occurrence of a lesson, as it really happens. {@code id} is stable: the lesson's id and the
  * planned date ({@code <lesson id>_<yyyy-mm-dd>}). {@code state} is the main news (cancelled first,
  * then added, moved, substitute, room changed); {@code changes} lists every change, and
- * {@code planned} says what it was before (absent when nothing changed).
+ * {@code planned} says what it was before (absent when nothing changed). {@code remoteLink}, the
+ * video-class link, is filled in only for those who may see it (see {@code remote.RemoteLinks}).
  */
 public record Occurrence(String id, UUID lessonId, UUID schoolId, String subject, LocalDate date, String slot,
                          LocalTime startsAt, LocalTime endsAt, UUID roomId, List<UUID> teacherIds, List<UUID> classIds,
-                         List<UUID> groupIds, OccurrenceState state, List<OccurrenceState> changes, Planned planned) {
+                         List<UUID> groupIds, OccurrenceState state, List<OccurrenceState> changes, Planned planned,
+                         String remoteLink) {
 
     /** The occurrence as planned. */
     public record Planned(LocalDate date, String slot, LocalTime startsAt, LocalTime endsAt, UUID roomId,
@@ -25,6 +27,17 @@ public record Occurrence(String id, UUID lessonId, UUID schoolId, String subject
 
     public static String id(UUID lessonId, LocalDate plannedDate) {
         return lessonId + "_" + plannedDate;
+    }
+
+    /** The same occurrence showing its video-class link. */
+    public Occurrence withRemoteLink(String link) {
+        return new Occurrence(id, lessonId, schoolId, subject, date, slot, startsAt, endsAt, roomId, teacherIds, classIds,
+                groupIds, state, changes, planned, link);
+    }
+
+    /** Whether the person teaches this occurrence, or was to (a substitute and the teacher replaced). */
+    public boolean taughtBy(UUID teacherId) {
+        return teacherIds.contains(teacherId) || (planned != null && planned.teacherIds().contains(teacherId));
     }
 
     public boolean cancelled() {
@@ -70,7 +83,7 @@ public record Occurrence(String id, UUID lessonId, UUID schoolId, String subject
                 c.movedTo() == null ? plannedDate : c.movedTo(), slot.code(), slot.startsAt(), slot.endsAt(),
                 c.roomId() == null ? lesson.roomId() : c.roomId(),
                 c.substituteId() == null ? lesson.teacherIds() : List.of(c.substituteId()),
-                lesson.classIds(), lesson.groupIds(), state, List.copyOf(changes), planned);
+                lesson.classIds(), lesson.groupIds(), state, List.copyOf(changes), planned, null);
     }
 
     private static YearCalendar.Slot slot(YearCalendar calendar, String code) {

@@ -8,8 +8,10 @@ import fr.ent.timetable.lesson.LessonRepository;
 import fr.ent.timetable.lesson.Occurrence;
 import fr.ent.timetable.lesson.Timetable;
 import fr.ent.timetable.room.Room;
+import fr.ent.timetable.remote.RemoteLinks;
 import fr.ent.timetable.room.RoomRepository;
 import fr.ent.timetable.support.Access;
+import fr.ent.web.CurrentUser;
 import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,9 +34,18 @@ public class WeekService {
     private final Access access;
     private final AuditTrail audit;
     private final SchoolClock clock;
+    private final Relationships relationships;
+    private final CurrentUser user;
+    private final RemoteLinks links;
+    private final Names names;
 
     public WeekService(LessonRepository lessons, Timetable timetable, RoomRepository rooms, Directory directory,
-                       Access access, AuditTrail audit, SchoolClock clock) {
+                       Access access, AuditTrail audit, SchoolClock clock, Relationships relationships, CurrentUser user,
+                       RemoteLinks links, Names names) {
+        this.relationships = relationships;
+        this.user = user;
+        this.links = links;
+        this.names = names;
         this.lessons = lessons;
         this.timetable = timetable;
         this.rooms = rooms;
@@ -52,15 +63,26 @@ public class WeekService {
     public WeekView ofPupil(UUID pupilId, String week, LocalDate date) {
         DirectoryPerson pupil = access.requirePupilReader(pupilId);
         LocalDate monday = Weeks.monday(week, date, clock.today());
-        LocalDate sunday = monday.plusDays(6);
+        pupil.schoolIds().stream().findFirst().ifPresent(school -> audit.read(school, pupilId, "timetable.week.read"));
+        // The pupil and their guardians see every link of the pupil's lessons; a teacher, those of the lessons they teach.
+        boolean family = relationships.isThePupil(pupilId) || relationships.isGuardianOf(pupilId);
+        return view(monday, ofPupil(pupilId, monday, monday.plusDays(6)), o -> family || taughtByMe(o));
+    }
+
+    /**
+     * The occurrences of the pupil's lessons (their class's and groups', as enrolled on either day)
+     * between the dates. No access check: callers have made theirs.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Occurrence> ofPupil(UUID pupilId, LocalDate from, LocalDate to) {
         Set<UUID> groups = new HashSet<>();
-        for (LocalDate day : List.of(monday, sunday)) {
+        for (LocalDate day : List.of(from, to)) {
             directory.classOf(pupilId, day).ifPresent(groups::add);
             groups.addAll(directory.groupsOf(pupilId, day));
         }
-        pupil.schoolIds().stream().findFirst().ifPresent(school -> audit.read(school, pupilId, "timetable.week.read"));
-        return view(monday, timetable.between(lessons.ofClassesOrGroups(groups, monday, sunday), monday, sunday),
-                o -> o.classIds().stream().anyMatch(groups::contains) || o.groupIds().stream().anyMatch(groups::contains));
+        return timetable.between(lessons.ofClassesOrGroups(groups, from, to), from, to).stream()
+                .filter(o -> o.classIds().stream().anyMatch(groups::contains) || o.groupIds().stream().anyMatch(groups::contains))
+                .toList();
     }
 
     /** A class's or group's week, for its school's staff and its teachers. */
@@ -69,8 +91,9 @@ public class WeekService {
         access.requireClassReader(classOrGroupId);
         LocalDate monday = Weeks.monday(week, date, clock.today());
         LocalDate sunday = monday.plusDays(6);
-        return view(monday, timetable.between(lessons.ofClassesOrGroups(Set.of(classOrGroupId), monday, sunday), monday, sunday),
-                o -> o.classIds().contains(classOrGroupId) || o.groupIds().contains(classOrGroupId));
+        return view(monday, timetable.between(lessons.ofClassesOrGroups(Set.of(classOrGroupId), monday, sunday), monday, sunday)
+                .stream().filter(o -> o.classIds().contains(classOrGroupId) || o.groupIds().contains(classOrGroupId)).toList(),
+                this::taughtByMe);
     }
 
     /**
@@ -82,9 +105,14 @@ public class WeekService {
         Set<UUID> schools = access.requireTeacherReader(teacherId);
         LocalDate monday = Weeks.monday(week, date, clock.today());
         LocalDate sunday = monday.plusDays(6);
-        return view(monday, timetable.between(lessons.ofTeacher(teacherId, monday, sunday), monday, sunday),
-                o -> schools.contains(o.schoolId()) && (o.teacherIds().contains(teacherId)
-                        || (o.planned() != null && o.planned().teacherIds().contains(teacherId))));
+        return view(monday, ofTeacher(teacherId, schools, monday, sunday), this::taughtByMe);
+    }
+
+    /** The occurrences the teacher teaches or was to teach between the dates, in these schools. No access check. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Occurrence> ofTeacher(UUID teacherId, Set<UUID> schools, LocalDate from, LocalDate to) {
+        return timetable.between(lessons.ofTeacher(teacherId, from, to), from, to).stream()
+                .filter(o -> schools.contains(o.schoolId()) && o.taughtBy(teacherId)).toList();
     }
 
     /** A room's week, for its school's staff and teachers: what takes place in it, and what was moved out of it. */
@@ -94,11 +122,21 @@ public class WeekService {
                 .orElseThrow(() -> Relationships.notYours("Salle introuvable."));
         LocalDate monday = Weeks.monday(week, date, clock.today());
         LocalDate sunday = monday.plusDays(6);
-        return view(monday, timetable.between(lessons.inRoom(room.id, monday, sunday), monday, sunday),
-                o -> roomId.equals(o.roomId()) || (o.planned() != null && roomId.equals(o.planned().roomId())));
+        // Never a video-class link in a room's week.
+        return view(monday, timetable.between(lessons.inRoom(room.id, monday, sunday), monday, sunday).stream()
+                .filter(o -> roomId.equals(o.roomId()) || (o.planned() != null && roomId.equals(o.planned().roomId()))).toList(),
+                o -> false);
     }
 
-    private static WeekView view(LocalDate monday, List<Occurrence> occurrences, Predicate<Occurrence> concerned) {
-        return new WeekView(Weeks.label(monday), monday, monday.plusDays(6), occurrences.stream().filter(concerned).toList());
+    /** Whether the caller teaches the occurrence (a substitute included): the teachers who see its link. */
+    private boolean taughtByMe(Occurrence o) {
+        return user.isPerson() && user.hasRole(CurrentUser.TEACHER) && o.taughtBy(user.personId());
+    }
+
+    /** The view, with the links {@code showsLink} lets the caller see and the names of what it shows (batched). */
+    private WeekView view(LocalDate monday, List<Occurrence> occurrences, Predicate<Occurrence> showsLink) {
+        Names.Of named = names.of(occurrences);
+        return new WeekView(Weeks.label(monday), monday, monday.plusDays(6), links.shown(occurrences, showsLink),
+                named.teachers(), named.rooms(), named.classes());
     }
 }
