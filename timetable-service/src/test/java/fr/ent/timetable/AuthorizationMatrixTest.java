@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what, both ways, in one table: each actor against the weeks of pupil 0 (4A), of class
  * 4A, of teacher A, of room B12, the school's calendar, cancelling an occurrence and planning a
- * lesson. Not-yours is 404; a role that never may is 403; no or bad token 401.
+ * lesson, importing a timetable (dry run) and restoring an occurrence. Not-yours is 404; a role that never may is 403; no or bad token 401.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
@@ -45,25 +45,25 @@ class AuthorizationMatrixTest {
     }
 
     record Row(String actor, Function<World, String> token, int pupilWeek, int classWeek, int teacherWeek, int roomWeek,
-               int calendar, int cancel, int plan) {
+               int calendar, int cancel, int plan, int importDryRun, int restore) {
     }
 
     static final List<Row> MATRIX = List.of(
-            new Row("the teacher of the class", World::teacherAToken, 200, 200, 200, 200, 200, 403, 403),
-            new Row("a colleague teaching another class", World::teacherBToken, 404, 404, 200, 200, 200, 403, 403),
-            new Row("a teacher of both schools", World::teacherBothToken, 404, 404, 200, 200, 200, 403, 403),
-            new Row("a teacher of another school", World::otherTeacherToken, 404, 404, 404, 404, 404, 403, 403),
-            new Row("the pupil", x -> x.pupilToken(0), 200, 403, 403, 403, 200, 403, 403),
-            new Row("another pupil of the class", x -> x.pupilToken(1), 404, 403, 403, 403, 200, 403, 403),
-            new Row("a guardian of the pupil", x -> x.guardianToken(0), 200, 403, 403, 403, 200, 403, 403),
-            new Row("a guardian of another pupil", x -> x.guardianToken(1), 404, 403, 403, 403, 200, 403, 403),
-            new Row("staff of the school", World::cpeToken, 200, 200, 200, 200, 200, 200, 201),
-            new Row("staff of another school", World::otherCpeToken, 404, 404, 404, 404, 404, 404, 404),
-            new Row("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404, 404, 404, 404, 404, 404, 404),
-            new Row("the school's integration (reads only)", x -> TestTokens.integration("sis", x.school), 200, 200, 200, 200, 403, 403, 403),
-            new Row("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 200, 200, 200, 200, 200, 200, 201),
-            new Row("no token", x -> null, 401, 401, 401, 401, 401, 401, 401),
-            new Row("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401, 401, 401, 401, 401, 401));
+            new Row("the teacher of the class", World::teacherAToken, 200, 200, 200, 200, 200, 403, 403, 403, 403),
+            new Row("a colleague teaching another class", World::teacherBToken, 404, 404, 200, 200, 200, 403, 403, 403, 403),
+            new Row("a teacher of both schools", World::teacherBothToken, 404, 404, 200, 200, 200, 403, 403, 403, 403),
+            new Row("a teacher of another school", World::otherTeacherToken, 404, 404, 404, 404, 404, 403, 403, 403, 403),
+            new Row("the pupil", x -> x.pupilToken(0), 200, 403, 403, 403, 200, 403, 403, 403, 403),
+            new Row("another pupil of the class", x -> x.pupilToken(1), 404, 403, 403, 403, 200, 403, 403, 403, 403),
+            new Row("a guardian of the pupil", x -> x.guardianToken(0), 200, 403, 403, 403, 200, 403, 403, 403, 403),
+            new Row("a guardian of another pupil", x -> x.guardianToken(1), 404, 403, 403, 403, 200, 403, 403, 403, 403),
+            new Row("staff of the school", World::cpeToken, 200, 200, 200, 200, 200, 200, 201, 200, 200),
+            new Row("staff of another school", World::otherCpeToken, 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            new Row("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404, 404, 404, 404, 404, 404, 404, 404, 404),
+            new Row("the school's integration (reads only)", x -> TestTokens.integration("sis", x.school), 200, 200, 200, 200, 403, 403, 403, 403, 403),
+            new Row("platform admin, who has no person record", x -> TestTokens.platformAdmin(), 200, 200, 200, 200, 200, 200, 201, 200, 200),
+            new Row("no token", x -> null, 401, 401, 401, 401, 401, 401, 401, 401, 401),
+            new Row("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401, 401, 401, 401, 401, 401, 401, 401, 401));
 
     static final List<String> SLOTS = List.of("M1", "M2", "M4", "S1", "S2", "S3");
 
@@ -92,6 +92,15 @@ class AuthorizationMatrixTest {
             check(failures, row.actor() + " planning a lesson", row.plan(),
                     request(token).contentType("application/json").body(body)
                             .post("/api/timetable/schools/" + w.school + "/lessons").statusCode());
+            check(failures, row.actor() + " importing a timetable (dry run)", row.importDryRun(),
+                    request(token).contentType("text/csv").body("slot;day;week;subject;teacher;classes;room\n")
+                            .post("/api/timetable/schools/" + w.school + "/imports?dryRun=true").statusCode());
+            // Cancelled first by the staff, so that the restore has something to undo.
+            LocalDate day = tuesday.plusWeeks(4 + i % 4);
+            request(w.cpeToken()).contentType("application/json").body(Map.of())
+                    .post("/api/timetable/lessons/" + lesson + "/occurrences/" + day + "/cancel");
+            check(failures, row.actor() + " restoring an occurrence", row.restore(),
+                    request(token).post("/api/timetable/lessons/" + lesson + "/occurrences/" + day + "/restore").statusCode());
         }
         assertThat(failures).isEmpty();
     }

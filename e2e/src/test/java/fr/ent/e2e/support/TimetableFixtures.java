@@ -15,7 +15,9 @@ import java.util.UUID;
  * a weekly "E2E Fixture" lesson of 4A with Claire Martin on Wednesdays at S1 from tomorrow (the demo
  * timetable leaves Wednesday afternoons free). Fixtures: {@code ttRoom},
  * {@code ttLesson}, {@code ttDate} (its next occurrence after today), {@code ttHoliday} (a holiday
- * period made afresh each time it is asked for, for the operation that deletes one), {@code zone}.
+ * period made afresh each time it is asked for, for the operation that deletes one), {@code zone},
+ * {@code ttImport} (an import of a CSV file with its header only: nothing is imported, and no lesson of
+ * the demo data was imported, so none is ended).
  */
 final class TimetableFixtures {
 
@@ -54,6 +56,14 @@ final class TimetableFixtures {
         f.put("ttLesson", lesson);
         f.put("ttDate", nextOccurrence(lesson, LocalDate.parse(f.value("today"))));
         f.put("zone", "C");
+        f.putFresh("ttImport", () -> {
+            Response started = Gateway.as("cpe").contentType("text/csv").body("slot;day;week;subject;teacher;classes;room\n")
+                    .post("/api/timetable/schools/{id}/imports", school);
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("could not make the fixture import: " + started.statusCode() + " " + started.asString());
+            }
+            return started.jsonPath().getString("id");
+        });
         f.putFresh("ttHoliday", () -> ApiFixtures.made("fixture holiday", Gateway.as("cpe")
                 .body(Map.of("name", "E2E Fixture", "startsOn", (first + 1) + "-07-02", "endsOn", (first + 1) + "-07-02"))
                 .post("/api/timetable/schools/{id}/calendar/years/{year}/holidays", school, year)));

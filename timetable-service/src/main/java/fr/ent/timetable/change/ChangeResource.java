@@ -54,6 +54,14 @@ public class ChangeResource {
         return service.changeRoom(lessonId, date, in);
     }
 
+    /** Undoes the cancellation of a future occurrence (409 occurrence-not-cancelled, or a clash since). */
+    @POST
+    @Path(OCCURRENCE + "/restore")
+    @APIResponse(responseCode = "409", description = "Not cancelled, past, or a room, teacher or class is taken since")
+    public Occurrence restore(@PathParam("lessonId") UUID lessonId, @PathParam("date") LocalDate date) {
+        return service.restore(lessonId, date);
+    }
+
     @POST
     @Path(OCCURRENCE + "/substitute")
     @APIResponse(responseCode = "409", description = "Past, cancelled, or the substitute teaches elsewhere then")

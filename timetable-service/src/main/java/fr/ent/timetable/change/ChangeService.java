@@ -165,6 +165,44 @@ public class ChangeService {
         return batch.done.stream().map(Batch.Done::change).toList();
     }
 
+    /**
+     * Undoes the cancellation of a future occurrence: it takes place again, with its other changes
+     * (moved, room, substitute) kept; nothing may have taken its room, teachers or classes since.
+     * Announced as RESTORED.
+     */
+    @Transactional
+    public Occurrence restore(UUID lessonId, LocalDate plannedDate) {
+        Lesson lesson = lessons.findByIdOptional(lessonId).filter(l -> relationships.isStaffOf(l.schoolId))
+                .orElseThrow(() -> Relationships.notYours("Séance introuvable."));
+        YearCalendar calendar = calendars.year(lesson.schoolId, lesson.year)
+                .filter(c -> lesson.plan().isPlannedOn(c, plannedDate))
+                .orElseThrow(() -> Relationships.notYours("Séance introuvable."));
+        OccurrenceChange row = changes.of(lessonId, plannedDate).filter(r -> r.cancelled)
+                .orElseThrow(() -> Problems.conflict("occurrence-not-cancelled", "La séance du " + plannedDate + " n'est pas annulée."));
+        LessonView view = lesson.view();
+        Occurrence before = Occurrence.of(view, plannedDate, calendar, row.changes());
+        Changes current = row.changes();
+        Changes after = new Changes(false, current.movedTo(), current.movedSlot(), current.roomId(), current.substituteId());
+        Occurrence restored = Occurrence.of(view, plannedDate, calendar, after);
+        if (!startsInTheFuture(restored)) {
+            throw Problems.conflict("occurrence-in-the-past", "La séance du " + restored.date() + " à "
+                    + restored.startsAt() + " est passée ou commencée : seules les séances à venir changent.");
+        }
+        Set<UUID> groups = new HashSet<>(view.classIds());
+        groups.addAll(view.groupIds());
+        conflicts.requireNoConflict(List.of(new Conflicts.Proposed(lessonId, restored.date(), restored.startsAt(),
+                restored.endsAt(), restored.roomId(), restored.teacherIds(), groups)));
+        if (after.equals(Changes.NONE)) {
+            changes.delete(row);
+        } else {
+            row.cancelled = false;
+            row.changedBy = access.me();
+            row.changedAt = clock.now();
+        }
+        events.changed(LessonChangeKind.RESTORED, List.of(new TimetableEvents.Change(before, restored)));
+        return restored;
+    }
+
     /** The lesson changed and its calendar. */
     record Target(LessonView lesson, YearCalendar calendar) {
     }

@@ -75,6 +75,10 @@ public class Lesson {
     @BatchSize(size = 100)
     public Set<UUID> groupIds = new HashSet<>();
 
+    /** Set on a lesson created by an import: the hash of its normalised line (see importing/ImportKey). */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Column(name = "created_by")
     public UUID createdBy;
 

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -23,9 +24,11 @@ import java.util.UUID;
 public class LessonResource {
 
     private final LessonService service;
+    private final LessonLifecycle lifecycle;
 
-    public LessonResource(LessonService service) {
+    public LessonResource(LessonService service, LessonLifecycle lifecycle) {
         this.service = service;
+        this.lifecycle = lifecycle;
     }
 
     /** The lessons planned between two dates (either may be left out). */
@@ -57,6 +60,30 @@ public class LessonResource {
     @APIResponse(responseCode = "409", description = "A room, teacher or class is taken at that time, or the day is past")
     public Response addExceptional(@PathParam("schoolId") UUID schoolId, @NotNull @Valid LessonInput in) {
         return Response.status(Response.Status.CREATED).entity(service.create(schoolId, in, true)).build();
+    }
+
+    /** Replaces the lesson's plan from {@code from} (the past keeps the old one): answers the new lesson. */
+    @PUT
+    @Path("/lessons/{lessonId}")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponse(responseCode = "409", description = "An occurrence from that day has begun, or the new plan clashes")
+    public LessonView editLesson(@PathParam("lessonId") UUID lessonId, @NotNull @QueryParam("from") LocalDate from,
+                                 @NotNull @Valid LessonInput in) {
+        return lifecycle.edit(lessonId, from, in);
+    }
+
+    /** Ends the lesson from {@code from}: its occurrences from that day disappear (204 when it never took place). */
+    @POST
+    @Path("/lessons/{lessonId}/end")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponse(responseCode = "409", description = "An occurrence from that day has begun")
+    public Response endLesson(@PathParam("lessonId") UUID lessonId, @NotNull @Valid EndInput in) {
+        return lifecycle.end(lessonId, in.from()).map(v -> Response.ok(v).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    /** From which day a lesson ends. */
+    public record EndInput(@NotNull LocalDate from) {
     }
 
     @GET

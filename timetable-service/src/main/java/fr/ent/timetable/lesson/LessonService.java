@@ -74,6 +74,15 @@ public class LessonService {
     @Transactional
     public LessonView create(UUID schoolId, LessonInput in, boolean exceptional) {
         access.requireStaffOf(schoolId);
+        return plan(schoolId, in, exceptional, access.me(), null).view();
+    }
+
+    /**
+     * Plans a lesson for {@code actor}, whose right to do so the caller has checked (an edit, an
+     * import job running outside the request): the same checks as {@link #create}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Lesson plan(UUID schoolId, LessonInput in, boolean exceptional, UUID actor, String importKey) {
         boolean once = in.recurrence() == Recurrence.ONCE;
         if (exceptional && !once) {
             throw Problems.invalidField("recurrence", "un cours exceptionnel a lieu une fois (ONCE)");
@@ -126,7 +135,8 @@ public class LessonService {
         lesson.teacherIds = new HashSet<>(in.teacherIds());
         lesson.classIds = new HashSet<>(in.classes());
         lesson.groupIds = new HashSet<>(in.groups());
-        lesson.createdBy = access.me();
+        lesson.importKey = importKey;
+        lesson.createdBy = actor;
         lesson.createdAt = clock.now();
 
         List<LocalDate> dates = lesson.plan().dates(calendar, startsOn, endsOn);
@@ -151,7 +161,7 @@ public class LessonService {
         if (exceptional) {
             events.added(Occurrence.of(lesson.view(), startsOn, calendar, Changes.NONE));
         }
-        return lesson.view();
+        return lesson;
     }
 
     /** The lesson's occurrence planned that day, for the staff of its school; 404 otherwise. */

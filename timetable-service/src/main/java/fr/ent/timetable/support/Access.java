@@ -46,6 +46,11 @@ public class Access {
         }
     }
 
+    /** Whether the caller is staff of the school (admin included). */
+    public boolean isStaffOf(UUID schoolId) {
+        return relationships.isStaffOf(schoolId);
+    }
+
     /** Staff of the school (admin included) change its timetable. */
     public void requireStaffOf(UUID schoolId) {
         relationships.requireStaffOf(schoolId);
