@@ -36,6 +36,9 @@ final class Subscriber {
 
     synchronized void start(long from, List<InboxEntry> catchUp) {
         cursor = from;
+        // The headers go out now rather than with the first event or heartbeat: the gateway's wait for
+        // them is bounded (gateway.routes.notification.timeout), and an EventSource is "open" only then.
+        sink.send(sse.newEventBuilder().comment("open").build()).whenComplete(this::sent);
         send(catchUp);
         send(pending);
         pending = null;
