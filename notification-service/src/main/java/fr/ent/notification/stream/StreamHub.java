@@ -95,9 +95,21 @@ public class StreamHub {
             return open;
         });
         // Registered before reading: whatever commits from now on reaches s by the feed, the rest by the catch-up.
-        long from = lastEventId.orElseGet(inbox::lastSeq);
-        List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
-        s.start(from, catchUp);
+        try {
+            long from = lastEventId.orElseGet(inbox::lastSeq);
+            List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
+            s.start(from, catchUp);
+        } catch (RuntimeException e) {
+            forget(s); // the database failed (503): the stream never opened, its place is free again
+            throw e;
+        }
+    }
+
+    private void forget(Subscriber s) {
+        Set<Subscriber> set = subscribers.get(s.person);
+        if (set != null && set.remove(s)) {
+            open.decrementAndGet();
+        }
     }
 
     private boolean takeSlot() {
