@@ -155,6 +155,9 @@ class AuthorizationMatrixTest {
                     request(token).contentType("application/json").body(recorded)
                             .post("/api/timetable/schools/" + w.school + "/absences").statusCode());
         }
+        assertThat(failures).isEmpty();
+    }
+
     /** The private feed (each person their own; no service, no admin without a person) and the video-class link. */
     record FeedRow(String actor, Function<World, String> token, int feed, int remoteLink) {
     }

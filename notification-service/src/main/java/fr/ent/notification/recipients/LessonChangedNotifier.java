@@ -105,6 +105,7 @@ public class LessonChangedNotifier implements Notifier {
                     : "au " + Lessons.dayName(c.date()) + " ") + Lessons.time(c.startsAt())) + ".";
             case ROOM_CHANGED -> was + " : changement de salle.";
             case SUBSTITUTE -> was + " assuré par un remplaçant.";
+            case RESTORED -> was + " rétabli : il a bien lieu.";
             case ADDED -> lesson + " ajouté " + Lessons.onDay(c.date(), today) + " à " + Lessons.time(c.startsAt()) + ".";
         };
     }

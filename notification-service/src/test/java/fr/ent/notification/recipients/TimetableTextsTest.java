@@ -43,6 +43,8 @@ class TimetableTextsTest {
                 .isEqualTo("Cours d'histoire de demain 10h assuré par un remplaçant.");
         assertThat(sentence(change(LessonChangeKind.ADDED, "Soutien", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten)))
                 .isEqualTo("Cours de soutien ajouté demain à 10h.");
+        assertThat(sentence(change(LessonChangeKind.RESTORED, "Mathématiques", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten)))
+                .isEqualTo("Cours de mathématiques de demain 10h rétabli : il a bien lieu.");
     }
 
     @Test
