@@ -227,9 +227,14 @@ public final class TimetableBench {
         Session teacher = teacherSession();
         String from = absentDay.atStartOfDay().toString();
         String to = absentDay.plusDays(1).atStartOfDay().toString();
-        Answer declared = platform.call(teacher, "POST", "/api/timetable/teachers/" + absentTeacher + "/absences",
-                Map.of("from", from, "to", to)).ok();
-        String absence = declared.json().get("id").asText();
+        // declared once, one absence per school the teacher teaches in: the CPE confirms this school's
+        JsonNode declared = platform.call(teacher, "POST", "/api/timetable/absences", Map.of("from", from, "to", to))
+                .ok().json();
+        String absence = null;
+        for (JsonNode a : declared) {
+            if (school.equals(a.path("schoolId").asText())) absence = a.get("id").asText();
+        }
+        if (absence == null) throw new IllegalStateException("no absence declared in the school: " + declared);
         long t0 = System.nanoTime();
         confirmedAt[0] = t0;
         Answer confirmed = platform.call(cpe, "POST", "/api/timetable/absences/" + absence + "/confirm", Map.of()).ok();
