@@ -56,6 +56,10 @@ final class TimetableFixtures {
         f.put("ttLesson", lesson);
         f.put("ttDate", nextOccurrence(lesson, LocalDate.parse(f.value("today"))));
         f.put("zone", "C");
+        // body values the sample generator cannot guess: a local period on that day, a video-class URL
+        f.put("ttAbsenceFrom", f.value("ttDate") + "T00:00:00");
+        f.put("ttAbsenceTo", f.value("ttDate") + "T23:59:00");
+        f.put("ttVisioUrl", "https://visio.example.org/b/e2e-fixture");
         f.putFresh("ttImport", () -> {
             Response started = Gateway.as("cpe").contentType("text/csv").body("slot;day;week;subject;teacher;classes;room\n")
                     .post("/api/timetable/schools/{id}/imports", school);

@@ -50,8 +50,9 @@ public class RemoteLinkService {
 
     @Transactional
     public List<Occurrence> set(UUID lessonId, LocalDate plannedDate, RemoteLinkInput in) {
-        String url = RemoteLinkUrl.check("url", in == null ? null : in.url());
+        // who may set it first: a stranger gets the 404, never a verdict on their URL
         Target target = target(lessonId, plannedDate, in == null ? null : in.scope());
+        String url = RemoteLinkUrl.check("url", in == null ? null : in.url());
         links.set(lessonId, target.dates(), url, access.me(), clock.now());
         return target.occurrences().stream().map(o -> o.withRemoteLink(url)).toList();
     }
