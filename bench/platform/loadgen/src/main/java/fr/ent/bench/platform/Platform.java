@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -108,6 +109,16 @@ final class Platform {
         if (users.isEmpty()) throw new IllegalStateException("no Keycloak account " + username);
         keycloakAdmin("PUT", "/users/" + users.get(0).get("id").asText() + "/reset-password",
                 Map.of("type", "password", "value", password, "temporary", false)).ok();
+    }
+
+    /** The person's live notification stream through the gateway, open (200) or an exception. */
+    HttpResponse<InputStream> openStream(Session who) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(gateway + "/api/notification/stream"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + who.accessToken)
+                .GET().build();
+        HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        if (res.statusCode() != 200) throw new IllegalStateException("stream answered " + res.statusCode());
+        return res;
     }
 
     Answer call(Session who, String method, String path, Object body) {

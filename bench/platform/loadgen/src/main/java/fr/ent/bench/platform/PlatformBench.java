@@ -279,11 +279,7 @@ public final class PlatformBench {
     private void listen(Session guardian, CountDownLatch connected, List<InputStream> streams,
                         Map<String, Long> sentAt, ConcurrentLinkedQueue<Long> latenciesNs) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(platform.gateway + "/api/notification/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + guardian.accessToken)
-                    .GET().build();
-            HttpResponse<InputStream> res = platform.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            if (res.statusCode() != 200) throw new IllegalStateException("stream answered " + res.statusCode());
+            HttpResponse<InputStream> res = platform.openStream(guardian);
             streams.add(res.body());
             connected.countDown();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {

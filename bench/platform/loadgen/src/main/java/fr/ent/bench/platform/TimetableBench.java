@@ -278,11 +278,7 @@ public final class TimetableBench {
     private void listen(Session guardian, CountDownLatch connected, List<InputStream> streams,
                         Map<String, List<Long>> noticesNs, long[] confirmedAt) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(platform.gateway + "/api/notification/stream"))
-                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + guardian.accessToken)
-                    .GET().build();
-            HttpResponse<InputStream> res = platform.http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-            if (res.statusCode() != 200) throw new IllegalStateException("stream answered " + res.statusCode());
+            HttpResponse<InputStream> res = platform.openStream(guardian);
             streams.add(res.body());
             noticesNs.put(guardian.username, Collections.synchronizedList(new ArrayList<>()));
             connected.countDown();
