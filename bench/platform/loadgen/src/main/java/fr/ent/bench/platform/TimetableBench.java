@@ -210,7 +210,9 @@ public final class TimetableBench {
     // ---------------------------------------------------------------- 2. a teacher absent for a day
 
     private void teacherAbsent(List<Session> guardians) throws Exception {
+        // signing ~300 guardians in takes minutes on a loaded box: every token (the CPE's too) is renewed
         guardians.forEach(platform::refresh);
+        platform.refresh(cpe);
         Map<String, List<Long>> noticesNs = new ConcurrentHashMap<>();
         long[] confirmedAt = new long[1];
         CountDownLatch connected = new CountDownLatch(guardians.size());
