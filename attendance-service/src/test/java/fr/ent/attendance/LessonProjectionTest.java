@@ -248,7 +248,7 @@ class LessonProjectionTest {
         LessonChanged payload = new LessonChanged(lesson + "_" + planned, lesson, w.school, kind, planned,
                 kind == LessonChangeKind.MOVED || kind == LessonChangeKind.SUBSTITUTE ? LocalTime.of(8, 0) : s,
                 planned, s, s.plusMinutes(55), "Mathématiques", List.of(w.classA), List.of(), List.of(teacher),
-                List.of(w.teacherA), kind == LessonChangeKind.ROOM_CHANGED ? UUID.randomUUID() : null, null, null);
+                List.of(w.teacherA), kind == LessonChangeKind.ROOM_CHANGED ? UUID.randomUUID() : null, null, null, null);
         IncomingEvent event = new IncomingEvent(UUID.randomUUID(), EventContracts.of(LessonChanged.class).type(),
                 TopicWriter.SOURCE, payload.occurrenceId(), w.school, at, lesson.toString(), EventJson.MAPPER.valueToTree(payload));
         TopicWriter.send(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),

@@ -109,7 +109,7 @@ class TimetableNotificationTest extends NotificationScenario {
         return new LessonChanged(lesson + "_" + planned, lesson, school, kind, planned, plannedAt, date, at,
                 at.plusMinutes(55), subject, classes, groups,
                 kind == LessonChangeKind.SUBSTITUTE ? List.of(colleague) : List.of(teacher), List.of(teacher),
-                null, null, absenceId);
+                null, null, absenceId, null);
     }
 
     static JsonPath inboxOf(UUID person, UUID school) {

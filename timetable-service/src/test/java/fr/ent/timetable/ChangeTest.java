@@ -126,6 +126,7 @@ class ChangeTest {
         var events = TopicReader.await(TOPIC, maths, "fr.ent.timetable.lesson-changed.v1", 2);
         assertThat(events).extracting(e -> e.data().path("kind").asText()).containsExactly("ROOM_CHANGED", "SUBSTITUTE");
         assertThat(events.get(0).data().path("previousRoomId").asText()).isEqualTo(w.room("B12").toString());
+        assertThat(events.get(0).data().path("roomName").asText()).isEqualTo("Labo");
         assertThat(events.get(1).data().path("previousTeacherIds").get(0).asText()).isEqualTo(w.teacherA.toString());
     }
 

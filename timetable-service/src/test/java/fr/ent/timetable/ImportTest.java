@@ -2,12 +2,16 @@ package fr.ent.timetable;
 
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testservers.PostgresAndKafka;
+import fr.ent.timetable.importing.ImportJob;
 import fr.ent.timetable.week.Weeks;
+import fr.ent.web.clock.SchoolClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +19,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static fr.ent.timetable.World.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +38,12 @@ class ImportTest {
 
     @Inject
     DirectoryProjection projection;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SchoolClock clock;
 
     World w;
     String imports;
@@ -211,5 +223,37 @@ class ImportTest {
         for (int i = 0; i < 300 && !as(w.cpeToken()).get(started.header("Location")).jsonPath().getString("state").matches("DONE|FAILED"); i++) {
             sleep();
         }
+    }
+
+    @Test
+    void a_job_left_running_by_a_restart_is_reported_failed_and_can_be_started_again() {
+        // a job an earlier instance was running when it stopped: made 31 minutes ago, never finished
+        UUID stale = runningJobMade(Duration.ofMinutes(31));
+        JsonPath job = as(w.cpeToken()).get(imports + "/" + stale).then().statusCode(200).extract().jsonPath();
+        assertThat(job.getString("state")).isEqualTo("FAILED");
+        assertThat(job.getString("finishedAt")).isNotNull();
+        assertThat(job.getString("report.errors[0].message")).contains("interrompu").contains("relancez");
+        assertThat(planned()).isEmpty();
+        // a job of a few minutes is still running, not abandoned
+        UUID recent = runningJobMade(Duration.ofMinutes(5));
+        as(w.cpeToken()).get(imports + "/" + recent).then().statusCode(200).body("state", equalTo("RUNNING"));
+        // started again, the import goes through
+        assertThat(apply(file("4A-week.csv"), "text/csv").getString("state")).isEqualTo("DONE");
+        assertThat(planned()).hasSize(7);
+    }
+
+    /** A RUNNING job of this world's school, as an instance that stopped would have left it. */
+    private UUID runningJobMade(Duration ago) {
+        ImportJob job = new ImportJob();
+        job.id = UUID.randomUUID();
+        job.schoolId = w.school;
+        job.format = "CSV";
+        job.state = ImportJob.State.RUNNING;
+        job.total = 7;
+        job.processed = 3;
+        job.createdBy = w.cpe;
+        job.createdAt = clock.now().minus(ago);
+        QuarkusTransaction.requiringNew().run(() -> em.persist(job));
+        return job.id;
     }
 }

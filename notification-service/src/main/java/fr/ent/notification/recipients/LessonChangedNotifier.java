@@ -103,7 +103,7 @@ public class LessonChangedNotifier implements Notifier {
             case MOVED -> was + " déplacé " + (c.date().equals(planned) ? "à " + Lessons.time(c.startsAt())
                     : (c.date().equals(today) ? "à aujourd'hui " : c.date().equals(today.plusDays(1)) ? "à demain "
                     : "au " + Lessons.dayName(c.date()) + " ") + Lessons.time(c.startsAt())) + ".";
-            case ROOM_CHANGED -> was + " : changement de salle.";
+            case ROOM_CHANGED -> was + (c.roomName() == null ? " : changement de salle." : " : en salle " + c.roomName() + ".");
             case SUBSTITUTE -> was + " assuré par un remplaçant.";
             case RESTORED -> was + " rétabli : il a bien lieu.";
             case ADDED -> lesson + " ajouté " + Lessons.onDay(c.date(), today) + " à " + Lessons.time(c.startsAt()) + ".";

@@ -21,7 +21,13 @@ class TimetableTextsTest {
                                 LocalDate date, LocalTime at) {
         UUID lesson = UUID.randomUUID();
         return new LessonChanged(lesson + "_" + planned, lesson, UUID.randomUUID(), kind, planned, plannedAt, date, at,
-                at.plusMinutes(55), subject, List.of(), List.of(), List.of(), List.of(), null, null, null);
+                at.plusMinutes(55), subject, List.of(), List.of(), List.of(), List.of(), null, null, null, null);
+    }
+
+    static LessonChanged inRoom(LessonChanged c, String roomName) {
+        return new LessonChanged(c.occurrenceId(), c.lessonId(), c.schoolId(), c.kind(), c.plannedDate(),
+                c.plannedStartsAt(), c.date(), c.startsAt(), c.endsAt(), c.subject(), c.classIds(), c.groupIds(),
+                c.teacherIds(), c.previousTeacherIds(), UUID.randomUUID(), UUID.randomUUID(), c.absenceId(), roomName);
     }
 
     static String sentence(LessonChanged c) {
@@ -39,6 +45,8 @@ class TimetableTextsTest {
                 .isEqualTo("Cours d'anglais d'aujourd'hui 10h déplacé à 15h35.");
         assertThat(sentence(change(LessonChangeKind.ROOM_CHANGED, "SVT", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten)))
                 .isEqualTo("Cours de SVT de demain 10h : changement de salle.");
+        assertThat(sentence(inRoom(change(LessonChangeKind.ROOM_CHANGED, "SVT", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten),
+                "B12"))).isEqualTo("Cours de SVT de demain 10h : en salle B12.");
         assertThat(sentence(change(LessonChangeKind.SUBSTITUTE, "Histoire", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten)))
                 .isEqualTo("Cours d'histoire de demain 10h assuré par un remplaçant.");
         assertThat(sentence(change(LessonChangeKind.ADDED, "Soutien", TODAY.plusDays(1), ten, TODAY.plusDays(1), ten)))

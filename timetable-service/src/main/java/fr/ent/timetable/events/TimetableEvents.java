@@ -8,11 +8,14 @@ import fr.ent.timetable.lesson.Ids;
 import fr.ent.timetable.lesson.Lesson;
 import fr.ent.events.contract.timetable.TeacherAbsenceConfirmed;
 import fr.ent.timetable.lesson.Occurrence;
+import fr.ent.timetable.room.RoomRepository;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,10 +28,12 @@ public class TimetableEvents {
 
     private final Outbox outbox;
     private final Jdbc jdbc;
+    private final RoomRepository rooms;
 
-    public TimetableEvents(Outbox outbox, Jdbc jdbc) {
+    public TimetableEvents(Outbox outbox, Jdbc jdbc, RoomRepository rooms) {
         this.outbox = outbox;
         this.jdbc = jdbc;
+        this.rooms = rooms;
     }
 
     /**
@@ -64,13 +69,16 @@ public class TimetableEvents {
 
     /** The same, made by confirming a teacher's absence ({@code absenceId}; null: a change on its own). */
     public void changed(LessonChangeKind kind, List<Change> changes, UUID absenceId) {
+        Map<UUID, String> roomNames = new HashMap<>();
         outbox.publishAll(changes.stream().map(c -> {
             Occurrence after = c.after();
+            String roomName = after.roomId() == null ? null
+                    : roomNames.computeIfAbsent(after.roomId(), id -> rooms.findByIdOptional(id).map(r -> r.name).orElse(null));
             Occurrence before = c.before();
             LessonChanged payload = new LessonChanged(after.id(), after.lessonId(), after.schoolId(), kind,
                     after.plannedDate(), after.planned() == null ? after.startsAt() : after.planned().startsAt(),
                     after.date(), after.startsAt(), after.endsAt(), after.subject(), after.classIds(), after.groupIds(),
-                    after.teacherIds(), before.teacherIds(), after.roomId(), before.roomId(), absenceId);
+                    after.teacherIds(), before.teacherIds(), after.roomId(), before.roomId(), absenceId, roomName);
             return new Outbox.Pending(payload, after.lessonId().toString(), after.id(), after.schoolId());
         }).toList());
     }

@@ -30,6 +30,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,12 @@ import java.util.function.IntConsumer;
 @ApplicationScoped
 public class ImportService {
 
+    /**
+     * A job still QUEUED or RUNNING this long after it was made lost its instance (a crash, a restart):
+     * the apply is one transaction that times out after 600 s, so nothing of it was written. The file is
+     * not kept, so it cannot resume: it is reported FAILED, to be started again.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
     /** A 1,500-pupil school's timetable is about 1,000 lines. */
     static final int MAX_LINES = 3000;
     private static final Logger LOG = Logger.getLogger(ImportService.class);
@@ -157,11 +164,26 @@ public class ImportService {
     /** The job, for the staff of its school (else 404). */
     public ImportView job(UUID schoolId, UUID importId) {
         access.requireStaffOf(schoolId);
-        ImportJob job = QuarkusTransaction.requiringNew().call(() -> em.find(ImportJob.class, importId));
+        ImportJob job = QuarkusTransaction.requiringNew().call(() -> {
+            ImportJob found = em.find(ImportJob.class, importId);
+            if (found != null && found.schoolId.equals(schoolId) && abandoned(found)) {
+                found.state = ImportJob.State.FAILED;
+                found.finishedAt = clock.now();
+                found.report = write(new ImportReport(found.format, found.total, List.of(), List.of(), List.of(),
+                        List.of(new ImportReport.LineError(0, null, "file", "l'import a été interrompu (redémarrage du "
+                                + "service) : rien n'a été importé, relancez-le."))));
+            }
+            return found;
+        });
         if (job == null || !job.schoolId.equals(schoolId)) {
             throw Problems.notFound("Import introuvable.");
         }
         return view(job);
+    }
+
+    private boolean abandoned(ImportJob job) {
+        return (job.state == ImportJob.State.QUEUED || job.state == ImportJob.State.RUNNING)
+                && job.createdAt.isBefore(clock.now().minus(ABANDONED_AFTER));
     }
 
     private void run(UUID jobId, UUID schoolId, Upload upload, UUID actor) {

@@ -29,13 +29,16 @@ import java.util.UUID;
  *                         a change made on its own); consumers that tell families per occurrence skip
  *                         these: {@link TeacherAbsenceConfirmed} sums them up. Added after v1 went out:
  *                         older payloads lack it, which reads as null.
+ * @param roomName         the name of the room it now takes place in (B12), as the school names it, so
+ *                         that families are told where to go; null without a room. Added after v1
+ *                         went out: older payloads lack it, which reads as null.
  */
 @EventContract(type = LessonChanged.TYPE, topic = Topics.TIMETABLE)
 public record LessonChanged(String occurrenceId, UUID lessonId, UUID schoolId, LessonChangeKind kind,
                             LocalDate plannedDate, LocalTime plannedStartsAt, LocalDate date, LocalTime startsAt,
                             LocalTime endsAt, String subject, List<UUID> classIds, List<UUID> groupIds,
                             List<UUID> teacherIds, List<UUID> previousTeacherIds, UUID roomId, UUID previousRoomId,
-                            UUID absenceId) {
+                            UUID absenceId, String roomName) {
 
     public static final String TYPE = "fr.ent.timetable.lesson-changed.v1";
 }
