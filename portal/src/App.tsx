@@ -110,8 +110,14 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
-    api.calls.count = 0;
-    api.get<Me>('/api/identity/me').then(setMe, (e: ApiError) => setError(e.message));
+    let stale = false;
+    api.get<Me>('/api/identity/me').then(
+      (m) => !stale && setMe(m),
+      (e: ApiError) => !stale && setError(e.message),
+    );
+    return () => {
+      stale = true;
+    };
   }, [api]);
 
   // moves the focus to the new page's content, as a screen reader user expects after navigation

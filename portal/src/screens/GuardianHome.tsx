@@ -35,16 +35,23 @@ export function GuardianHome({ api, me, token, onUnread }: { api: Api; me: Me; t
   const [announce, setAnnounce] = useState('');
 
   useEffect(() => {
+    let stale = false;
+    const update = (childId: string, change: ChildData) => {
+      if (!stale) setData((d) => ({ ...d, [childId]: { ...d[childId], ...change } }));
+    };
     for (const child of plan.children) {
       Promise.all(child.weekPaths.map((p) => api.get<Week>(p))).then(
-        (weeks) => setData((d) => ({ ...d, [child.childId]: { ...d[child.childId], weeks } })),
-        (e: ApiError) => setData((d) => ({ ...d, [child.childId]: { ...d[child.childId], weekError: e.message } })),
+        (weeks) => update(child.childId, { weeks }),
+        (e: ApiError) => update(child.childId, { weekError: e.message }),
       );
       api.get<PupilRecord>(child.recordPath).then(
-        (record) => setData((d) => ({ ...d, [child.childId]: { ...d[child.childId], record } })),
-        (e: ApiError) => setData((d) => ({ ...d, [child.childId]: { ...d[child.childId], recordError: e.message } })),
+        (record) => update(child.childId, { record }),
+        (e: ApiError) => update(child.childId, { recordError: e.message }),
       );
     }
+    return () => {
+      stale = true;
+    };
   }, [api, plan]);
 
   // the latest notifications, then the live stream from the newest one on

@@ -28,7 +28,7 @@ export function DayLessons({ weeks, date, title, headingLevel = 3 }: { weeks: We
   };
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="day" aria-label={`${title}, ${dayLabel(date)}`}>
+    <div className="day">
       <H>
         {title} <span className="date">{dayLabel(date)}</span>
       </H>
@@ -60,6 +60,6 @@ export function DayLessons({ weeks, date, title, headingLevel = 3 }: { weeks: We
           ))}
         </ul>
       )}
-    </section>
+    </div>
   );
 }
