@@ -19,6 +19,12 @@ export function mondayOf(isoDate: string): string {
   return addDays(isoDate, -dow);
 }
 
+/** The week to show first: this one on a school day, the next one from Saturday on. */
+export function weekToShow(isoDate: string): string {
+  const dow = (new Date(`${isoDate}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return dow >= 5 ? addDays(mondayOf(isoDate), 7) : mondayOf(isoDate);
+}
+
 export function sameWeek(a: string, b: string): boolean {
   return mondayOf(a) === mondayOf(b);
 }

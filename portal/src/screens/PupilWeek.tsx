@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
-import { addDays, mondayOf, schoolDate } from '../lib/dates';
+import { addDays, schoolDate, weekToShow } from '../lib/dates';
 import { Me, Week } from '../lib/types';
 import { DayLessons, ErrorMessage, Loading } from './common';
 
-/** A pupil's week, Monday to Saturday, with the changes; previous and next weeks a tap away. */
+/** A pupil's week (the next one from Saturday on), Monday to Saturday, with the changes; other weeks a tap away. */
 export function PupilWeek({ api, me }: { api: Api; me: Me }) {
   const today = useMemo(() => schoolDate(new Date()), []);
-  const [monday, setMonday] = useState(mondayOf(today));
+  const [monday, setMonday] = useState(weekToShow(today));
   const [week, setWeek] = useState<Week | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,8 +26,8 @@ export function PupilWeek({ api, me }: { api: Api; me: Me }) {
         <button type="button" onClick={() => setMonday(addDays(monday, -7))}>
           Semaine précédente
         </button>
-        <button type="button" onClick={() => setMonday(mondayOf(today))} disabled={monday === mondayOf(today)}>
-          Cette semaine
+        <button type="button" onClick={() => setMonday(weekToShow(today))} disabled={monday === weekToShow(today)}>
+          Semaine en cours
         </button>
         <button type="button" onClick={() => setMonday(addDays(monday, 7))}>
           Semaine suivante
