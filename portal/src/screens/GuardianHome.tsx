@@ -24,7 +24,20 @@ interface Inbox {
  * A guardian's home: one block per child (whatever their school), today and tomorrow with the
  * changes, the absences still to justify, and the notifications as they arrive.
  */
-export function GuardianHome({ api, me, token, onUnread }: { api: Api; me: Me; token: () => Promise<string | null>; onUnread: (n: number) => void }) {
+export function GuardianHome({
+  api,
+  me,
+  token,
+  onUnread,
+  stream = openStream,
+}: {
+  api: Api;
+  me: Me;
+  token: () => Promise<string | null>;
+  onUnread: (n: number) => void;
+  /** the live stream's reader (lib/sse's, over fetch) */
+  stream?: typeof openStream;
+}) {
   const today = useMemo(() => schoolDate(new Date()), []);
   const tomorrow = addDays(today, 1);
   const plan = useMemo(() => guardianHomePlan(me, today), [me, today]);
@@ -63,7 +76,7 @@ export function GuardianHome({ api, me, token, onUnread }: { api: Api; me: Me; t
         if (stopped) return;
         setInbox({ items: page.items, unread: page.unread });
         const known = new Set(page.items.map((n) => n.id));
-        close = openStream({
+        close = stream({
           url: plan.streamPath,
           token,
           onState: setLive,
@@ -83,7 +96,7 @@ export function GuardianHome({ api, me, token, onUnread }: { api: Api; me: Me; t
       stopped = true;
       close?.();
     };
-  }, [api, plan, token]);
+  }, [api, plan, token, stream]);
 
   useEffect(() => {
     if (inbox) onUnread(inbox.unread);
