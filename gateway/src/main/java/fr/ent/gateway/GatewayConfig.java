@@ -28,6 +28,18 @@ public interface GatewayConfig {
 
     AccessLog accessLog();
 
+    Portal portal();
+
+    /** The web app served at / (portal.PortalRoutes). */
+    interface Portal {
+        /** The realm the portal signs in with (its issuer URL), also allowed in the CSP's connect-src. */
+        String authority();
+
+        /** The realm's public client for web front ends (authorization code + PKCE). */
+        @WithDefault("ent-portal")
+        String clientId();
+    }
+
     /** The front door: where clients connect. */
     interface Http {
         @WithDefault("0.0.0.0")

@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { User, UserManager } from 'oidc-client-ts';
+import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
+import { Api, ApiError, createApi } from './lib/api';
+import { Me } from './lib/types';
+import { forgetSnapshot, readSnapshot } from './lib/offline';
+import { navigate, usePath } from './router';
+import { ErrorMessage, Loading } from './screens/common';
+import { GuardianHome } from './screens/GuardianHome';
+import { PupilWeek } from './screens/PupilWeek';
+import { TeacherToday } from './screens/TeacherToday';
+import { RollCall } from './screens/RollCall';
+import { OfflineTimetable } from './screens/OfflineTimetable';
+
+type State =
+  | { kind: 'starting' }
+  | { kind: 'signed-out'; error?: string }
+  | { kind: 'signed-in'; user: User };
+
+export function App() {
+  const [manager, setManager] = useState<UserManager | null>(null);
+  const [state, setState] = useState<State>({ kind: 'starting' });
+  const userRef = useRef<User | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const um = createUserManager(await loadConfig());
+        if (cancelled) return;
+        setManager(um);
+        um.events.addUserLoaded((u) => {
+          userRef.current = u;
+        });
+        um.events.addSilentRenewError(() => setState({ kind: 'signed-out', error: 'Votre session a expiré : reconnectez-vous.' }));
+        if (window.location.pathname === CALLBACK_PATH) {
+          const user = await um.signinRedirectCallback();
+          const back = typeof user.state === 'string' && user.state.startsWith('/') ? user.state : '/';
+          window.history.replaceState(null, '', back);
+          userRef.current = user;
+          setState({ kind: 'signed-in', user });
+          return;
+        }
+        const user = await um.getUser();
+        if (user && !user.expired) {
+          userRef.current = user;
+          setState({ kind: 'signed-in', user });
+        } else if (user) {
+          // expired while the tab slept: renew with the refresh token, or sign in again
+          try {
+            const renewed = await um.signinSilent();
+            userRef.current = renewed;
+            setState(renewed ? { kind: 'signed-in', user: renewed } : { kind: 'signed-out' });
+          } catch {
+            setState({ kind: 'signed-out' });
+          }
+        } else {
+          setState({ kind: 'signed-out' });
+        }
+      } catch {
+        setState({ kind: 'signed-out', error: navigator.onLine ? 'La connexion n’a pas pu être établie. Réessayez.' : undefined });
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const token = useCallback(async () => userRef.current?.access_token ?? null, []);
+  const api = useMemo(() => createApi(token), [token]);
+
+  const signIn = () => manager?.signinRedirect({ state: window.location.pathname === CALLBACK_PATH ? '/' : window.location.pathname });
+  const signOut = async () => {
+    forgetSnapshot();
+    if ('caches' in window) {
+      await caches.delete('ent-api').catch(() => false);
+    }
+    await manager?.signoutRedirect();
+  };
+
+  if (state.kind === 'starting') return <Loading what="l’ENT" />;
+  if (state.kind === 'signed-out') return <Welcome onSignIn={manager ? signIn : undefined} error={state.error} />;
+  return <SignedIn api={api} token={token} onSignOut={signOut} />;
+}
+
+function Welcome({ onSignIn, error }: { onSignIn?: () => void; error?: string }) {
+  const snapshot = readSnapshot();
+  return (
+    <main id="contenu" className="welcome">
+      <h1>Espace numérique de travail</h1>
+      <p>Emploi du temps, absences et notifications de votre établissement.</p>
+      {error && <ErrorMessage message={error} />}
+      {onSignIn ? (
+        <button type="button" className="primary" onClick={onSignIn}>
+          Se connecter
+        </button>
+      ) : (
+        <p role="status">Connexion impossible pour le moment : vous êtes peut-être hors ligne.</p>
+      )}
+      {snapshot && <OfflineTimetable snapshot={snapshot} />}
+    </main>
+  );
+}
+
+function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<string | null>; onSignOut: () => void }) {
+  const path = usePath();
+  const [me, setMe] = useState<Me | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState<number | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    let stale = false;
+    api.get<Me>('/api/identity/me').then(
+      (m) => !stale && setMe(m),
+      (e: ApiError) => !stale && setError(e.message),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [api]);
+
+  // moves the focus to the new page's content, as a screen reader user expects after navigation
+  useEffect(() => {
+    mainRef.current?.focus();
+  }, [path]);
+
+  const name = me ? `${me.profile.firstName} ${me.profile.lastName}` : '';
+  let page;
+  if (error) page = <ErrorMessage message={error} />;
+  else if (!me) page = <Loading what="votre espace" />;
+  else if (path.startsWith('/appel/')) {
+    const [, , occurrenceId, groupId] = path.split('/');
+    page = <RollCall api={api} me={me} occurrenceId={decodeURIComponent(occurrenceId ?? '')} groupId={groupId ?? ''} />;
+  } else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
+  else if (me.teaching.length > 0 && path === '/') page = <TeacherToday api={api} me={me} />;
+  else if (me.profile.role === 'PUPIL' && (path === '/' || path === '/semaine')) page = <PupilWeek api={api} me={me} />;
+  else if (path !== '/') page = <NotFound />;
+  else page = <p>Aucun contenu n’est encore disponible pour votre profil.</p>;
+
+  return (
+    <>
+      <a className="skip" href="#contenu">
+        Aller au contenu
+      </a>
+      <header className="bar">
+        <a
+          href="/"
+          className="brand"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate('/');
+          }}
+        >
+          ENT
+        </a>
+        {unread !== null && (
+          <span className="unread" aria-live="polite">
+            {unread === 0 ? 'Aucune notification non lue' : `${unread} non lue${unread > 1 ? 's' : ''}`}
+          </span>
+        )}
+        <span className="who">{name}</span>
+        <button type="button" onClick={onSignOut}>
+          Se déconnecter
+        </button>
+      </header>
+      <main id="contenu" tabIndex={-1} ref={mainRef}>
+        {page}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page introuvable</h1>
+      <p>
+        <a href="/" onClick={(e) => { e.preventDefault(); navigate('/'); }}>
+          Revenir à l’accueil
+        </a>
+      </p>
+    </section>
+  );
+}

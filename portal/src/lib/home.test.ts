@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { guardianHomePlan, homeCallCount } from './home';
+import { Me } from './types';
+
+function guardianOf(...children: { id: string; firstName: string; schoolId: string }[]): Me {
+  return {
+    profile: { id: 'g', role: 'PARENT', firstName: 'Nadia', lastName: 'Haddad', schoolIds: [] },
+    children: children.map((c) => ({
+      person: { id: c.id, role: 'PUPIL', firstName: c.firstName, lastName: 'Haddad', schoolIds: [c.schoolId] },
+      currentEnrolments: [{ id: `e-${c.id}`, pupilId: c.id, schoolId: c.schoolId, classId: `class-${c.id}`, groupIds: [] }],
+    })),
+    teaching: [],
+    enrolments: [],
+  };
+}
+
+describe("a guardian's home", () => {
+  const nadia = guardianOf({ id: 'p2', firstName: 'Yanis', schoolId: 's2' }, { id: 'p1', firstName: 'Inès', schoolId: 's1' });
+
+  it('has one block per child, whatever their school, in alphabetical order', () => {
+    const plan = guardianHomePlan(nadia, '2026-12-09');
+    expect(plan.children.map((c) => c.firstName)).toEqual(['Inès', 'Yanis']);
+    expect(plan.children[0].weekPaths).toEqual(['/api/timetable/pupils/p1/week?date=2026-12-09']);
+    expect(plan.children[0].recordPath).toBe('/api/attendance/pupils/p1/record?month=2026-12');
+  });
+
+  it('takes 7 calls for two children on a weekday (me, 2 × (week + record), inbox, stream)', () => {
+    expect(homeCallCount(guardianHomePlan(nadia, '2026-12-09'))).toBe(7);
+  });
+
+  it('reads next week too on a Sunday, tomorrow being Monday', () => {
+    const plan = guardianHomePlan(nadia, '2026-12-13');
+    expect(plan.children[1].weekPaths).toEqual([
+      '/api/timetable/pupils/p2/week?date=2026-12-13',
+      '/api/timetable/pupils/p2/week?date=2026-12-14',
+    ]);
+    expect(homeCallCount(plan)).toBe(9);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fieldLabel, problemMessage } from './problems';
+
+describe('problem details shown in French', () => {
+  it('names the invalid field in French, with its line', () => {
+    const msg = problemMessage(400, {
+      type: 'https://ent.example/problems/validation',
+      status: 400,
+      detail: 'marks[2].lateMinutes: must be greater than or equal to 1',
+      errors: [{ field: 'submit.in.marks[2].lateMinutes', message: 'must be greater than or equal to 1' }],
+    });
+    expect(msg).toBe('Le champ « minutes de retard (ligne 3) » doit valoir au moins 1.');
+  });
+
+  it('says how many other fields are wrong', () => {
+    const msg = problemMessage(400, {
+      errors: [
+        { field: 'reasonId', message: 'must not be null' },
+        { field: 'comment', message: 'size must be between 0 and 500' },
+      ],
+    });
+    expect(msg).toBe('Le champ « motif » est obligatoire. (1 autre(s) champ(s) à corriger)');
+  });
+
+  it('uses the stable type of a known problem, never its English detail', () => {
+    const msg = problemMessage(409, { type: 'https://ent.example/problems/lesson-cancelled', detail: 'The lesson occurrence 1234 is cancelled' });
+    expect(msg).toContain('annulé');
+    expect(msg).not.toContain('1234');
+    expect(msg).not.toContain('lesson');
+  });
+
+  it('falls back on the status, and on an unknown field name without showing it', () => {
+    expect(problemMessage(404, { detail: 'No pupil 4f1c5b3e-0000-4000-8000-000000000000' })).toBe(
+      'Cette page n’existe pas, ou vous n’y avez pas accès.',
+    );
+    expect(problemMessage(503, null)).toContain('indisponible');
+    expect(problemMessage(0, null)).toContain('connexion');
+    expect(fieldLabel('secretInternalName')).toBe('un champ');
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * Turns an API answer that failed (RFC 9457 problem details, English details meant for API
+ * clients) into a French sentence a family or a teacher can read, naming the field when the
+ * problem names one. Never shows a stack trace, an English detail or a raw id.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+const BY_SLUG: Record<string, string> = {
+  'lesson-cancelled': 'Ce cours est annulé : il n’y a pas d’appel à faire.',
+  'register-already-taken': 'L’appel de ce cours a déjà été fait.',
+  'register-validated': 'L’appel de ce cours a été validé par la vie scolaire : il ne peut plus être modifié.',
+  'incomplete-roll-call': 'L’appel est incomplet : chaque élève doit avoir un statut.',
+  'pupil-not-in-class': 'Un élève de la liste n’est pas dans cette classe.',
+  'unknown-pupil': 'Un élève de la liste est inconnu.',
+  'already-justified': 'Cette absence est déjà justifiée.',
+  'justification-pending': 'Un justificatif est déjà en attente pour cette absence.',
+  'justification-decided': 'Ce justificatif a déjà été traité.',
+  'entry-cancelled': 'Cette absence a été annulée.',
+  'attachment-too-large': 'Le fichier est trop volumineux (2 Mo au plus).',
+  'attachment-type': 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
+  'too-many-requests': 'Trop de demandes en peu de temps : réessayez dans quelques secondes.',
+  'unauthorized': 'Votre session a expiré : reconnectez-vous.',
+  'upstream-unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  'service-unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  'upstream-timeout': 'Le service met trop de temps à répondre. Réessayez dans un instant.',
+  'payload-too-large': 'L’envoi est trop volumineux.',
+};
+
+const BY_STATUS: Record<number, string> = {
+  400: 'La demande n’est pas valide.',
+  401: 'Votre session a expiré : reconnectez-vous.',
+  403: 'Vous n’avez pas accès à cette fonction.',
+  404: 'Cette page n’existe pas, ou vous n’y avez pas accès.',
+  409: 'L’opération n’est plus possible : la page a peut-être changé entre-temps. Rechargez-la.',
+  413: 'L’envoi est trop volumineux.',
+  415: 'Ce type de fichier n’est pas accepté.',
+  429: 'Trop de demandes en peu de temps : réessayez dans quelques secondes.',
+};
+
+/** The French names of the request fields the portal sends. */
+const FIELD_NAMES: Record<string, string> = {
+  lateMinutes: 'minutes de retard',
+  leftAt: 'heure de départ',
+  status: 'statut',
+  pupilId: 'élève',
+  marks: 'appel',
+  occurrenceId: 'cours',
+  groupId: 'classe',
+  subject: 'matière',
+  date: 'date',
+  startsAt: 'heure de début',
+  endsAt: 'heure de fin',
+  reasonId: 'motif',
+  comment: 'commentaire',
+  attachment: 'pièce jointe',
+  fileName: 'nom du fichier',
+  content: 'fichier',
+  week: 'semaine',
+  month: 'mois',
+};
+
+/** "marks[2].lateMinutes" → "minutes de retard (ligne 3)". */
+export function fieldLabel(field: string): string {
+  const parts = field.split('.');
+  const last = parts[parts.length - 1].replace(/\[\d+\]$/, '');
+  const name = FIELD_NAMES[last] ?? 'un champ';
+  const index = /\[(\d+)\]/.exec(field);
+  return index ? `${name} (ligne ${Number(index[1]) + 1})` : name;
+}
+
+/** Bean Validation's English messages, in French; anything else becomes "n’est pas valide". */
+export function constraintInFrench(message: string): string {
+  let m: RegExpExecArray | null;
+  if (/must not be (null|blank|empty)/.test(message)) return 'est obligatoire';
+  if ((m = /greater than or equal to (\d+)/.exec(message))) return `doit valoir au moins ${m[1]}`;
+  if ((m = /less than or equal to (\d+)/.exec(message))) return `doit valoir au plus ${m[1]}`;
+  if ((m = /size must be between (\d+) and (\d+)/.exec(message))) return `doit compter entre ${m[1]} et ${m[2]} éléments`;
+  return 'n’est pas valide';
+}
+
+export function slugOf(problem: Problem | null | undefined): string | undefined {
+  const type = problem?.type;
+  if (!type) return undefined;
+  const slash = type.lastIndexOf('/');
+  return slash >= 0 ? type.substring(slash + 1) : type;
+}
+
+/** The French message to show for a failed call. */
+export function problemMessage(status: number, problem: Problem | null | undefined): string {
+  const errors = problem?.errors ?? [];
+  if (errors.length > 0) {
+    const first = errors[0];
+    const label = fieldLabel(first.field);
+    const sentence = `Le champ « ${label} » ${constraintInFrench(first.message)}.`;
+    return errors.length > 1 ? `${sentence} (${errors.length - 1} autre(s) champ(s) à corriger)` : sentence;
+  }
+  const slug = slugOf(problem);
+  if (slug && BY_SLUG[slug]) return BY_SLUG[slug];
+  if (BY_STATUS[status]) return BY_STATUS[status];
+  if (status >= 500) return 'Le service est momentanément indisponible. Réessayez plus tard.';
+  if (status === 0) return 'Pas de connexion au réseau. Vérifiez votre connexion et réessayez.';
+  return 'Une erreur est survenue. Réessayez plus tard.';
+}

@@ -1,0 +1,138 @@
+/** The shapes of the public APIs the portal reads (see each service's README). */
+export type Role = 'PUPIL' | 'PARENT' | 'TEACHER' | 'STAFF' | 'ADMIN';
+
+export interface Person {
+  id: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  schoolIds: string[];
+}
+
+export interface Enrolment {
+  id: string;
+  pupilId: string;
+  schoolId: string;
+  classId: string;
+  groupIds: string[];
+}
+
+export interface Assignment {
+  id: string;
+  schoolId: string;
+  classGroupId: string;
+  classGroupName: string;
+  subject: string;
+}
+
+/** GET /api/identity/me */
+export interface Me {
+  profile: Person;
+  children: { person: Person; currentEnrolments: Enrolment[] }[];
+  teaching: Assignment[];
+  enrolments: Enrolment[];
+}
+
+export type OccurrenceState = 'PLANNED' | 'CANCELLED' | 'ADDED' | 'MOVED' | 'SUBSTITUTE' | 'ROOM_CHANGED';
+
+export interface Occurrence {
+  id: string;
+  lessonId: string;
+  schoolId: string;
+  subject: string;
+  date: string;
+  slot: string;
+  startsAt: string;
+  endsAt: string;
+  roomId: string | null;
+  teacherIds: string[];
+  classIds: string[];
+  groupIds: string[];
+  state: OccurrenceState;
+  changes: OccurrenceState[];
+  planned: { date: string; slot: string; startsAt: string; endsAt: string; roomId: string | null; teacherIds: string[] } | null;
+  remoteLink: string | null;
+}
+
+/** GET /api/timetable/pupils/{id}/week?date= */
+export interface Week {
+  week: string;
+  from: string;
+  to: string;
+  occurrences: Occurrence[];
+  teacherNames: Record<string, string>;
+  roomNames: Record<string, string>;
+  classNames: Record<string, string>;
+}
+
+export interface Entry {
+  id: string;
+  pupilId: string;
+  kind: 'ABSENCE' | 'LATENESS' | 'EARLY_DEPARTURE';
+  startsAt: string;
+  endsAt: string | null;
+  lateMinutes?: number;
+  status: 'UNJUSTIFIED' | 'JUSTIFIED' | 'CANCELLED';
+  justification?: string;
+}
+
+/** GET /api/attendance/pupils/{id}/record?month= */
+export interface PupilRecord {
+  pupilId: string;
+  unjustifiedHalfDays: number;
+  justifiedHalfDays: number;
+  latenesses: number;
+  entries: Entry[];
+}
+
+/** GET /api/attendance/teachers/{id}/lessons?date= */
+export interface LessonRollCall {
+  occurrenceId: string;
+  lessonId: string;
+  schoolId: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  subject: string;
+  classIds: string[];
+  groupIds: string[];
+  cancelled: boolean;
+  substitute: boolean;
+  moved: boolean;
+  needsRegister: boolean;
+  registerTaken: boolean;
+  registers: { groupId: string; registerId: string | null; status: string | null }[];
+}
+
+export type MarkStatus = 'PRESENT' | 'ABSENT' | 'LATE' | 'LEFT_EARLY';
+
+/** POST /api/attendance/registers, PUT /api/attendance/registers/{id}/marks */
+export interface Register {
+  id: string;
+  groupId: string;
+  subject: string;
+  date: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  pupils?: { pupilId: string; firstName?: string; lastName?: string; status?: MarkStatus; lateMinutes?: number }[];
+  counts?: { pupils: number; present: number; absent: number; late: number; leftEarly: number };
+}
+
+/** An entry of the inbox, also what the live stream sends. */
+export interface Notification {
+  id: string;
+  seq: number;
+  type: string;
+  child: { id: string; firstName: string } | null;
+  title: string;
+  body: string;
+  occurredAt: string;
+  createdAt: string;
+  read: boolean;
+}
+
+export interface UnreadCount {
+  unread: number;
+  children: { childId: string; firstName: string; unread: number }[];
+}

@@ -1,0 +1,227 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Api, ApiError } from '../lib/api';
+import { addDays, instantLabel, schoolDate, timeLabel } from '../lib/dates';
+import { ChildPlan, guardianHomePlan } from '../lib/home';
+import { saveSnapshot } from '../lib/offline';
+import { openStream } from '../lib/sse';
+import { changeLabel, lessonsOn, subjectLabel } from '../lib/timetable';
+import { Entry, Me, Notification, PupilRecord, Week } from '../lib/types';
+import { DayLessons, ErrorMessage, Loading } from './common';
+
+interface ChildData {
+  weeks?: Week[];
+  weekError?: string;
+  record?: PupilRecord;
+  recordError?: string;
+}
+
+interface Inbox {
+  items: Notification[];
+  unread: number;
+}
+
+/**
+ * A guardian's home: one block per child (whatever their school), today and tomorrow with the
+ * changes, the absences still to justify, and the notifications as they arrive.
+ */
+export function GuardianHome({
+  api,
+  me,
+  token,
+  onUnread,
+  stream = openStream,
+}: {
+  api: Api;
+  me: Me;
+  token: () => Promise<string | null>;
+  onUnread: (n: number) => void;
+  /** the live stream's reader (lib/sse's, over fetch) */
+  stream?: typeof openStream;
+}) {
+  const today = useMemo(() => schoolDate(new Date()), []);
+  const tomorrow = addDays(today, 1);
+  const plan = useMemo(() => guardianHomePlan(me, today), [me, today]);
+  const [data, setData] = useState<Record<string, ChildData>>({});
+  const [inbox, setInbox] = useState<Inbox | null>(null);
+  const [inboxError, setInboxError] = useState<string | null>(null);
+  const [live, setLive] = useState(false);
+  const [announce, setAnnounce] = useState('');
+
+  useEffect(() => {
+    let stale = false;
+    const update = (childId: string, change: ChildData) => {
+      if (!stale) setData((d) => ({ ...d, [childId]: { ...d[childId], ...change } }));
+    };
+    for (const child of plan.children) {
+      Promise.all(child.weekPaths.map((p) => api.get<Week>(p))).then(
+        (weeks) => update(child.childId, { weeks }),
+        (e: ApiError) => update(child.childId, { weekError: e.message }),
+      );
+      api.get<PupilRecord>(child.recordPath).then(
+        (record) => update(child.childId, { record }),
+        (e: ApiError) => update(child.childId, { recordError: e.message }),
+      );
+    }
+    return () => {
+      stale = true;
+    };
+  }, [api, plan]);
+
+  // the latest notifications, then the live stream from the newest one on
+  useEffect(() => {
+    let close: (() => void) | undefined;
+    let stopped = false;
+    api.get<{ items: Notification[]; unread: number }>(plan.inboxPath).then(
+      (page) => {
+        if (stopped) return;
+        setInbox({ items: page.items, unread: page.unread });
+        const known = new Set(page.items.map((n) => n.id));
+        close = stream({
+          url: plan.streamPath,
+          token,
+          onState: setLive,
+          onEvent: (e) => {
+            if (e.event !== 'notification') return;
+            const n = JSON.parse(e.data) as Notification;
+            if (known.has(n.id)) return;
+            known.add(n.id);
+            setInbox((i) => ({ items: [n, ...(i?.items ?? [])].slice(0, 10), unread: (i?.unread ?? 0) + (n.read ? 0 : 1) }));
+            setAnnounce(`Nouvelle notification : ${n.title}`);
+          },
+        });
+      },
+      (e: ApiError) => setInboxError(e.message),
+    );
+    return () => {
+      stopped = true;
+      close?.();
+    };
+  }, [api, plan, token, stream]);
+
+  useEffect(() => {
+    if (inbox) onUnread(inbox.unread);
+  }, [inbox, onUnread]);
+
+  // keeps today and tomorrow readable offline
+  useEffect(() => {
+    const ready = plan.children.every((c) => data[c.childId]?.weeks);
+    if (!ready || plan.children.length === 0) return;
+    saveSnapshot({
+      savedAt: new Date().toISOString(),
+      people: plan.children.map((c) => {
+        const weeks = data[c.childId].weeks!;
+        const names = { teacherNames: Object.assign({}, ...weeks.map((w) => w.teacherNames)), roomNames: Object.assign({}, ...weeks.map((w) => w.roomNames)) };
+        return {
+          name: c.firstName,
+          days: [today, tomorrow].map((date) => ({
+            date,
+            lessons: lessonsOn(weeks, date).map((o) => ({ time: timeLabel(o.startsAt), subject: subjectLabel(o.subject), change: changeLabel(o, names) })),
+          })),
+        };
+      }),
+    });
+  }, [data, plan, today, tomorrow]);
+
+  const markAllRead = async () => {
+    try {
+      await api.send('POST', '/api/notification/inbox/read-all', undefined);
+      setInbox((i) => (i ? { items: i.items.map((n) => ({ ...n, read: true })), unread: 0 } : i));
+    } catch (e) {
+      setInboxError((e as ApiError).message);
+    }
+  };
+
+  return (
+    <div className="home">
+      <h1>Bonjour {me.profile.firstName}</h1>
+      <p className="sr-only" aria-live="polite">
+        {announce}
+      </p>
+      <div className="columns">
+        <div className="children">
+          {plan.children.map((c) => (
+            <ChildBlock key={c.childId} me={me} child={c} data={data[c.childId] ?? {}} today={today} tomorrow={tomorrow} />
+          ))}
+        </div>
+        <section className="card notifications" aria-labelledby="notifs">
+          <h2 id="notifs">
+            Notifications{' '}
+            <span className={`live ${live ? 'on' : 'off'}`}>{live ? '· en direct' : '· reconnexion…'}</span>
+          </h2>
+          {inboxError && <ErrorMessage message={inboxError} />}
+          {!inbox && !inboxError && <Loading what="vos notifications" />}
+          {inbox && (
+            <>
+              <p>
+                {inbox.unread === 0 ? 'Tout est lu.' : `${inbox.unread} notification${inbox.unread > 1 ? 's' : ''} non lue${inbox.unread > 1 ? 's' : ''}.`}
+                {inbox.unread > 0 && (
+                  <button type="button" className="link" onClick={markAllRead}>
+                    Tout marquer comme lu
+                  </button>
+                )}
+              </p>
+              {inbox.items.length === 0 ? (
+                <p className="empty">Aucune notification.</p>
+              ) : (
+                <ul className="notification-list">
+                  {inbox.items.map((n) => (
+                    <li key={n.id} className={n.read ? 'read' : 'unread-item'}>
+                      <strong>{n.title}</strong>
+                      {n.child && <span className="tag">{n.child.firstName}</span>}
+                      <p>{n.body}</p>
+                      <time dateTime={n.occurredAt}>{instantLabel(n.occurredAt)}</time>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function ChildBlock({ me, child, data, today, tomorrow }: { me: Me; child: ChildPlan; data: ChildData; today: string; tomorrow: string }) {
+  const enrolment = me.children.find((c) => c.person.id === child.childId)?.currentEnrolments[0];
+  const className = enrolment && data.weeks ? data.weeks.map((w) => w.classNames[enrolment.classId]).find(Boolean) : undefined;
+  const toJustify = (data.record?.entries ?? []).filter((e) => e.status === 'UNJUSTIFIED' && e.kind !== 'EARLY_DEPARTURE');
+  const headingId = `enfant-${child.childId}`;
+  return (
+    <article className="card child" aria-labelledby={headingId}>
+      <h2 id={headingId}>
+        {child.firstName}
+        {className && <span className="class"> · {className}</span>}
+      </h2>
+      {data.weekError && <ErrorMessage message={data.weekError} />}
+      {!data.weeks && !data.weekError && <Loading what="l’emploi du temps" />}
+      {data.weeks && (
+        <>
+          <DayLessons weeks={data.weeks} date={today} title="Aujourd’hui" />
+          <DayLessons weeks={data.weeks} date={tomorrow} title="Demain" />
+        </>
+      )}
+      <section className="attendance" aria-label={`Absences et retards de ${child.firstName} ce mois-ci`}>
+        <h3>Absences à justifier</h3>
+        {data.recordError && <ErrorMessage message={data.recordError} />}
+        {!data.record && !data.recordError && <Loading what="les absences" />}
+        {data.record &&
+          (toJustify.length === 0 ? (
+            <p className="empty">Rien à justifier ce mois-ci.</p>
+          ) : (
+            <ul className="entries">
+              {toJustify.map((e) => (
+                <li key={e.id}>{entryLabel(e)}</li>
+              ))}
+            </ul>
+          ))}
+      </section>
+    </article>
+  );
+}
+
+function entryLabel(e: Entry): string {
+  const when = instantLabel(e.startsAt);
+  if (e.kind === 'LATENESS') return `Retard${e.lateMinutes ? ` de ${e.lateMinutes} min` : ''}, ${when}`;
+  return `Absence, ${when}${e.justification === 'PENDING' ? ' (justificatif envoyé)' : ''}`;
+}
