@@ -18,14 +18,17 @@ import java.util.UUID;
 final class Subscriber {
 
     final UUID person;
+    /** The token's exp (epoch seconds): the stream is closed then, with a reconnect event. */
+    final long expiresAt;
     private final SseEventSink sink;
     private final Sse sse;
     private final ObjectMapper json;
     private long cursor;
     private List<InboxEntry> pending = new ArrayList<>();
 
-    Subscriber(UUID person, SseEventSink sink, Sse sse, ObjectMapper json) {
+    Subscriber(UUID person, long expiresAt, SseEventSink sink, Sse sse, ObjectMapper json) {
         this.person = person;
+        this.expiresAt = expiresAt;
         this.sink = sink;
         this.sse = sse;
         this.json = json;
@@ -33,6 +36,9 @@ final class Subscriber {
 
     synchronized void start(long from, List<InboxEntry> catchUp) {
         cursor = from;
+        // The headers go out now rather than with the first event or heartbeat: the gateway's wait for
+        // them is bounded (gateway.routes.notification.timeout), and an EventSource is "open" only then.
+        sink.send(sse.newEventBuilder().comment("open").build()).whenComplete(this::sent);
         send(catchUp);
         send(pending);
         pending = null;
@@ -50,6 +56,23 @@ final class Subscriber {
         if (!sink.isClosed()) {
             sink.send(sse.newEventBuilder().comment("ping").build()).whenComplete(this::sent);
         }
+    }
+
+    /**
+     * The person's token has expired: tells the client to come back with a fresh one (an EventSource
+     * cannot change its headers, so the portal opens a new stream with the new token and its
+     * Last-Event-ID), then closes.
+     */
+    synchronized void reconnect(String reason) {
+        if (sink.isClosed()) {
+            return;
+        }
+        sink.send(sse.newEventBuilder()
+                        .name("reconnect")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data("{\"reason\":\"" + reason + "\"}")
+                        .build())
+                .whenComplete((ignored, failure) -> close());
     }
 
     boolean isClosed() {
