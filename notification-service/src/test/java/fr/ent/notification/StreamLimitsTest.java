@@ -39,10 +39,10 @@ class StreamLimitsTest {
     public static class TwoStreams implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // Heartbeats every second: a test client's close is seen at the next write.
+            // Heartbeats far apart: a client's departure must be seen without a write to reveal it.
             return Map.of("ent.notification.stream.max-open", "2",
                     "ent.notification.stream.retry-after", "7s",
-                    "ent.notification.stream.heartbeat", "1s");
+                    "ent.notification.stream.heartbeat", "1h");
         }
     }
 
@@ -79,7 +79,7 @@ class StreamLimitsTest {
 
             given().auth().oauth2(token).get("/api/notification/inbox/unread-count").then().statusCode(200);
         }
-        // Closed streams give their places back.
+        // Closed streams give their places back (the clients' close alone: no heartbeat is written meanwhile).
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.openStreams() == 0);
         try (SseClient again = new SseClient(stream, token, null)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> again.status() != 0);
@@ -104,6 +104,23 @@ class StreamLimitsTest {
             assertThat(Instant.now().getEpochSecond()).isGreaterThanOrEqualTo(exp);
             assertThat(reconnect.data()).isEqualTo("{\"reason\":\"token-expired\"}");
             await().atMost(Duration.ofSeconds(5)).until(() -> hub.openStreams(parent) == 0);
+        }
+    }
+
+    /**
+     * A client that goes away (a closed tab, a dropped connection that says so) gives its place back
+     * within the sweep's poll interval: the server sees the connection close, no write is needed to
+     * reveal it (heartbeats are an hour apart here).
+     */
+    @Test
+    void a_client_that_goes_away_gives_its_place_back_within_seconds_without_waiting_for_a_heartbeat() throws Exception {
+        String token = TestTokens.parent(UUID.randomUUID(), UUID.randomUUID());
+        for (int round = 0; round < 3; round++) {
+            try (RawStream raw = new RawStream(stream, token)) {
+                assertThat(raw.readUntil(":open\n")).startsWith("HTTP/1.1 200");
+                assertThat(hub.openStreams()).isEqualTo(1);
+            }
+            await().atMost(Duration.ofSeconds(3)).until(() -> hub.openStreams() == 0);
         }
     }
 
