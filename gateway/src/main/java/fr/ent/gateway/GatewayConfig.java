@@ -26,6 +26,8 @@ public interface GatewayConfig {
 
     Upstream upstream();
 
+    Streams streams();
+
     AccessLog accessLog();
 
     Portal portal();
@@ -144,6 +146,10 @@ public interface GatewayConfig {
         @WithDefault("200")
         int maxConnectionsPerTarget();
 
+        /** A pooled connection left unused this long is closed (event streams are never pooled). */
+        @WithDefault("60s")
+        Duration idleTimeout();
+
         /** Consecutive failures (refused, reset, timeout) that open an instance's circuit. */
         @WithDefault("5")
         int breakerFailures();
@@ -151,5 +157,19 @@ public interface GatewayConfig {
         /** How long an open circuit rejects calls before letting a trial through. */
         @WithDefault("10s")
         Duration breakerOpen();
+    }
+
+    /**
+     * Long-lived answers (Server-Sent Events): each holds its client connection and a connection of
+     * its own to the service, outside the pool, so streams never take a connection calls need.
+     */
+    interface Streams {
+        /** Event streams one gateway instance holds at most; beyond, 503 with Retry-After. */
+        @WithDefault("10000")
+        int max();
+
+        /** Retry-After of that 503 (an EventSource waits about this long before reconnecting). */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 }

@@ -154,6 +154,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         private final AtomicLong uploaded = new AtomicLong();
         private final java.util.concurrent.atomic.AtomicBoolean eventsClosed = new java.util.concurrent.atomic.AtomicBoolean();
         private HttpServerResponse openEvents;
+        private final java.util.Set<HttpServerResponse> hub = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private HttpServerResponse openDownload;
         private long downloadRest;
 
@@ -171,6 +172,16 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                 openEvents = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
                 openEvents.closeHandler(v -> eventsClosed.set(true));
                 openEvents.write("data: one\n\n");
+            } else if (path.endsWith("/hub")) {
+                // Many listeners at once (StreamsTest): each gets what /hub/send sends.
+                HttpServerResponse listener = req.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+                hub.add(listener);
+                listener.closeHandler(v -> hub.remove(listener));
+                listener.write(": ping\n\ndata: hello\n\n");
+            } else if (path.endsWith("/hub/send")) {
+                String data = req.getParam("data");
+                hub.forEach(listener -> listener.write("data: " + data + "\n\n"));
+                req.response().end(String.valueOf(hub.size()));
             } else if (path.endsWith("/events/closed")) {
                 req.response().end(String.valueOf(eventsClosed.get()));
             } else if (path.endsWith("/events/next")) {

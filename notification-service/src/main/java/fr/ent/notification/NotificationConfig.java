@@ -26,6 +26,12 @@ public interface NotificationConfig {
 
     Stream stream();
 
+    /**
+     * This instance's name as a member of the Kafka consumer group: the prefix of each channel's
+     * {@code group.instance.id} (static membership; set in application.properties from HOSTNAME).
+     */
+    String consumerInstance();
+
     Absence absence();
 
     Grades grades();
@@ -83,6 +89,18 @@ public interface NotificationConfig {
 
         @WithDefault("20s")
         Duration heartbeat();
+
+        /**
+         * Streams one instance holds at most; beyond, 503 with Retry-After (an EventSource honours it
+         * and the gateway may send it to another instance). A stream costs a connection and a few
+         * kilobytes, no thread: the bound is the process's open files, not memory.
+         */
+        @WithDefault("9500")
+        int maxOpen();
+
+        /** Retry-After of that 503. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     interface Absence {

@@ -100,6 +100,17 @@ class StreamTest extends NotificationScenario {
         }
     }
 
+    /** Proxies and load balancers close a connection that stays quiet: a heartbeat comment every 20 s. */
+    @Test
+    void a_quiet_stream_gets_a_heartbeat_within_the_configured_interval() throws Exception {
+        try (RawStream raw = new RawStream(stream, TestTokens.parent(UUID.randomUUID(), UUID.randomUUID()))) {
+            raw.readUntil(":open\n");
+            long opened = System.nanoTime();
+            raw.readUntil(":ping\n");
+            assertThat(Duration.ofNanos(System.nanoTime() - opened)).isLessThan(Duration.ofSeconds(25));
+        }
+    }
+
     @Test
     void the_stream_needs_a_signed_in_person() throws Exception {
         try (SseClient anonymous = new SseClient(stream, null, null)) {

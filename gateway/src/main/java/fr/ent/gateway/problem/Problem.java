@@ -63,6 +63,13 @@ public record Problem(int status, String slug, String title, String detail, Map<
                 Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
     }
 
+    /** This gateway instance already holds as many event streams as it may (gateway.streams.max). */
+    public static Problem tooManyStreams(long retryAfterSeconds) {
+        return new Problem(503, "too-many-streams", "Service unavailable",
+                "This gateway holds as many event streams as it may; retry in " + retryAfterSeconds + " s.",
+                Map.of("Retry-After", String.valueOf(retryAfterSeconds)));
+    }
+
     public static Problem timeout(String service) {
         return new Problem(504, "upstream-timeout", "Gateway timeout",
                 "The " + service + " service did not answer in time.");

@@ -137,6 +137,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             request.headers().remove(HttpHeaderNames.EXPECT);
             channel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
         }
+        if (exchange.asksEventStream()) {
+            if (!door.streams().tryTake()) {
+                answer(Problem.tooManyStreams(door.streams().retryAfterSeconds()));
+                return;
+            }
+            exchange.holdsStreamSlot = true;
+        }
         call = new UpstreamCall(this, exchange, door.pool(), door.connectTimeoutMs());
         call.start();
     }
@@ -270,6 +277,21 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** The service answered with an event stream that was not asked as one: it counts from now on. */
+    void streamStarted() {
+        if (!exchange.holdsStreamSlot) {
+            exchange.holdsStreamSlot = true;
+            door.streams().take();
+        }
+    }
+
+    private void releaseStreamSlot(Exchange ended) {
+        if (ended.holdsStreamSlot) {
+            ended.holdsStreamSlot = false;
+            door.streams().give();
+        }
+    }
+
     /** When both the request and its answer are complete: log, then the next request (or close). */
     private void endIfDone() {
         if (!answerEnded) {
@@ -288,6 +310,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         Exchange done = exchange;
         exchange = null;
         call = null;
+        releaseStreamSlot(done);
         door.ended(done);
         if (closing) {
             channel.close();
@@ -332,6 +355,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         // The client left: whatever the service still sends has nowhere to go.
         if (call != null) {
             call.abandon();
+        }
+        if (exchange != null) {
+            releaseStreamSlot(exchange);
         }
         if (linger != null) {
             linger.cancel(false);

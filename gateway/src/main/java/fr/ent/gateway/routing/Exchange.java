@@ -5,9 +5,12 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.AsciiString;
 
 /** One request from a client, from its headers to the end of its answer. */
 final class Exchange {
+
+    private static final String EVENT_STREAM = "text/event-stream";
 
     final long start = System.nanoTime();
     final HttpRequest request;
@@ -27,6 +30,8 @@ final class Exchange {
     Caller caller = Caller.ANONYMOUS;
     /** The head of the answer, once it has started. */
     HttpResponse answer;
+    /** This exchange counts among the instance's event streams (StreamSlots), until it ends. */
+    boolean holdsStreamSlot;
 
     Exchange(HttpRequest request) {
         this.request = request;
@@ -43,8 +48,18 @@ final class Exchange {
 
     /** The answer is a stream of Server-Sent Events (it would never end by itself). */
     boolean answersEventStream() {
-        String type = answer == null ? null : answer.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return type != null && type.regionMatches(true, 0, "text/event-stream", 0, 17);
+        return answer != null && isEventStream(answer);
+    }
+
+    static boolean isEventStream(HttpResponse response) {
+        String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        return type != null && type.regionMatches(true, 0, EVENT_STREAM, 0, EVENT_STREAM.length());
+    }
+
+    /** The client asks for Server-Sent Events (an EventSource always sends this Accept). */
+    boolean asksEventStream() {
+        String accept = request.headers().get(HttpHeaderNames.ACCEPT);
+        return accept != null && AsciiString.containsIgnoreCase(accept, EVENT_STREAM);
     }
 
     /** The declared body length, 0 if none; -1 if it is not a number (a malformed request). */

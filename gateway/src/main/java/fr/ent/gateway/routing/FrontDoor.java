@@ -50,6 +50,7 @@ public class FrontDoor {
     private final GatewayMetrics metrics;
     private final long connectTimeoutMs;
     private UpstreamPool pool;
+    private final StreamSlots streams;
     private Channel server;
     /** Open client connections, to be drained on shutdown. */
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -63,12 +64,13 @@ public class FrontDoor {
         this.accessLog = accessLog;
         this.metrics = metrics;
         this.connectTimeoutMs = config.upstream().connectTimeout().toMillis();
+        this.streams = new StreamSlots(config.streams().max(), config.streams().retryAfter().toSeconds());
     }
 
     void start(@Observes StartupEvent event) throws InterruptedException {
         boolean epoll = vertx.isNativeTransportEnabled() && Epoll.isAvailable();
         Class<? extends ServerChannel> serverType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-        pool = new UpstreamPool(config.upstream().maxConnectionsPerTarget(),
+        pool = new UpstreamPool(config.upstream().maxConnectionsPerTarget(), config.upstream().idleTimeout(),
                 epoll ? EpollSocketChannel.class : NioSocketChannel.class,
                 ((VertxInternal) vertx).nettyAddressResolverGroup());
         long idleSeconds = config.http().idleTimeout().toSeconds();
@@ -159,6 +161,15 @@ public class FrontDoor {
 
     Cors cors() {
         return cors;
+    }
+
+    StreamSlots streams() {
+        return streams;
+    }
+
+    /** Event streams this instance holds now. */
+    public int openStreams() {
+        return streams.open();
     }
 
     UpstreamPool pool() {

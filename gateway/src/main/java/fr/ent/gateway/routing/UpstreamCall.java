@@ -74,6 +74,10 @@ final class UpstreamCall {
         pending.add(exchange.request);
         EventLoop loop = client.eventLoop();
         timer = loop.schedule(this::timedOut, route.timeoutMs(), TimeUnit.MILLISECONDS);
+        if (exchange.holdsStreamSlot) {
+            pool.connectApart(target, loop, this); // a stream never takes a connection calls need
+            return;
+        }
         Channel pooled = pool.acquire(target, loop, this);
         if (pooled != null) {
             connected(pooled, false); // flushed when the client's read is complete
@@ -158,6 +162,11 @@ final class UpstreamCall {
             target.succeeded();
             answering = true;
             serviceKeepsAlive = HttpUtil.isKeepAlive(response);
+            if (Exchange.isEventStream(response)) {
+                // Not asked as a stream (no Accept: text/event-stream), yet one: it gives its pooled slot back.
+                pool.detach(target, service);
+                client.streamStarted();
+            }
             client.answerHead(response);
         }
         if (part instanceof HttpContent content) {
@@ -250,7 +259,7 @@ final class UpstreamCall {
             Channel channel = service;
             service = null;
             pool.discard(channel);
-        } else if (target != null) {
+        } else if (target != null && !exchange.holdsStreamSlot) {
             pool.forget(target, client.eventLoop(), this);
         }
     }

@@ -2,6 +2,7 @@ package fr.ent.gateway.routing;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -20,6 +21,7 @@ import io.netty.resolver.AddressResolverGroup;
 import javax.net.ssl.SSLException;
 import java.io.UncheckedIOException;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -29,17 +31,21 @@ import java.util.concurrent.TimeUnit;
  * Keep-alive connections to the services, per event loop and per instance: a call borrows one on
  * the loop that received it, so a forwarded call stays on one thread from end to end. At most
  * {@code maxPerTarget} connections per instance and loop; calls beyond wait for one to come back.
- * Connections idle for a minute are closed.
+ * Connections idle for {@code idleTimeout} are closed.
+ * <p>
+ * Event streams never use a pooled connection: a stream would hold it for hours and starve the
+ * calls. A request asking for one gets a connection of its own ({@link #connectApart}), outside the
+ * pool and its bound (streams are bounded per instance by StreamSlots); an answer that turns out to
+ * be a stream takes its connection out of the pool ({@link #detach}).
  */
 final class UpstreamPool {
-
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** Answers come from our own services: their headers are not validated again, for speed. */
     private static final HttpDecoderConfig SERVICE_ANSWERS = new HttpDecoderConfig()
             .setMaxInitialLineLength(4096).setMaxHeaderSize(16384).setMaxChunkSize(16384).setValidateHeaders(false);
 
     private final int maxPerTarget;
+    private final long idleNanos;
     private final Class<? extends Channel> channelType;
     private final AddressResolverGroup<? extends SocketAddress> resolver;
     private final FastThreadLocal<Map<Target, Slots>> perLoop = new FastThreadLocal<>() {
@@ -50,9 +56,10 @@ final class UpstreamPool {
     };
     private volatile SslContext ssl;
 
-    UpstreamPool(int maxPerTarget, Class<? extends Channel> channelType,
+    UpstreamPool(int maxPerTarget, Duration idleTimeout, Class<? extends Channel> channelType,
                  AddressResolverGroup<? extends SocketAddress> resolver) {
         this.maxPerTarget = maxPerTarget;
+        this.idleNanos = idleTimeout.toNanos();
         this.channelType = channelType;
         this.resolver = resolver;
     }
@@ -68,13 +75,14 @@ final class UpstreamPool {
         Slots(Target target, EventLoop loop) {
             this.target = target;
             this.loop = loop;
-            loop.scheduleAtFixedRate(this::closeIdle, 30, 30, TimeUnit.SECONDS);
+            long sweep = Math.max(100, Math.min(TimeUnit.SECONDS.toMillis(30), TimeUnit.NANOSECONDS.toMillis(idleNanos) / 2));
+            loop.scheduleAtFixedRate(this::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
         }
 
         void closeIdle() {
             long now = System.nanoTime();
             for (Channel channel : idle.toArray(new Channel[0])) {
-                if (now - handler(channel).idleSince > IDLE_NANOS) {
+                if (now - handler(channel).idleSince > idleNanos) {
                     channel.close();
                 }
             }
@@ -101,10 +109,42 @@ final class UpstreamPool {
         return null;
     }
 
+    /**
+     * A connection of its own for an event stream, outside the pool and its per-target bound; the
+     * call is told through {@link UpstreamCall#connected} or {@link UpstreamCall#unreachable}. It is
+     * closed when the stream ends, never reused.
+     */
+    void connectApart(Target target, EventLoop loop, UpstreamCall call) {
+        open(target, loop, call.connectTimeoutMs()).addListener((ChannelFutureListener) connected -> {
+            if (connected.isSuccess()) {
+                handler(connected.channel()).apart = true;
+                call.connected(connected.channel(), true);
+            } else {
+                call.unreachable();
+            }
+        });
+    }
+
+    /** The answer on this pooled connection is an event stream: it leaves the pool, its slot goes to the next call. */
+    void detach(Target target, Channel channel) {
+        UpstreamHandler handler = handler(channel);
+        if (handler.apart) {
+            return;
+        }
+        handler.apart = true;
+        Slots slots = slots(target, (EventLoop) channel.eventLoop());
+        slots.open--;
+        serveWaiting(slots);
+    }
+
     /** The call is over and the connection is clean (response read, request sent): reuse it. */
     void release(Target target, Channel channel) {
-        Slots slots = slots(target, (EventLoop) channel.eventLoop());
         UpstreamHandler handler = handler(channel);
+        if (handler.apart) {
+            discard(channel);
+            return;
+        }
+        Slots slots = slots(target, (EventLoop) channel.eventLoop());
         handler.call = null;
         // Reading may have been paused for a slow client just as the answer's last piece came:
         // a pooled connection that does not read would leave the next call without its answer.
@@ -131,21 +171,7 @@ final class UpstreamPool {
 
     private void connect(Slots slots, UpstreamCall call) {
         slots.open++;
-        Target target = slots.target;
-        new Bootstrap().group(slots.loop).channel(channelType).resolver(resolver)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) call.connectTimeoutMs())
-                .handler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        if (target.ssl()) {
-                            channel.pipeline().addLast(sslContext().newHandler(channel.alloc(),
-                                    target.address().getHostString(), target.address().getPort()));
-                        }
-                        channel.pipeline().addLast(new HttpClientCodec(SERVICE_ANSWERS, false, false), new UpstreamHandler());
-                    }
-                })
-                .connect(target.address())
+        open(slots.target, slots.loop, call.connectTimeoutMs())
                 .addListener((ChannelFutureListener) connected -> {
                     Channel channel = connected.channel();
                     if (connected.isSuccess()) {
@@ -159,7 +185,27 @@ final class UpstreamPool {
                 });
     }
 
+    private ChannelFuture open(Target target, EventLoop loop, long connectTimeoutMs) {
+        return new Bootstrap().group(loop).channel(channelType).resolver(resolver)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMs)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        if (target.ssl()) {
+                            channel.pipeline().addLast(sslContext().newHandler(channel.alloc(),
+                                    target.address().getHostString(), target.address().getPort()));
+                        }
+                        channel.pipeline().addLast(new HttpClientCodec(SERVICE_ANSWERS, false, false), new UpstreamHandler());
+                    }
+                })
+                .connect(target.address());
+    }
+
     private void closed(Slots slots, Channel channel) {
+        if (handler(channel).apart) {
+            return; // detached: its slot was given back then
+        }
         slots.open--;
         slots.idle.remove(channel);
         serveWaiting(slots);
@@ -198,6 +244,8 @@ final class UpstreamPool {
     static final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         UpstreamCall call;
         long idleSince;
+        /** An event stream's own connection (never pooled), or one detached from the pool. */
+        boolean apart;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {

@@ -2,9 +2,12 @@ package fr.ent.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,29 +16,33 @@ import java.util.function.Consumer;
 /**
  * A minimal Server-Sent Events reader over a plain HTTP connection, as a browser's EventSource would
  * be: opens the stream (with a token and a {@code Last-Event-ID} if given) and keeps every event on a
- * background thread. {@link #read(BufferedReader, Consumer)} is the parser alone, for another client.
+ * background thread. {@link #close()} leaves at once, as a browser tab that is closed: the connection
+ * is closed without waiting for the server to write again. {@link #read(BufferedReader, Consumer)} is
+ * the parser alone, for another client.
  */
 public final class SseClient implements AutoCloseable {
 
     public record Event(String id, String name, String data) {
     }
 
-    private final HttpURLConnection connection;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpRequest request;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile int status;
     private volatile String contentType;
+    private volatile InputStream body;
+    private volatile boolean closed;
 
-    public SseClient(URI uri, String token, String lastEventId) throws IOException {
-        connection = (HttpURLConnection) uri.toURL().openConnection();
-        connection.setRequestProperty("Accept", "text/event-stream");
+    public SseClient(URI uri, String token, String lastEventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (token != null) {
-            connection.setRequestProperty("Authorization", "Bearer " + token);
+            builder.header("Authorization", "Bearer " + token);
         }
         if (lastEventId != null) {
-            connection.setRequestProperty("Last-Event-ID", lastEventId);
+            builder.header("Last-Event-ID", lastEventId);
         }
-        connection.setReadTimeout(0);
+        request = builder.build();
         reader = new Thread(this::read, "sse-client");
         reader.setDaemon(true);
         reader.start();
@@ -43,16 +50,19 @@ public final class SseClient implements AutoCloseable {
 
     private void read() {
         try {
-            status = connection.getResponseCode();
-            contentType = connection.getContentType();
-            if (status != 200) {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            body = response.body();
+            contentType = response.headers().firstValue("Content-Type").orElse(null);
+            status = response.statusCode();
+            if (closed) {
+                body.close(); // closed while the headers were coming
                 return;
             }
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 read(in, events::add);
             }
-        } catch (IOException closed) {
-            // the test closed the connection
+        } catch (IOException | InterruptedException closedOrBroken) {
+            // the test closed the connection, or the server did
         }
     }
 
@@ -98,13 +108,22 @@ public final class SseClient implements AutoCloseable {
     }
 
     /**
-     * Disconnects in the background: HttpURLConnection's disconnect waits for the lock that the
-     * reader thread holds while it blocks on the open stream, until the server next writes.
+     * Closes the connection now. Closing the body of an answer still coming cancels it, and the HTTP
+     * client closes its connection (it cannot be reused); a request still waiting for its headers is
+     * cancelled by interrupting it.
      */
     @Override
     public void close() {
-        Thread closer = new Thread(connection::disconnect, "sse-client-close");
-        closer.setDaemon(true);
-        closer.start();
+        closed = true;
+        InputStream open = body;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        } else {
+            reader.interrupt();
+        }
     }
 }

@@ -23,12 +23,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live streams of this instance. One feeder thread follows the inbox table by seq (commit order,
  * see InboxWriter) and hands new rows to the open streams of their recipients: rows written by
  * this instance wake it right after their commit, rows written by another instance are seen at
  * the next poll. A reconnecting client sends Last-Event-ID and gets what it missed from the table.
+ * <p>
+ * A stream costs its connection and a {@link Subscriber} (a few hundred bytes), never a thread: the
+ * sink writes on the connection's event loop. The instance holds at most
+ * {@code ent.notification.stream.max-open} streams ({@link StreamsFull} beyond), and closes each at
+ * its token's expiry with a {@code reconnect} event.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -37,6 +43,8 @@ public class StreamHub {
 
     private final Map<UUID, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
+    /** Streams counted against max-open: taken on subscribe, given back when a closed one is forgotten. */
+    private final AtomicInteger open = new AtomicInteger();
     private final Inbox inbox;
     private final NotificationConfig config;
     private final ObjectMapper json;
@@ -71,18 +79,49 @@ public class StreamHub {
         }
     }
 
-    /** Opens a stream; with Last-Event-ID, first replays what the person missed after it. */
-    public void subscribe(UUID person, Optional<Long> lastEventId, SseEventSink sink, Sse sse) {
-        Subscriber s = new Subscriber(person, sink, sse, json);
+    /**
+     * Opens a stream until {@code expiresAt} (the token's exp, epoch seconds); with Last-Event-ID,
+     * first replays what the person missed after it. Throws {@link StreamsFull} when the instance
+     * holds as many streams as it may.
+     */
+    public void subscribe(UUID person, long expiresAt, Optional<Long> lastEventId, SseEventSink sink, Sse sse) {
+        if (!takeSlot()) {
+            throw new StreamsFull(Math.max(1, config.stream().retryAfter().toSeconds()));
+        }
+        Subscriber s = new Subscriber(person, expiresAt, sink, sse, json);
         subscribers.compute(person, (p, set) -> {
             Set<Subscriber> open = set == null ? ConcurrentHashMap.newKeySet() : set;
             open.add(s);
             return open;
         });
         // Registered before reading: whatever commits from now on reaches s by the feed, the rest by the catch-up.
-        long from = lastEventId.orElseGet(inbox::lastSeq);
-        List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
-        s.start(from, catchUp);
+        try {
+            long from = lastEventId.orElseGet(inbox::lastSeq);
+            List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
+            s.start(from, catchUp);
+        } catch (RuntimeException e) {
+            forget(s); // the database failed (503): the stream never opened, its place is free again
+            throw e;
+        }
+    }
+
+    private void forget(Subscriber s) {
+        Set<Subscriber> set = subscribers.get(s.person);
+        if (set != null && set.remove(s)) {
+            open.decrementAndGet();
+        }
+    }
+
+    private boolean takeSlot() {
+        int max = config.stream().maxOpen();
+        int now;
+        do {
+            now = open.get();
+            if (now >= max) {
+                return false;
+            }
+        } while (!open.compareAndSet(now, now + 1));
+        return true;
     }
 
     public int openStreams() {
@@ -106,7 +145,7 @@ public class StreamHub {
                     nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
                     subscribers.values().forEach(set -> set.forEach(Subscriber::heartbeat));
                 }
-                forgetClosed();
+                sweep();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -133,10 +172,25 @@ public class StreamHub {
         fed = upTo;
     }
 
-    private void forgetClosed() {
+    /**
+     * One pass over the open streams, each feed round: those whose token has expired are told to
+     * reconnect and closed; closed ones are forgotten and give their slot back. Token expiry is wall
+     * time (the token's exp is checked against it), not the school clock.
+     */
+    private void sweep() {
+        long now = System.currentTimeMillis() / 1000;
         for (UUID person : subscribers.keySet()) {
             subscribers.computeIfPresent(person, (p, set) -> {
-                set.removeIf(Subscriber::isClosed);
+                set.removeIf(s -> {
+                    if (!s.isClosed() && s.expiresAt <= now) {
+                        s.reconnect("token-expired");
+                    }
+                    if (s.isClosed()) {
+                        open.decrementAndGet();
+                        return true;
+                    }
+                    return false;
+                });
                 return set.isEmpty() ? null : set;
             });
         }

@@ -11,6 +11,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
+import fr.ent.web.problem.Problem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,17 +33,34 @@ public class StreamResource {
 
     private final StreamHub hub;
     private final CurrentUser user;
+    private final JsonWebToken token;
+    private final ObjectMapper json;
 
-    StreamResource(StreamHub hub, CurrentUser user) {
+    StreamResource(StreamHub hub, CurrentUser user, JsonWebToken token, ObjectMapper json) {
         this.hub = hub;
         this.user = user;
+        this.token = token;
+        this.json = json;
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @APIResponse(responseCode = "200", description = "Server-Sent Events: one event per new notification, its id the inbox sequence", content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "Server-Sent Events: one event `notification` per new notification, its id the inbox sequence; "
+            + "at the token's expiry, an event `reconnect` with `{\"reason\":\"token-expired\"}`, then the stream ends: open it again with a fresh token and the Last-Event-ID",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
     public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        hub.subscribe(user.personId(), parse(lastEventId), sink, sse);
+        hub.subscribe(user.personId(), token.getExpirationTime(), parse(lastEventId), sink, sse);
+    }
+
+    /** This instance holds as many streams as it may: 503, and the client comes back later (or to another instance). */
+    @ServerExceptionMapper
+    Response full(StreamsFull e, HttpServerRequest request) throws JsonProcessingException {
+        Problem problem = new Problem(Problem.typeOf("too-many-streams"), "Service unavailable", 503, e.getMessage(), request.path(), null);
+        return Response.status(503)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds)
+                .entity(json.writeValueAsString(problem))
+                .build();
     }
 
     /** A Last-Event-ID we did not hand out is ignored: the stream starts from now. */

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Live notification streams at scale, through the gateway (issue 22), on the platform of deploy/local/up:
+# opens streams for the demo guardians of Collège Jean Moulin (several per guardian) at a steady pace
+# up to a target, records absences of their children, and reports streams held, absence -> event
+# latency p50/p99 on the streams concerned, GET /api/notification/inbox/unread-count p50/p99 idle and
+# while the streams are held, and RSS of the gateway and notification-service per 1,000 streams.
+# Writes bench/results/<date>-streams.md.
+#
+#   bench/streams/run.sh [streams] [open per second] [seconds measured] [absences per second]
+#
+# What bounds the number of streams: the open files of each process (20,000 here, `ulimit -n`): the
+# gateway holds two per stream (client + service), notification-service one, this load generator one;
+# then gateway.streams.max and ent.notification.stream.max-open (9,500 each by default). The per-person
+# rate limit (20/s, burst 100) is not reached: streams are spread over the guardians (about 12 each).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+STREAMS=${1:-9000}
+OPEN_RATE=${2:-300}
+SECONDS_RUN=${3:-30}
+ABSENCES=${4:-20}
+ENT_HOME=${ENT_HOME:-$ROOT/.local}
+
+if ! curl -fs -o /dev/null --max-time 2 http://localhost:8080/q/health/ready; then
+  echo "the platform is not up: starting it (deploy/local/up)"
+  "$ROOT/deploy/local/up"
+fi
+./mvnw -B -q -o -f bench/platform/loadgen/pom.xml package 2>/dev/null || ./mvnw -B -q -f bench/platform/loadgen/pom.xml package
+CP="bench/platform/loadgen/target/classes:$(ls bench/platform/loadgen/target/lib/*.jar | tr '\n' ':')"
+
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+fds() { local f="$ENT_HOME/pids/$1.pid"; [ -f "$f" ] && grep 'open files' "/proc/$(cat "$f")/limits" | awk '{print $4}' || echo "?"; }
+LIMITS="open files allowed: gateway $(fds gateway), notification-service $(fds notification), load generator $(ulimit -n)"
+LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
+LOG=$(mktemp /tmp/streams-bench.XXXXXX.log)
+# The JDK client reads every stream on its selector thread: no thread per stream here either.
+java -Xmx1g -cp "$CP" fr.ent.bench.platform.StreamsBench \
+  --streams="$STREAMS" --open-rate="$OPEN_RATE" --seconds="$SECONDS_RUN" --absences="$ABSENCES" \
+  --ent-home="$ENT_HOME" | tee "$LOG"
+LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
+
+DATE=$(date -u +%Y-%m-%d)
+OUT="bench/results/${DATE}-streams.md"
+mkdir -p bench/results
+{
+  echo "# Live notification streams at scale — ${DATE} $(date -u +%H:%M) UTC"
+  echo
+  echo "Command: \`bench/streams/run.sh ${STREAMS} ${OPEN_RATE} ${SECONDS_RUN} ${ABSENCES}\` against \`deploy/local/up\` (demo data)."
+  echo
+  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB,"
+  echo "$(java -version 2>&1 | head -1). Everything on this one machine (PostgreSQL, Kafka, Keycloak, the services,"
+  echo "the gateway, the load generator). ${LIMITS}."
+  echo "Load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER}."
+  echo
+  echo "Streams are opened through the gateway with Keycloak tokens of demo guardians, ${OPEN_RATE}/s, spread over"
+  echo "the guardians; then, for ${SECONDS_RUN} s, ${ABSENCES} roll calls a second each mark one of their children"
+  echo "absent, and the latency runs from sending the roll call to the event on each open stream of the pupil's"
+  echo "guardians. The unread-count call is measured at a fixed rate before the streams (idle) and while they are"
+  echo "held and the absences flow. RSS is sampled before the streams and once they are all open."
+  echo
+  sed -n '/^| measure/,$p' "$LOG"
+} > "$OUT"
+echo "written $OUT"
