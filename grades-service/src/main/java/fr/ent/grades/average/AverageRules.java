@@ -90,7 +90,7 @@ public final class AverageRules {
             boolean counted = rule == Contribution.Rule.COUNTED || rule == Contribution.Rule.MARKER_COUNTS_AS_ZERO
                     || rule == Contribution.Rule.OPTIONAL_RAISES_AVERAGE;
             BigDecimal shown = on20.get(e) == null ? null : on20.get(e).setScale(2, RoundingMode.HALF_UP);
-            return new Contribution(e.assessmentId(), e.date(), e.value(), e.marker(), e.scale(), shown, e.coefficient(),
+            return new Contribution(e.assessmentId(), e.title(), e.date(), e.value(), e.marker(), e.scale(), shown, e.coefficient(),
                     e.optional(), e.hypothetical(), counted, rule);
         }).toList();
         return new SubjectAverage(subject, exact, rounding.round(exact), weights, contributions);

@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param outOf20 the value brought back to /20 (a marker that counts as zero: 0; not counted: null)
  * @param rule    why it counted or not
  */
-public record Contribution(UUID assessmentId, LocalDate date, BigDecimal value, Marker marker, int scale,
+public record Contribution(UUID assessmentId, String title, LocalDate date, BigDecimal value, Marker marker, int scale,
                            BigDecimal outOf20, BigDecimal coefficient, boolean optional, boolean hypothetical,
                            boolean counted, Rule rule) {
 

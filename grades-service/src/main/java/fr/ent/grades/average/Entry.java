@@ -9,7 +9,7 @@ import java.util.UUID;
  * either a value on that scale or a marker (or neither, for an assessment of skills only). A "what
  * if" hypothesis is an entry like the others ({@code hypothetical = true}).
  */
-public record Entry(UUID assessmentId, String subject, LocalDate date, BigDecimal coefficient, int scale,
+public record Entry(UUID assessmentId, String title, String subject, LocalDate date, BigDecimal coefficient, int scale,
                     boolean optional, BigDecimal value, Marker marker, boolean hypothetical) {
 
     public Entry {
@@ -22,14 +22,14 @@ public record Entry(UUID assessmentId, String subject, LocalDate date, BigDecima
     }
 
     public static Entry mark(String subject, LocalDate date, String coefficient, int scale, String value) {
-        return new Entry(UUID.randomUUID(), subject, date, new BigDecimal(coefficient), scale, false, new BigDecimal(value), null, false);
+        return new Entry(UUID.randomUUID(), "", subject, date, new BigDecimal(coefficient), scale, false, new BigDecimal(value), null, false);
     }
 
     public static Entry marker(String subject, LocalDate date, String coefficient, int scale, Marker marker) {
-        return new Entry(UUID.randomUUID(), subject, date, new BigDecimal(coefficient), scale, false, null, marker, false);
+        return new Entry(UUID.randomUUID(), "", subject, date, new BigDecimal(coefficient), scale, false, null, marker, false);
     }
 
     public Entry asOptional() {
-        return new Entry(assessmentId, subject, date, coefficient, scale, true, value, marker, hypothetical);
+        return new Entry(assessmentId, title, subject, date, coefficient, scale, true, value, marker, hypothetical);
     }
 }

@@ -125,7 +125,7 @@ class AverageRulesTest {
     @Test
     void a_what_if_is_the_same_computation_with_hypothetical_entries() {
         List<Entry> real = List.of(Entry.mark("MATHS", D, "1", 20, "10"));
-        Entry hypothesis = new Entry(java.util.UUID.randomUUID(), "MATHS", D.plusDays(7), d("2"), 20, false, d("16"), null, true);
+        Entry hypothesis = new Entry(java.util.UUID.randomUUID(), "Contrôle 3", "MATHS", D.plusDays(7), d("2"), 20, false, d("16"), null, true);
         SubjectAverage withIt = rules.subject("MATHS", List.of(real.get(0), hypothesis));
         // (10 + 32) / 3 = 14
         assertThat(withIt.average()).isEqualByComparingTo("14");
