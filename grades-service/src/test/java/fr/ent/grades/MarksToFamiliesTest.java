@@ -151,15 +151,15 @@ class MarksToFamiliesTest {
         JsonPath averages = as(w.lea().token()).get("/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/averages")
                 .then().statusCode(200).extract().jsonPath();
         // MATHS: (16 × 2 + 14 × 1) / 3 = 15.33; the optional 11 would not raise it
-        assertThat(averages.getString("subjects.find { it.subject == 'MATHS' }.average")).isEqualTo("15.33");
+        assertThat(averages.getFloat("subjects.find { it.subject == 'MATHS' }.average")).isEqualTo(15.33f);
         assertThat(averages.getList("subjects.find { it.subject == 'MATHS' }.contributions.rule", String.class))
                 .containsExactly("COUNTED", "COUNTED", "OPTIONAL_WOULD_NOT_RAISE");
         assertThat(averages.getList("subjects.find { it.subject == 'MATHS' }.contributions.title", String.class))
                 .containsExactly("Contrôle fractions", "Interrogation", "DM facultatif");
-        assertThat(averages.getString("subjects.find { it.subject == 'FRANCAIS' }.average")).isEqualTo("12.00");
+        assertThat(averages.getFloat("subjects.find { it.subject == 'FRANCAIS' }.average")).isEqualTo(12.0f);
         // general: (15.33 × 3 + 12 × 2) / 5 = 13.998 → 14.00
-        assertThat(averages.getString("general.average")).isEqualTo("14.00");
-        assertThat(averages.getString("general.parts.find { it.subject == 'MATHS' }.coefficient")).isEqualTo("3.00");
+        assertThat(averages.getFloat("general.average")).isEqualTo(14.0f);
+        assertThat(averages.getFloat("general.parts.find { it.subject == 'MATHS' }.coefficient")).isEqualTo(3.0f);
 
         // Hugo: absent (not counted) then 12.5 → 12.50; Emma: not handed in (0 × 2) then 7 → 7 / 3 = 2.33
         as(w.cpe.token()).get("/api/grades/pupils/" + w.pupilsA.get(1).id() + "/periods/" + w.year + "/averages").then()
