@@ -238,4 +238,33 @@ class MarksToFamiliesTest {
         World.enter(w.claire.token(), interro, List.of(mark(w.lea(), 15), mark(w.pupilsA.get(1), 12.5), mark(w.pupilsA.get(2), 7)));
         assertThat(TopicReader.read("ent.grades", interro).stream().filter(e -> e.type().endsWith("mark-changed.v1"))).hasSize(1);
     }
+
+    @Test
+    void skills_are_rated_beside_or_instead_of_a_mark_and_never_enter_an_average() {
+        UUID oral = World.assessment(w.claire.token(), w.classA, "MATHS", "Exposé", today, "1", 20,
+                Map.of("skills", List.of("D1.3", "D2"), "pupilsOn", today.toString(), "guardianDelayDays", 0));
+        World.enter(w.claire.token(), oral, List.of(
+                Map.of("pupilId", w.lea().id().toString(), "skills", Map.of("D1.3", "VERY_GOOD", "D2", "FRAGILE")),
+                Map.of("pupilId", w.pupilsA.get(1).id().toString(), "value", 9, "skills", Map.of("D1.3", "INSUFFICIENT"))));
+        World.publish(w.claire.token(), oral);
+        as(w.mother().token()).get("/api/grades/pupils/" + w.lea().id() + "/marks").then().statusCode(200)
+                .body("find { it.assessment.id == '" + oral + "' }.skills.'D1.3'", equalTo("VERY_GOOD"))
+                .body("find { it.assessment.id == '" + oral + "' }.value", nullValue());
+        World.at(today.plusDays(1), 8, 0);
+        // Léa's maths average is still (16 × 2 + 14) / 3: a rating without a mark is shown, not counted
+        as(w.lea().token()).get("/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/averages").then()
+                .body("subjects.find { it.subject == 'MATHS' }.average", equalTo(15.33f))
+                .body("subjects.find { it.subject == 'MATHS' }.contributions.find { it.assessmentId == '" + oral + "' }.rule",
+                        equalTo("NO_MARK"));
+    }
+
+    @Test
+    void entering_and_reading_marks_is_in_the_schools_audit_trail() {
+        as(w.cpe.token()).get("/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/averages").then().statusCode(200);
+        JsonPath trail = as(w.cpe.token()).queryParam("pupilId", w.lea().id().toString())
+                .get("/api/grades/schools/" + w.school + "/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(trail.getList("items.action", String.class)).contains("grades.mark.enter", "grades.pupil.averages");
+        assertThat(trail.getList("items.findAll { it.action == 'grades.mark.enter' }.actorPersonId", String.class))
+                .contains(w.claire.id().toString(), w.paul.id().toString());
+    }
 }
