@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may do what, both ways, in one table: each actor against Léa's marks and averages, Claire's
  * published maths assessment of 4A (shown to families at once), 4A's assessments, marks and
  * statistics, setting an assessment and its marks, locking a period and the school's settings.
+ * A teacher of the class in another subject reads its averages, not that assessment's marks.
  * Not yours is 404 (a class one does not teach, in the body: 400); a role that never may is 403;
  * no or bad token 401.
  */
@@ -52,7 +53,7 @@ class AuthorizationMatrixTest {
 
     static final List<Row> MATRIX = List.of(
             new Row("the maths teacher of 4A", x -> x.claire.token(), 200, 200, 200, 200, 200, 201, 200, 403, 200, 403),
-            new Row("the French teacher of 4A", x -> x.paul.token(), 200, 200, 200, 200, 200, 400, 404, 403, 200, 403),
+            new Row("the French teacher of 4A", x -> x.paul.token(), 200, 200, 404, 200, 404, 400, 404, 403, 200, 403),
             new Row("a teacher of 4B only", x -> x.bruno.token(), 404, 404, 404, 404, 404, 400, 404, 403, 404, 403),
             new Row("a teacher of another school", x -> x.otherTeacher.token(), 404, 404, 404, 404, 404, 400, 404, 403, 404, 403),
             new Row("Léa", x -> x.lea().token(), 200, 200, 200, 403, 403, 403, 403, 403, 403, 403),

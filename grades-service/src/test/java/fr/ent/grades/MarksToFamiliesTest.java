@@ -267,4 +267,20 @@ class MarksToFamiliesTest {
         assertThat(trail.getList("items.findAll { it.action == 'grades.mark.enter' }.actorPersonId", String.class))
                 .contains(w.claire.id().toString(), w.paul.id().toString());
     }
+
+    @Test
+    void a_teacher_reads_the_marks_of_their_subjects_and_the_averages_of_their_classes() {
+        // Paul teaches French to 4A: his dictation, not Claire's maths marks...
+        as(w.paul.token()).get("/api/grades/classes/" + w.classA + "/assessments").then().statusCode(200)
+                .body("subject", org.hamcrest.Matchers.everyItem(equalTo("FRANCAIS"))).body("$", hasSize(1));
+        as(w.paul.token()).get("/api/grades/pupils/" + w.lea().id() + "/marks").then().statusCode(200)
+                .body("assessment.subject", org.hamcrest.Matchers.contains("FRANCAIS"));
+        as(w.paul.token()).get("/api/grades/assessments/" + controle + "/marks").then().statusCode(404);
+        // ...but Léa's averages in every subject, and the class's
+        as(w.paul.token()).get("/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/averages").then().statusCode(200)
+                .body("subjects.subject", org.hamcrest.Matchers.contains("FRANCAIS", "MATHS"));
+        as(w.paul.token()).get("/api/grades/classes/" + w.classA + "/periods/" + w.year + "/statistics").then().statusCode(200);
+        // the staff read everything
+        as(w.cpe.token()).get("/api/grades/classes/" + w.classA + "/assessments").then().body("$", hasSize(4));
+    }
 }

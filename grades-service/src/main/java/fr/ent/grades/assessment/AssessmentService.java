@@ -129,16 +129,18 @@ public class AssessmentService {
         return a;
     }
 
-    /** The assessment, if the school side of its class reads it (404 otherwise). */
+    /** The assessment, if the caller reads its marks as the school (staff side, teachers of its subject there); 404 otherwise. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Assessment readableBySchool(UUID id) {
         Assessment a = assessments.findByIdOptional(id).orElseThrow(AssessmentService::notFound);
-        access.requireClassReaderOrNotFound(a.classGroupId, "Évaluation introuvable.");
+        if (!access.readsMarksOf(a.schoolId, a.classGroupId, a.subject)) {
+            throw notFound();
+        }
         return a;
     }
 
     /**
-     * The assessment, if the caller reads it: the school side of its class; a pupil with a result in
+     * The assessment, if the caller reads it: the staff side, a teacher of its subject there; a pupil with a result in
      * it once pupils see it; a guardian of such a pupil once guardians see it. Else 404.
      *
      * @param hasResult whether a pupil has a result in it
@@ -146,7 +148,7 @@ public class AssessmentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Assessment readable(UUID id, Function<UUID, Boolean> hasResult) {
         Assessment a = assessments.findByIdOptional(id).orElseThrow(AssessmentService::notFound);
-        if (directory.classGroup(a.classGroupId).map(access::readsClass).orElse(false)) {
+        if (access.readsMarksOf(a.schoolId, a.classGroupId, a.subject)) {
             return a;
         }
         Instant now = clock.instant();
@@ -160,9 +162,10 @@ public class AssessmentService {
         throw notFound();
     }
 
+    /** The class's assessments: all of them for the staff side, those of their subjects for its teachers. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<AssessmentView> ofClass(UUID classGroupId, UUID periodId) {
-        access.requireClassReader(classGroupId);
+        DirectoryClassGroup group = access.requireClassReader(classGroupId);
         LocalDate from = LocalDate.of(1900, 1, 1);
         LocalDate to = LocalDate.of(2999, 12, 31);
         if (periodId != null) {
@@ -170,7 +173,10 @@ public class AssessmentService {
             from = p.startsOn;
             to = p.endsOn;
         }
-        return assessments.ofClass(classGroupId, from, to).stream().map(Assessment::view).toList();
+        java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
+        return assessments.ofClass(classGroupId, from, to).stream()
+                .filter(a -> readable.computeIfAbsent(a.subject, subject -> access.readsMarksOf(group.schoolId(), classGroupId, subject)))
+                .map(Assessment::view).toList();
     }
 
     /** The period of the assessment, refusing a change once it is locked (409). */

@@ -88,7 +88,7 @@ public class ResultsService {
     }
 
     /** The pupil's results the caller sees, in a period (or all, when null). */
-    record Seen(DirectoryPerson pupil, Period period, List<Row> rows) {
+    record Seen(DirectoryPerson pupil, Period period, Access.Audience audience, List<Row> rows) {
     }
 
     private Seen seen(UUID pupilId, UUID periodId) {
@@ -112,14 +112,22 @@ public class ResultsService {
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.assessment().heldOn).thenComparing(r -> r.assessment().title));
-        return new Seen(pupil, period, rows);
+        return new Seen(pupil, period, audience, rows);
     }
 
+    /**
+     * The pupil's marks: all of them for the family and the staff side; for a teacher, those of the
+     * subjects they teach in the assessment's class or group (their averages come from every mark).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PupilMark> pupilMarks(UUID pupilId, UUID periodId) {
         Seen seen = seen(pupilId, periodId);
         audit.read(audit.schoolOf(seen.pupil().schoolIds()), pupilId, "grades.pupil.marks");
-        return seen.rows().stream().map(r -> new PupilMark(r.assessment().view(), r.mark().value(), r.mark().marker(),
+        Map<String, Boolean> readable = new HashMap<>();
+        return seen.rows().stream().filter(r -> seen.audience() != Access.Audience.SCHOOL
+                        || readable.computeIfAbsent(r.assessment().classGroupId + "/" + r.assessment().subject,
+                        k -> access.readsMarksOf(r.assessment().schoolId, r.assessment().classGroupId, r.assessment().subject)))
+                .map(r -> new PupilMark(r.assessment().view(), r.mark().value(), r.mark().marker(),
                 r.mark().marker() == null ? null : r.mark().marker().display(), r.mark().skills(),
                 r.mark().value() == null ? null : AverageRules.outOf20(r.mark().value(), r.assessment().scale)
                         .setScale(2, java.math.RoundingMode.HALF_UP))).toList();
@@ -238,13 +246,15 @@ public class ResultsService {
         Period period = periods.findByIdOptional(periodId).filter(p -> p.schoolId.equals(group.schoolId()))
                 .orElseThrow(() -> Problems.notFound("Période introuvable."));
         Set<UUID> pupils = directory.pupilsOf(classGroupId, dayIn(period));
-        List<Assessment> inPeriod = assessments.list("schoolId = ?1 and heldOn >= ?2 and heldOn <= ?3",
-                group.schoolId(), period.startsOn, period.endsOn);
-        Map<UUID, Assessment> byId = inPeriod.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+        List<StoredMark> ofPupils = marks.ofPupils(pupils);
+        Map<UUID, Assessment> byId = assessments.byIds(ofPupils.stream().map(StoredMark::assessmentId).distinct().toList())
+                .stream().filter(a -> a.schoolId.equals(period.schoolId) && period.covers(a.heldOn))
+                .collect(Collectors.toMap(a -> a.id, a -> a));
         Map<UUID, List<Entry>> byPupil = new HashMap<>();
-        for (StoredMark m : marks.ofAssessments(byId.keySet())) {
-            if (pupils.contains(m.pupilId())) {
-                byPupil.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Row(byId.get(m.assessmentId()), m).entry());
+        for (StoredMark m : ofPupils) {
+            Assessment a = byId.get(m.assessmentId());
+            if (a != null) {
+                byPupil.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Row(a, m).entry());
             }
         }
         AverageRules rules = settings.of(group.schoolId()).rules();
@@ -293,7 +303,6 @@ public class ResultsService {
     }
 
     private Assessment readable(UUID assessmentId) {
-        return assessmentService.readable(assessmentId, pupil -> marks.ofPupil(pupil).stream()
-                .anyMatch(m -> m.assessmentId().equals(assessmentId)));
+        return assessmentService.readable(assessmentId, pupil -> marks.exists(assessmentId, pupil));
     }
 }

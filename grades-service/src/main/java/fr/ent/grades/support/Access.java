@@ -13,8 +13,9 @@ import java.util.UUID;
  * grades' own rules on top of the shared ones of {@link Relationships}:
  * <ul>
  *   <li>the school side of a class (its staff, integrations, admin, and every teacher who teaches
- *       it, any subject: they all read the class's marks and averages) reads everything entered,
- *       published or not;</li>
+ *       it, any subject) reads its averages and statistics, from everything entered, published or
+ *       not; the marks of an assessment are read by the staff side and the teachers of its subject
+ *       in that class or group;</li>
  *   <li>an assessment is set and marked by a teacher of its subject in that class or group, or by
  *       the school's staff;</li>
  *   <li>a pupil reads their own marks from the assessment's pupils' time, a guardian their
@@ -66,16 +67,17 @@ public class Access {
         return group;
     }
 
-    /** {@link #requireClassReader}, answering with this detail. */
-    public void requireClassReaderOrNotFound(UUID classOrGroup, String detail) {
-        DirectoryClassGroup group = directory.classGroup(classOrGroup).orElseThrow(() -> Relationships.notYours(detail));
-        if (!readsClass(group)) {
-            throw Relationships.notYours(detail);
-        }
-    }
-
     public boolean readsClass(DirectoryClassGroup group) {
         return relationships.readsAsStaffOf(group.schoolId()) || relationships.teaches(group.id());
+    }
+
+    /**
+     * Reads the marks of assessments of that subject in that class or group: the school's staff,
+     * integrations and admin, or a teacher of that subject there. (Every teacher of a class reads
+     * its averages: {@link #requireClassReader}, {@link #requireReaderOf}.)
+     */
+    public boolean readsMarksOf(UUID schoolId, UUID classOrGroup, String subject) {
+        return relationships.readsAsStaffOf(schoolId) || relationships.teachesSubject(classOrGroup, subject);
     }
 
     /** Sets and marks assessments of that subject in that class or group: its staff, or a teacher of the subject there. */
