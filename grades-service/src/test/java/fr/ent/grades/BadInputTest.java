@@ -178,4 +178,21 @@ class BadInputTest {
         // overlaps the school's year
         as(w.cpe.token()).body(body).post("/api/grades/schools/" + w.school + "/periods").then().statusCode(409);
     }
+
+    @Test
+    void an_assessment_is_withdrawn_only_before_it_is_published() {
+        // not Paul's to withdraw, and Claire's own marks stay
+        as(w.paul.token()).delete("/api/grades/assessments/" + assessment).then().statusCode(404);
+        marksAreStill(8, 6.5);
+        UUID published = w.assessment("Publié", "1", 20);
+        World.enter(w.claire.token(), published, List.of(mark(w.lea(), 11)));
+        World.publish(w.claire.token(), published);
+        as(w.claire.token()).delete("/api/grades/assessments/" + published).then().statusCode(409).contentType(PROBLEM)
+                .body("type", containsString("assessment-published"));
+        as(w.claire.token()).get("/api/grades/assessments/" + published + "/marks").then().statusCode(200).body("$", hasSize(1));
+        // before publication: gone, with its marks
+        as(w.claire.token()).delete("/api/grades/assessments/" + assessment).then().statusCode(204);
+        as(w.claire.token()).get("/api/grades/assessments/" + assessment).then().statusCode(404);
+        as(w.cpe.token()).get("/api/grades/classes/" + w.classA + "/assessments").then().body("id", org.hamcrest.Matchers.contains(published.toString()));
+    }
 }

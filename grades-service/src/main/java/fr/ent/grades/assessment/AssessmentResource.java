@@ -10,6 +10,7 @@ import fr.ent.web.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -67,6 +68,15 @@ public class AssessmentResource {
     public List<AssessmentView> listClassAssessments(@PathParam("classGroupId") UUID classGroupId,
                                                      @QueryParam("periodId") UUID periodId) {
         return assessments.ofClass(classGroupId, periodId);
+    }
+
+    @DELETE
+    @Path("/assessments/{assessmentId}")
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+    @APIResponse(responseCode = "204", description = "Deleted, with its marks")
+    @APIResponse(responseCode = "409", description = "Already published, or its period is locked")
+    public void deleteAssessment(@PathParam("assessmentId") UUID assessmentId) {
+        marks.delete(assessmentId);
     }
 
     @PUT

@@ -212,6 +212,13 @@ public class AssessmentService {
         return a.view();
     }
 
+    /** Removes the assessment itself (its marks first: {@code MarkService.delete}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(Assessment a) {
+        assessments.delete(a);
+        assessments.flush();
+    }
+
     /** The pupils' names, for the school's lists. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<UUID, DirectoryPerson> people(java.util.Collection<UUID> ids) {

@@ -82,6 +82,11 @@ public class MarkRepository {
         }
     }
 
+    /** Removes every result of an assessment never published (it has no history). */
+    public void deleteAll(UUID assessmentId) {
+        jdbc.update("delete from mark where assessment_id = ?", assessmentId);
+    }
+
     /** Keeps the results these replace, in the history of published marks. */
     public void keepHistory(List<StoredMark> replaced, Instant at, UUID by) {
         List<Object[]> rows = new ArrayList<>();

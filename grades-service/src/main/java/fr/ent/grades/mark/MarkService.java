@@ -144,6 +144,25 @@ public class MarkService {
         return assessments.publish(assessmentId, pupils);
     }
 
+    /**
+     * Withdraws an assessment never published, with its marks (a mistake before families saw it);
+     * a published one stays (409): its marks can still be changed, each change kept.
+     */
+    @Transactional
+    public void delete(UUID assessmentId) {
+        Assessment a = assessments.writable(assessmentId);
+        assessments.requireOpen(a);
+        marks.lockAssessment(a.id);
+        if (a.isPublished()) {
+            throw Problems.conflict("assessment-published",
+                    "Cette évaluation est publiée : ses notes peuvent être modifiées, elle ne peut plus être supprimée.");
+        }
+        List<StoredMark> all = marks.ofAssessment(a.id);
+        marks.deleteAll(a.id);
+        assessments.delete(a);
+        audit.changed(all.stream().map(m -> new AuditTrail.Change(a.schoolId, m.pupilId(), "grades.mark.delete", a.id)).toList());
+    }
+
     private List<MarkView> views(List<StoredMark> list) {
         Map<UUID, DirectoryPerson> people = assessments.people(list.stream().map(StoredMark::pupilId).toList());
         Map<UUID, StoredMark> byPupil = new HashMap<>();
