@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 class GradesSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
-        return EchoTestResource.PATH;
+        return "/api/grades/assessments";
     }
 
     /** Its document is its own, and every path sits under /api/grades/, where the gateway sends grades calls. */

@@ -92,6 +92,7 @@ public final class ApiFixtures {
         f.values.put("enrolment", () -> enrolment(pupil, class3D, f.value("today")));
         f.values.put("assignment", () -> assignment(teacher, class3D, subject));
         TimetableFixtures.add(f, jeanMoulin, class4A);
+        GradesFixtures.add(f, jeanMoulin, class4A);
         return f;
     }
 

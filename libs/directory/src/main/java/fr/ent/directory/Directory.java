@@ -172,6 +172,13 @@ public class Directory {
                 teacher, classOrGroup);
     }
 
+    /** Whether the teacher currently teaches that subject (the assignment's code, e.g. MATHS) to the class or group. */
+    public boolean teaches(UUID teacher, UUID classOrGroup, String subject) {
+        return exists("""
+                SELECT 1 FROM directory_teaching WHERE teacher_id = ? AND class_group_id = ? AND subject = ? AND NOT ended""",
+                teacher, classOrGroup, subject);
+    }
+
     /** The classes and groups the teacher currently teaches, in every school. */
     public Set<UUID> classesTaughtBy(UUID teacher) {
         return ids("SELECT class_group_id FROM directory_teaching WHERE teacher_id = ? AND NOT ended", teacher);

@@ -105,6 +105,11 @@ public class Relationships {
                 && directory.teaches(user.personId(), classOrGroup);
     }
 
+    /** A teacher of this subject in this class or group, in a school their token lists. */
+    public boolean teachesSubject(UUID classOrGroup, String subject) {
+        return teaches(classOrGroup) && directory.teaches(user.personId(), classOrGroup, subject);
+    }
+
     /** A teacher of one of the pupil's classes or groups today, in a school their token lists. */
     public boolean teachesPupil(UUID pupilId) {
         if (!(user.isPerson() && user.hasRole(CurrentUser.TEACHER))) {

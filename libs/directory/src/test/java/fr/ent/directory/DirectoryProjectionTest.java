@@ -204,6 +204,11 @@ class DirectoryProjectionTest {
         assertThat(directory.classesTaughtBy(teacher)).hasSize(5).doesNotContain(classes.get(3));
         applyAll(ended(assignments.get(0)));
         assertThat(directory.teaches(teacher, classes.get(0))).as("still teaches physics there").isTrue();
+        // by subject: physics still, maths no more in that class; maths elsewhere, never physics there
+        assertThat(directory.teaches(teacher, classes.get(0), "PHYSIQUE_CHIMIE")).isTrue();
+        assertThat(directory.teaches(teacher, classes.get(0), "MATHS")).isFalse();
+        assertThat(directory.teaches(teacher, classes.get(1), "MATHS")).isTrue();
+        assertThat(directory.teaches(teacher, classes.get(1), "PHYSIQUE_CHIMIE")).isFalse();
     }
 
     @Test

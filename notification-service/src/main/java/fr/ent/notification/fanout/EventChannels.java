@@ -52,4 +52,11 @@ public class EventChannels {
     public CompletionStage<Void> timetable(KafkaRecordBatch<String, String> batch) {
         return events.handleBatch("notification.timetable", batch, fanOut::handleAll);
     }
+
+    /** Marks published and changed (keyed by assessment): in order, as above. */
+    @Incoming("grades-events")
+    @Blocking
+    public CompletionStage<Void> grades(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.grades", batch, fanOut::handleAll);
+    }
 }

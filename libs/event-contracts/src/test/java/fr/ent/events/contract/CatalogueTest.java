@@ -101,6 +101,11 @@ class CatalogueTest {
     }
 
     @Test
+    void the_grades_contracts_are_found() {
+        assertThat(contracts).extracting(Class::getSimpleName).contains("MarksPublished", "MarkChanged", "PeriodLocked");
+    }
+
+    @Test
     void says_which_content_mode_the_events_use() {
         assertThat(catalogue.path("asyncapi").asText()).startsWith("3.");
         assertThat(catalogue.path("info").path("description").asText())

@@ -1,0 +1,141 @@
+package fr.ent.grades.mark;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.grades.average.Marker;
+import fr.ent.grades.average.SkillLevel;
+import fr.ent.web.jdbc.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Marks and their history, in plain JDBC on the transaction's connection: a class's marks are
+ * written in one batch with the assessment's outbox rows.
+ */
+@ApplicationScoped
+public class MarkRepository {
+
+    private static final String COLUMNS = "assessment_id, pupil_id, value, marker, skills::text, entered_at, entered_by";
+    private static final TypeReference<TreeMap<String, SkillLevel>> SKILLS = new TypeReference<>() {
+    };
+
+    private final Jdbc jdbc;
+    private final ObjectMapper json;
+
+    public MarkRepository(Jdbc jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public List<StoredMark> ofAssessment(UUID assessmentId) {
+        return jdbc.query("select " + COLUMNS + " from mark where assessment_id = ? order by pupil_id", this::map, assessmentId);
+    }
+
+    /** Every result of these pupils (a class's), on the pupil index. */
+    public List<StoredMark> ofPupils(Collection<UUID> pupilIds) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = any (?)", this::map, new Jdbc.UuidArray(pupilIds));
+    }
+
+    /** Whether the pupil has a result in the assessment. */
+    public boolean exists(UUID assessmentId, UUID pupilId) {
+        return jdbc.one("select 1 from mark where assessment_id = ? and pupil_id = ?", rs -> 1, assessmentId, pupilId).isPresent();
+    }
+
+    public List<StoredMark> ofPupil(UUID pupilId) {
+        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = ?", this::map, pupilId);
+    }
+
+    /** Locks the assessment's marks for this transaction (two entries at once apply one after the other). */
+    public void lockAssessment(UUID assessmentId) {
+        jdbc.query("select id from assessment where id = ? for update", rs -> rs.getObject(1), assessmentId);
+    }
+
+    /** Writes these results (inserted or replaced) and removes those of the pupils given. */
+    public void write(UUID assessmentId, List<StoredMark> marks, Collection<UUID> removed) {
+        if (!removed.isEmpty()) {
+            jdbc.update("delete from mark where assessment_id = ? and pupil_id = any (?)", assessmentId, new Jdbc.UuidArray(removed));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (StoredMark m : marks) {
+            rows.add(new Object[]{m.assessmentId(), m.pupilId(), m.value(), m.marker() == null ? null : m.marker().name(),
+                    skills(m.skills()), m.enteredAt(), m.enteredBy()});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batch("""
+                    insert into mark (assessment_id, pupil_id, value, marker, skills, entered_at, entered_by)
+                    values (?, ?, ?, ?, ?::jsonb, ?, ?)
+                    on conflict (assessment_id, pupil_id) do update set value = excluded.value, marker = excluded.marker,
+                      skills = excluded.skills, entered_at = excluded.entered_at, entered_by = excluded.entered_by""", rows);
+        }
+    }
+
+    /** Removes every result of an assessment never published (it has no history). */
+    public void deleteAll(UUID assessmentId) {
+        jdbc.update("delete from mark where assessment_id = ?", assessmentId);
+    }
+
+    /** Keeps the results these replace, in the history of published marks. */
+    public void keepHistory(List<StoredMark> replaced, Instant at, UUID by) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StoredMark m : replaced) {
+            rows.add(new Object[]{m.assessmentId(), m.pupilId(), m.value(), m.marker() == null ? null : m.marker().name(),
+                    skills(m.skills()), m.enteredAt(), m.enteredBy(), at, by});
+        }
+        if (!rows.isEmpty()) {
+            jdbc.batch("""
+                    insert into mark_history (assessment_id, pupil_id, value, marker, skills, entered_at, entered_by, replaced_at, replaced_by)
+                    values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""", rows);
+        }
+    }
+
+    /** What the pupil's result was before each change, oldest first. */
+    public List<MarkHistoryView.Version> history(UUID assessmentId, UUID pupilId) {
+        return jdbc.query("""
+                select value, marker, skills::text, entered_at, entered_by, replaced_at, replaced_by from mark_history
+                where assessment_id = ? and pupil_id = ? order by id""",
+                rs -> new MarkHistoryView.Version(rs.getBigDecimal(1), marker(rs.getString(2)), skills(rs.getString(3)),
+                        Jdbc.instant(rs, "entered_at"), rs.getObject(5, UUID.class), Jdbc.instant(rs, "replaced_at"),
+                        rs.getObject(7, UUID.class)), assessmentId, pupilId);
+    }
+
+    private StoredMark map(ResultSet rs) throws SQLException {
+        return new StoredMark(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3),
+                marker(rs.getString(4)), skills(rs.getString(5)), Jdbc.instant(rs, "entered_at"), rs.getObject(7, UUID.class));
+    }
+
+    private static Marker marker(String name) {
+        return name == null ? null : Marker.valueOf(name);
+    }
+
+    private String skills(Map<String, SkillLevel> skills) {
+        try {
+            return json.writeValueAsString(skills == null ? Map.of() : new TreeMap<>(skills));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, SkillLevel> skills(String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, SKILLS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package fr.ent.notification.recipients;
+
+import fr.ent.notification.notice.Notice;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What grades' notifiers share: the subject as families read it, and the notices of one pupil held
+ * back until the times grades-service gave (the pupil's, then the guardians'): never early. No
+ * mark is ever in a text: the family reads it in the ENT.
+ */
+final class Marks {
+
+    /** The subject codes of the teaching assignments, as in a sentence. */
+    private static final Map<String, String> SUBJECTS = Map.ofEntries(
+            Map.entry("FRANCAIS", "français"), Map.entry("MATHS", "mathématiques"),
+            Map.entry("HIST-GEO", "histoire-géographie"), Map.entry("HISTOIRE", "histoire"),
+            Map.entry("ANGLAIS", "anglais"), Map.entry("ALLEMAND", "allemand"), Map.entry("ESPAGNOL", "espagnol"),
+            Map.entry("LATIN", "latin"), Map.entry("SVT", "SVT"), Map.entry("PHYS-CHI", "physique-chimie"),
+            Map.entry("EPS", "EPS"), Map.entry("TECHNO", "technologie"), Map.entry("ARTS", "arts plastiques"),
+            Map.entry("MUSIQUE", "éducation musicale"));
+
+    private Marks() {
+    }
+
+    static String subject(String code) {
+        return code == null ? "cours" : SUBJECTS.getOrDefault(code, Lessons.subject(code));
+    }
+
+    /**
+     * The pupil's notice, held until {@code pupilsAt}, and their guardians', held until
+     * {@code guardiansAt} (each at once if that time has passed).
+     */
+    static List<Notice> forPupilAndGuardians(Pupils pupils, Clock clock, UUID pupil, UUID school, String pupilTitle,
+                                             String pupilBody, String guardianTitle, String guardianBody, String link,
+                                             Instant occurredAt, Instant pupilsAt, Instant guardiansAt) {
+        Instant now = clock.instant();
+        String firstName = pupils.firstName(pupil);
+        List<Notice> notices = new ArrayList<>();
+        notices.add(new Notice(pupil, school, pupil, firstName, pupilTitle, pupilBody, link, occurredAt, until(now, pupilsAt)));
+        Notice toGuardians = new Notice(null, school, pupil, firstName, guardianTitle.replace("{prénom}", firstName),
+                guardianBody.replace("{prénom}", firstName), link, occurredAt, until(now, guardiansAt));
+        notices.addAll(pupils.toGuardians(pupil, toGuardians));
+        return notices;
+    }
+
+    private static Duration until(Instant now, Instant at) {
+        return at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at);
+    }
+}

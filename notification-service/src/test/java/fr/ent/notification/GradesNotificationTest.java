@@ -1,0 +1,75 @@
+package fr.ent.notification;
+
+import fr.ent.events.contract.grades.MarkChanged;
+import fr.ent.events.contract.grades.MarksPublished;
+import fr.ent.testkit.TopicWriter;
+import fr.ent.testservers.PostgresAndKafka;
+import fr.ent.testservers.SmtpResource;
+import fr.ent.testservers.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Marks published on ent.grades as grades-service publishes them: the pupil is told at the pupils'
+ * time and the guardians at the guardians' time, never earlier; no mark is in any text.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresAndKafka.class)
+@QuarkusTestResource(SmtpResource.class)
+class GradesNotificationTest extends NotificationScenario {
+
+    private int inboxSize(UUID person, UUID school, String role) {
+        return given().auth().oauth2(TestTokens.person(person).roles(role).schools(school).sign())
+                .get("/api/notification/inbox").then().statusCode(200).extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void the_pupil_hears_of_a_mark_the_next_day_and_the_guardians_the_day_after_never_earlier() {
+        Family family = Family.create(directory, contacts, "Léa");
+        UUID assessment = UUID.randomUUID();
+        var published = TUESDAY_10H;
+        var pupilsAt = TUESDAY_10H.toLocalDate().plusDays(1).atStartOfDay(PARIS);
+        var guardiansAt = pupilsAt.plusDays(1);
+        TopicWriter.publish(assessment.toString(), new MarksPublished(assessment, family.school(), family.classId(), UUID.randomUUID(),
+                "MATHS", UUID.randomUUID(), published.toLocalDate(), List.of(family.pupil()), at(published), at(pupilsAt),
+                at(guardiansAt)), family.school());
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
+                .until(() -> inboxSize(family.pupil(), family.school(), "pupil") == 0
+                        && inboxSize(family.mother(), family.school(), "parent") == 0);
+
+        clock.set(pupilsAt.plusSeconds(1).toInstant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.pupil(), family.school(), "pupil") == 1);
+        assertThat(inboxSize(family.mother(), family.school(), "parent")).isZero();
+        assertThat(inboxSize(family.father(), family.school(), "parent")).isZero();
+
+        clock.set(guardiansAt.plusSeconds(1).toInstant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.mother(), family.school(), "parent") == 1
+                && inboxSize(family.father(), family.school(), "parent") == 1);
+        var inbox = inbox(family.mother(), family.school());
+        assertThat(inbox.getString("items[0].title")).isEqualTo("Nouvelle note de Léa");
+        assertThat(inbox.getString("items[0].body")).isEqualTo("Une note de mathématiques de Léa a été publiée.");
+        assertThat(inbox.getString("items[0].type")).isEqualTo("grade");
+    }
+
+    @Test
+    void a_changed_mark_already_visible_is_told_at_once() {
+        Family family = Family.create(directory, contacts, "Hugo");
+        UUID assessment = UUID.randomUUID();
+        TopicWriter.publish(assessment.toString(), new MarkChanged(assessment, family.school(), family.classId(), family.pupil(),
+                "FRANCAIS", at(TUESDAY_10H), at(TUESDAY_10H.minusDays(1)), at(TUESDAY_10H)), family.school());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.mother(), family.school(), "parent") == 1
+                && inboxSize(family.pupil(), family.school(), "pupil") == 1);
+        assertThat(inbox(family.mother(), family.school()).getString("items[0].body"))
+                .isEqualTo("Une note de français de Hugo a été modifiée.");
+    }
+}
