@@ -10,7 +10,7 @@ import java.time.Duration;
 @ConfigMapping(prefix = "ent.files")
 public interface FilesConfig {
 
-    /** The service's bucket (default {@code ent-<application name>}, env {@code S3_BUCKET}). */
+    /** The service's bucket (default {@code ent-<application name>}, env {@code ENT_S3_BUCKET}). */
     String bucket();
 
     /**

@@ -5,6 +5,7 @@ import fr.ent.testservers.S3Resource;
 import fr.ent.testservers.S3Server;
 import fr.ent.web.clock.PlatformClock;
 import fr.ent.web.problem.ProblemException;
+import fr.ent.web.problem.TransientFailure;
 import fr.ent.web.jdbc.Jdbc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -185,6 +186,21 @@ class FileStorageTest {
         assertThat(files.find(kept.fileId())).isPresent();
         assertThat(objectFile(kept)).exists();
         assertThat(get(files.download(kept.fileId()).url()).body()).isEqualTo(PDF);
+    }
+
+    @Test
+    void an_unreachable_s3_server_is_a_transient_failure_and_the_upload_confirms_once_it_is_back() throws Exception {
+        UploadOffer offer = files.offerUpload(JUSTIFICATION, request("a.pdf", PDF, "application/pdf"));
+        assertThat(put(offer, PDF)).isEqualTo(200);
+        S3Server.shared().stop();
+        try {
+            // libs/web answers such a failure 503 with Retry-After, never 500
+            assertThatThrownBy(() -> files.confirm(JUSTIFICATION, offer.fileId(), parent))
+                    .satisfies(e -> assertThat(TransientFailure.isTransient(e)).as(e.toString()).isTrue());
+        } finally {
+            S3Server.shared().start();
+        }
+        assertThat(files.confirm(JUSTIFICATION, offer.fileId(), parent).confirmed()).isTrue();
     }
 
     @Test
