@@ -89,14 +89,15 @@ public class HttpProblemRoutes {
 
     /** The 413 of a streamed body, once its reading stopped past the limit; the connection is closed after it. */
     static Problem bodyTooLarge(HttpServerRequest request) {
-        long limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.http.limits.max-body-size", MemorySize.class).asLongValue();
+        Optional<MemorySize> limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class);
         if (!request.response().headWritten()) {
             request.response().putHeader(HttpHeaders.CONNECTION, "close");
             // bodyEndHandler: Quarkus REST keeps endHandler for itself
             request.response().bodyEndHandler(done -> request.connection().close());
         }
-        return ProblemJson.of(413, "The request body exceeds the limit of " + limit + " bytes.", request.path());
+        return ProblemJson.of(413, limit.map(l -> "The request body exceeds the limit of " + l.asLongValue() + " bytes.")
+                .orElse("The request body is too large."), request.path());
     }
 
     private static void limitStreamedBody(RoutingContext ctx) {
