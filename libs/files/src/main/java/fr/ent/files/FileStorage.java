@@ -171,6 +171,37 @@ public class FileStorage {
         return files.find(fileId).orElseThrow().file();
     }
 
+    /**
+     * A file the service itself holds (one it generates, or moves from its database): checked like
+     * an upload (size, type by content), written to S3 and recorded as confirmed at once.
+     *
+     * @throws ProblemException 413 or 415 as {@link #confirm}; nothing is written then
+     */
+    @Transactional
+    public StoredFile store(FilePolicy policy, UUID schoolId, UUID ownerId, String fileName, byte[] content) {
+        Objects.requireNonNull(schoolId, "schoolId");
+        ContentCheck.Result checked;
+        try {
+            checked = ContentCheck.read(new java.io.ByteArrayInputStream(content), policy.maxBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (checked.tooLarge()) {
+            throw tooLarge(policy);
+        }
+        FileType type = checked.type().filter(policy.types()::contains).orElseThrow(() -> wrongType(policy));
+        ensureBucket();
+        UUID id = UUID.randomUUID();
+        String key = schoolId + "/" + id;
+        OffsetDateTime now = now();
+        files.insertPending(id, new UploadRequest(schoolId, ownerId, fileName, content.length, type.mediaType(), checked.sha256()),
+                policy, key, cleanName(fileName == null ? "fichier" : fileName, type), now, now.plus(config.uploadExpiry()));
+        s3.putObject(p -> p.bucket(config.bucket()).key(key).contentType(type.mediaType()).contentLength((long) content.length),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+        files.confirm(id, content.length, type.mediaType(), checked.sha256(), now);
+        return files.find(id).orElseThrow().file();
+    }
+
     // --- read, download, delete
 
     /** The file's metadata, pending or confirmed. */

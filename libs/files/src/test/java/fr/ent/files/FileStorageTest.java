@@ -204,6 +204,21 @@ class FileStorageTest {
     }
 
     @Test
+    void a_file_the_service_holds_is_stored_confirmed_and_checked_like_an_upload() throws Exception {
+        StoredFile stored = files.store(JUSTIFICATION, school, parent, "ancien justificatif", PDF);
+        assertThat(stored.confirmed()).isTrue();
+        assertThat(stored.fileName()).isEqualTo("ancien justificatif.pdf");
+        assertThat(stored.sha256()).isEqualTo(sha256(PDF));
+        assertThat(get(files.download(stored.id()).url()).body()).isEqualTo(PDF);
+        long before = countFiles();
+        assertThatThrownBy(() -> files.store(JUSTIFICATION, school, parent, "x.pdf", "not a pdf".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(415));
+        assertThatThrownBy(() -> files.store(JUSTIFICATION, school, parent, "big.pdf", java.util.Arrays.copyOf(PDF, 64 * 1024 + 1)))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(413));
+        assertThat(countFiles()).isEqualTo(before);
+    }
+
+    @Test
     void delete_removes_bytes_and_metadata() throws Exception {
         UploadOffer offer = files.offerUpload(JUSTIFICATION, request("a.pdf", PDF, "application/pdf"));
         put(offer, PDF);
