@@ -37,6 +37,12 @@ class JustificationTest {
     @Inject
     DirectoryProjection projection;
 
+    @Inject
+    fr.ent.attendance.justification.LegacyAttachments legacy;
+
+    @Inject
+    javax.sql.DataSource db;
+
     World w;
     String absence;
     String illness;
@@ -101,6 +107,32 @@ class JustificationTest {
         assertThat(event.data().get("accepted").asBoolean()).isTrue();
         assertThat(event.data().has("reasonCode")).as("no reason leaves attendance").isFalse();
         assertThat(event.value()).doesNotContain("Fièvre");
+    }
+
+    @Test
+    void an_attachment_kept_in_the_database_before_is_served_as_before_then_moved_to_object_storage() throws Exception {
+        String id = justify(w.guardianToken(0), null, null, null).statusCode(201).extract().path("id");
+        // as a justification sent before attachments moved to object storage was stored
+        try (var c = db.getConnection(); var ps = c.prepareStatement(
+                "update justification set attachment = ?, attachment_type = 'application/pdf', attachment_name = 'ancien.pdf' where id = ?")) {
+            ps.setBytes(1, PDF);
+            ps.setObject(2, UUID.fromString(id));
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        byte[] served = as(w.cpeToken()).get("/api/attendance/justifications/" + id + "/attachment")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(Arrays.equals(served, PDF)).isTrue();
+
+        assertThat(legacy.moveAll()).isGreaterThanOrEqualTo(1);
+
+        assertThat(Rows.count(db, "select count(*) from justification where id = ? and attachment is null and attachment_file_id is not null",
+                UUID.fromString(id))).isEqualTo(1);
+        String url = as(w.cpeToken()).get("/api/attendance/justifications/" + id + "/attachment")
+                .then().statusCode(200).contentType("application/json").body("fileName", equalTo("ancien.pdf"))
+                .body("size", equalTo(PDF.length)).extract().path("url");
+        assertThat(Uploads.get(url).body()).isEqualTo(PDF);
+        as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200);
+        assertThat(legacy.moveAll()).as("nothing left to move").isZero();
     }
 
     @Test

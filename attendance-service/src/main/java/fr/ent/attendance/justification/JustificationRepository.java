@@ -74,6 +74,28 @@ public class JustificationRepository {
                 rs -> new Attachment(Jdbc.uuid(rs, "attachment_file_id"), rs.getBytes(2), rs.getString(3), rs.getString(4)), id);
     }
 
+    /** An attachment still kept in the row (sent before attachments moved to object storage). */
+    public record AttachmentInDatabase(UUID schoolId, UUID submittedBy, String name, byte[] content) {
+    }
+
+    public List<UUID> withAttachmentInDatabase(int limit) {
+        return jdbc.query("select id from justification where attachment is not null and attachment_file_id is null "
+                + "order by submitted_at limit ?", rs -> Jdbc.uuid(rs, "id"), limit);
+    }
+
+    /** Locks the row (another replica moving it skips it). */
+    public Optional<AttachmentInDatabase> lockAttachmentInDatabase(UUID id) {
+        return jdbc.one("select school_id, submitted_by, attachment_name, attachment from justification "
+                        + "where id = ? and attachment is not null and attachment_file_id is null for update skip locked",
+                rs -> new AttachmentInDatabase(Jdbc.uuid(rs, "school_id"), Jdbc.uuid(rs, "submitted_by"),
+                        rs.getString("attachment_name"), rs.getBytes("attachment")), id);
+    }
+
+    public void attachmentMoved(UUID id, UUID fileId, int size) {
+        jdbc.update("update justification set attachment_file_id = ?, attachment_bytes = ?, attachment = null where id = ?",
+                fileId, size, id);
+    }
+
     /** The state of the latest justification of each entry (PENDING, ACCEPTED, REFUSED). */
     public Map<UUID, String> latestStatus(Collection<UUID> entryIds) {
         Map<UUID, String> states = new HashMap<>();

@@ -170,6 +170,11 @@ public class JustificationService {
         return entry;
     }
 
+    /** What a justification's attachment may be: PDF, JPEG or PNG by content, {@code attendance.attachment-max-bytes}. */
+    public FilePolicy attachmentPolicy() {
+        return attachments;
+    }
+
     /** A pre-signed download of an attachment in object storage (see {@link #attachment}). */
     public AttachmentDownload download(UUID fileId) {
         var d = files.download(fileId);
