@@ -40,7 +40,7 @@ public class JustificationResource {
     @RolesAllowed(CurrentUser.PARENT)
     @APIResponse(responseCode = "201", description = "A pre-signed upload", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadOffer.class)))
     @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
-    public Response offerUpload(@PathParam("entryId") UUID entryId, @NotNull @Valid RequestAttachmentUpload in) {
+    public Response offerAttachmentUpload(@PathParam("entryId") UUID entryId, @NotNull @Valid RequestAttachmentUpload in) {
         return Response.status(201).entity(service.offerAttachmentUpload(entryId, in)).build();
     }
 
