@@ -18,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,7 +115,7 @@ class AuditTrailTest {
                 .post("/api/attendance/absences").then().statusCode(201);
         String justification = call(w.guardianToken(0), "justify")
                 .body(Map.of("reasonId", illness, "comment", "Fièvre",
-                        "attachment", Map.of("fileName", "certificat.pdf", "content", Base64.getEncoder().encodeToString(PDF))))
+                        "attachmentId", Uploads.upload(w.guardianToken(0), absence, "certificat.pdf", PDF, "application/pdf")))
                 .post("/api/attendance/entries/" + absence + "/justifications").then().statusCode(201).extract().path("id");
         call(w.cpeToken(), "list").get("/api/attendance/schools/" + w.school + "/justifications").then().statusCode(200);
         call(w.cpeToken(), "attachment").get("/api/attendance/justifications/" + justification + "/attachment")

@@ -151,11 +151,16 @@ class AbsenceToFamilyIT {
         assumeTrue(rollCall != null, "needs the absence of the roll call above");
         UUID reason = Reasons.justifyingFor("sophie", jeanMoulin, "cpe");
 
+        // the attachment: a pre-signed upload asked through the gateway, the bytes PUT to the object storage
+        byte[] png = java.util.Base64.getDecoder().decode(fr.ent.e2e.support.ApiFixtures.PNG);
+        String attachment = fr.ent.e2e.support.ApiFixtures.uploadAttachment("sophie", rollCall.absenceId(),
+                "rendez-vous.png", png, "image/png");
         JsonPath sent = Gateway.as("sophie")
-                .body(Map.of("reasonId", reason, "comment", "Rendez-vous chez l'orthodontiste."))
+                .body(Map.of("reasonId", reason, "comment", "Rendez-vous chez l'orthodontiste.", "attachmentId", attachment))
                 .post("/api/attendance/entries/{id}/justifications", rollCall.absenceId())
                 .then().statusCode(201).extract().jsonPath();
         assertThat(sent.getString("status")).isEqualTo("PENDING");
+        assertThat(sent.getString("attachmentType")).isEqualTo("image/png");
         assertThat(sent.getString("entryId")).isEqualTo(rollCall.absenceId().toString());
         assertThat(sent.getString("submittedBy")).isEqualTo(Demo.person("sophie").id().toString());
         String justification = sent.getString("id");
@@ -169,6 +174,20 @@ class AbsenceToFamilyIT {
                     assertThat(j.get("entryId")).isEqualTo(rollCall.absenceId().toString());
                     assertThat(j.get("reasonId")).isEqualTo(reason.toString());
                 });
+
+        // the CPE gets a short-lived link and downloads the very bytes Sophie sent, as an attachment
+        String link = Gateway.as("cpe").get("/api/attendance/justifications/{id}/attachment", justification)
+                .then().statusCode(200).extract().path("url");
+        java.net.http.HttpResponse<byte[]> file;
+        try {
+            file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).isEqualTo(png);
+        assertThat(file.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
 
         JsonPath decided = Gateway.as("cpe").post("/api/attendance/justifications/{id}/accept", justification)
                 .then().statusCode(200).extract().jsonPath();

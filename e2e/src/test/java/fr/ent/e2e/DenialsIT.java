@@ -83,6 +83,10 @@ class DenialsIT {
                 // another family (Thomas Petit: Emma is in Léa's class)
                 arguments("another family reads Léa's record", as("thomas"), "GET", record, null, 404, "not-found"),
                 arguments("another family justifies Léa's absence", as("thomas"), "POST", justify, aJustification, 404, "not-found"),
+                arguments("another family asks to upload an attachment for Léa's absence", as("thomas"), "POST",
+                        "/api/attendance/entries/" + rollCall.absenceId() + "/justification-uploads",
+                        Map.of("fileName", "certificat.pdf", "size", 1000, "contentType", "application/pdf", "sha256", "0".repeat(64)),
+                        404, "not-found"),
                 arguments("another family reads Léa's person", as("thomas"), "GET", "/api/identity/people/" + lea.id(), null, 404, "not-found"),
                 // a teacher of other classes (Julien Noël: maths in 6e and 5e)
                 arguments("a teacher of another class reads the 4A register", as("julien"), "GET", register, null, 404, "not-found"),

@@ -17,10 +17,14 @@ import java.util.UUID;
 public class JustificationRepository {
 
     private static final String COLUMNS = "id, entry_id, pupil_id, school_id, submitted_by, submitted_at, reason_id, comment, "
-            + "attachment_type, attachment_name, octet_length(attachment) as attachment_size, status, decided_by, decided_at";
+            + "attachment_type, attachment_name, coalesce(attachment_bytes, octet_length(attachment)) as attachment_size, status, "
+            + "decided_by, decided_at";
 
-    /** The attachment as stored. */
-    public record Attachment(byte[] content, String mediaType, String name) {
+    /**
+     * The attachment: a file of libs/files ({@code fileId}), or, for one sent before attachments moved
+     * to object storage, its bytes as stored here ({@code content}).
+     */
+    public record Attachment(UUID fileId, byte[] content, String mediaType, String name) {
     }
 
     private final Jdbc jdbc;
@@ -29,13 +33,13 @@ public class JustificationRepository {
         this.jdbc = jdbc;
     }
 
-    public void insert(Justification j, byte[] attachment) {
+    public void insert(Justification j, UUID attachmentFileId) {
         jdbc.update("""
                 insert into justification (id, entry_id, pupil_id, school_id, submitted_by, submitted_at, reason_id, comment,
-                                           attachment, attachment_type, attachment_name, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
+                                           attachment_file_id, attachment_type, attachment_name, attachment_bytes, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""",
                 j.id(), j.entryId(), j.pupilId(), j.schoolId(), j.submittedBy(), j.submittedAt(), j.reasonId(), j.comment(),
-                attachment, j.attachmentType(), j.attachmentName());
+                attachmentFileId, j.attachmentType(), j.attachmentName(), j.attachmentSize());
     }
 
     public Optional<Justification> find(UUID id) {
@@ -65,8 +69,31 @@ public class JustificationRepository {
     }
 
     public Optional<Attachment> attachment(UUID id) {
-        return jdbc.one("select attachment, attachment_type, attachment_name from justification where id = ? and attachment is not null",
-                rs -> new Attachment(rs.getBytes(1), rs.getString(2), rs.getString(3)), id);
+        return jdbc.one("select attachment_file_id, attachment, attachment_type, attachment_name from justification "
+                        + "where id = ? and (attachment_file_id is not null or attachment is not null)",
+                rs -> new Attachment(Jdbc.uuid(rs, "attachment_file_id"), rs.getBytes(2), rs.getString(3), rs.getString(4)), id);
+    }
+
+    /** An attachment still kept in the row (sent before attachments moved to object storage). */
+    public record AttachmentInDatabase(UUID schoolId, UUID submittedBy, String name, byte[] content) {
+    }
+
+    public List<UUID> withAttachmentInDatabase(int limit) {
+        return jdbc.query("select id from justification where attachment is not null and attachment_file_id is null "
+                + "order by submitted_at limit ?", rs -> Jdbc.uuid(rs, "id"), limit);
+    }
+
+    /** Locks the row (another replica moving it skips it). */
+    public Optional<AttachmentInDatabase> lockAttachmentInDatabase(UUID id) {
+        return jdbc.one("select school_id, submitted_by, attachment_name, attachment from justification "
+                        + "where id = ? and attachment is not null and attachment_file_id is null for update skip locked",
+                rs -> new AttachmentInDatabase(Jdbc.uuid(rs, "school_id"), Jdbc.uuid(rs, "submitted_by"),
+                        rs.getString("attachment_name"), rs.getBytes("attachment")), id);
+    }
+
+    public void attachmentMoved(UUID id, UUID fileId, int size) {
+        jdbc.update("update justification set attachment_file_id = ?, attachment_bytes = ?, attachment = null where id = ?",
+                fileId, size, id);
     }
 
     /** The state of the latest justification of each entry (PENDING, ACCEPTED, REFUSED). */

@@ -1,7 +1,7 @@
 package fr.ent.attendance.justification;
 
 import fr.ent.web.CurrentUser;
-import fr.ent.web.problem.Problems;
+import fr.ent.files.UploadOffer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -11,10 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 @Path("/api/attendance")
 public class JustificationResource {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     private final JustificationService service;
 
     public JustificationResource(JustificationService service) {
@@ -34,29 +30,33 @@ public class JustificationResource {
     }
 
     /**
-     * A justification: a reason, an optional comment and an optional attachment (PDF, JPEG or PNG,
-     * base64 in {@code attachment.content}; its type is read from its bytes, not its name).
+     * Step 1 of a justification with an attachment: a pre-signed upload (PDF, JPEG or PNG, 2 MiB at
+     * most). The guardian PUTs the bytes to {@code url} with {@code headers}, directly to the object
+     * storage, before {@code expiresAt}; then submits the justification with {@code attachmentId} =
+     * {@code fileId}.
+     */
+    @POST
+    @Path("/entries/{entryId}/justification-uploads")
+    @RolesAllowed(CurrentUser.PARENT)
+    @APIResponse(responseCode = "201", description = "A pre-signed upload", content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadOffer.class)))
+    @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
+    public Response offerAttachmentUpload(@PathParam("entryId") UUID entryId, @NotNull @Valid RequestAttachmentUpload in) {
+        return Response.status(201).entity(service.offerAttachmentUpload(entryId, in)).build();
+    }
+
+    /**
+     * A justification: a reason, an optional comment and an optional attachment uploaded first
+     * ({@code attachmentId}); the attachment is checked now: its size, its type read from its bytes
+     * (not its name), its SHA-256.
      */
     @POST
     @Path("/entries/{entryId}/justifications")
     @RolesAllowed(CurrentUser.PARENT)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
     @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
+    @APIResponse(responseCode = "422", description = "The attachment's content is not the one declared (SHA-256)")
     public Response submit(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
-        byte[] content = null;
-        String name = null;
-        if (in.attachment() != null) {
-            try {
-                // Strict: the MIME decoder skips every character outside the alphabet, so text that
-                // is not base64 decoded to noise and was refused as an unsupported file type (415).
-                // Line breaks and spaces, which encoders add, are all that is tolerated.
-                content = Base64.getDecoder().decode(WHITESPACE.matcher(in.attachment().content()).replaceAll(""));
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalidField("attachment.content", "must be base64 (RFC 4648)");
-            }
-            name = in.attachment().fileName();
-        }
-        return Response.status(201).entity(service.submit(entryId, in.reasonId(), in.comment(), content, name)).build();
+        return Response.status(201).entity(service.submit(entryId, in.reasonId(), in.comment(), in.attachmentId())).build();
     }
 
     @GET
@@ -87,9 +87,14 @@ public class JustificationResource {
     @GET
     @Path("/justifications/{id}/attachment")
     @RolesAllowed({CurrentUser.PARENT, CurrentUser.STAFF, CurrentUser.ADMIN})
-    @APIResponse(responseCode = "200", description = "The attached file, its type read from its bytes", content = {@Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "200", description = "A short-lived pre-signed link to the attached file (JSON); for an "
+            + "attachment sent before attachments moved to object storage, the file itself, its type read from its bytes",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = AttachmentDownload.class)), @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response attachment(@PathParam("id") UUID id) {
         JustificationRepository.Attachment a = service.attachment(id);
+        if (a.fileId() != null) {
+            return Response.ok(service.download(a.fileId()), "application/json").build();
+        }
         return Response.ok(a.content(), a.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"justificatif\"")
                 .header("X-Content-Type-Options", "nosniff").build();

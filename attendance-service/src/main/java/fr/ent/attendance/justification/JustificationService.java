@@ -9,9 +9,14 @@ import fr.ent.attendance.reason.Reason;
 import fr.ent.attendance.reason.ReasonService;
 import fr.ent.audit.AuditTrail;
 import fr.ent.directory.Relationships;
+import fr.ent.files.FilePolicy;
+import fr.ent.files.FileStorage;
+import fr.ent.files.FileType;
+import fr.ent.files.StoredFile;
+import fr.ent.files.UploadOffer;
+import fr.ent.files.UploadRequest;
 import fr.ent.web.CurrentUser;
 import fr.ent.web.clock.SchoolClock;
-import fr.ent.web.problem.ProblemException;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,12 +38,13 @@ public class JustificationService {
     private final Relationships relationships;
     private final CurrentUser user;
     private final SchoolClock clock;
-    private final int maxBytes;
+    private final FilePolicy attachments;
+    private final FileStorage files;
     private final AuditTrail audit;
 
     public JustificationService(JustificationRepository justifications, EntryRepository entryRepository, Entries entries,
                                 ReasonService reasons, Relationships relationships, CurrentUser user, SchoolClock clock,
-                                AttendanceConfig config, AuditTrail audit) {
+                                AttendanceConfig config, AuditTrail audit, FileStorage files) {
         this.justifications = justifications;
         this.entryRepository = entryRepository;
         this.entries = entries;
@@ -46,27 +52,30 @@ public class JustificationService {
         this.relationships = relationships;
         this.user = user;
         this.clock = clock;
-        this.maxBytes = config.attachmentMaxBytes();
+        // PDF, JPEG or PNG told by their content: a file named "certificat.pdf" that is something else is refused
+        this.attachments = new FilePolicy("justification", config.attachmentMaxBytes(), FileType.PDF, FileType.JPEG, FileType.PNG);
+        this.files = files;
         this.audit = audit;
     }
 
+    /**
+     * A pre-signed upload for the attachment of a justification a guardian is about to send: the
+     * same checks as {@link #submit} on the absence, then the file's declared size (413) and type
+     * (415). The guardian PUTs the bytes, then submits the justification naming the file.
+     */
     @Transactional
-    public Justification submit(UUID entryId, UUID reasonId, String comment, byte[] attachment, String attachmentName) {
-        AttendanceEntry entry = entryRepository.lock(entryId)
-                .orElseThrow(() -> Problems.notFound("Absence introuvable."));
-        // Only a guardian justifies an absence.
-        if (!relationships.isGuardianOf(entry.pupilId())) {
-            throw Relationships.notYours("Absence introuvable.");
+    public UploadOffer offerAttachmentUpload(UUID entryId, RequestAttachmentUpload in) {
+        AttendanceEntry entry = justifiable(entryRepository.find(entryId));
+        if (in.size() == null) {
+            throw Problems.invalidField("size", "obligatoire");
         }
-        if (entry.status() == EntryStatus.CANCELLED) {
-            throw Problems.notFound("Absence introuvable.");
-        }
-        if (entry.status() == EntryStatus.JUSTIFIED) {
-            throw Problems.conflict("already-justified", "Cette absence est déjà justifiée.");
-        }
-        if (justifications.pendingFor(entryId)) {
-            throw Problems.conflict("justification-pending", "Un justificatif attend déjà la décision de la vie scolaire.");
-        }
+        return files.offerUpload(attachments, new UploadRequest(entry.schoolId(), user.personId(), in.fileName(), in.size(),
+                in.contentType(), in.sha256()));
+    }
+
+    @Transactional
+    public Justification submit(UUID entryId, UUID reasonId, String comment, UUID attachmentId) {
+        AttendanceEntry entry = justifiable(entryRepository.lock(entryId));
         if (reasonId == null) {
             throw Problems.invalidField("reasonId", "obligatoire");
         }
@@ -78,20 +87,13 @@ public class JustificationService {
         if (comment != null && comment.length() > 500) {
             throw Problems.invalidField("comment", "500 caractères au plus");
         }
-        AttachmentType type = null;
-        if (attachment != null) {
-            if (attachment.length > maxBytes) {
-                throw new ProblemException(413, "attachment-too-large", "Attachment too large",
-                        "La pièce jointe dépasse " + (maxBytes / 1024) + " Ko.", null);
-            }
-            type = AttachmentType.of(attachment).orElseThrow(() -> new ProblemException(415, "attachment-type",
-                    "Unsupported attachment", "Seuls les fichiers PDF, JPEG et PNG sont acceptés.", null));
-        }
+        // size (413), type by content (415), SHA-256 (422); another's or unknown upload: 404
+        StoredFile file = attachmentId == null ? null : files.confirm(attachments, attachmentId, user.personId());
         Justification j = new Justification(UUID.randomUUID(), entryId, entry.pupilId(), entry.schoolId(), user.actorId(),
-                clock.now(), reason.id(), comment, type == null ? null : type.mediaType(),
-                attachment == null ? null : safeName(attachmentName), attachment == null ? null : attachment.length,
+                clock.now(), reason.id(), comment, file == null ? null : file.contentType(),
+                file == null ? null : file.fileName(), file == null ? null : Math.toIntExact(file.size()),
                 "PENDING", null, null);
-        justifications.insert(j, attachment);
+        justifications.insert(j, file == null ? null : file.id());
         audit.changed(j.schoolId(), j.pupilId(), "attendance.justification.submitted", j.id());
         return j;
     }
@@ -149,12 +151,34 @@ public class JustificationService {
         return j;
     }
 
-    private static String safeName(String name) {
-        if (name == null) {
-            return null;
+    /** An absence a guardian of the pupil may justify now: 404 if not theirs or cancelled, 409 if done or pending. */
+    private AttendanceEntry justifiable(java.util.Optional<AttendanceEntry> found) {
+        AttendanceEntry entry = found.orElseThrow(() -> Problems.notFound("Absence introuvable."));
+        // Only a guardian justifies an absence.
+        if (!relationships.isGuardianOf(entry.pupilId())) {
+            throw Relationships.notYours("Absence introuvable.");
         }
-        String base = name.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
-        return base.length() > 200 ? base.substring(0, 200) : base;
+        if (entry.status() == EntryStatus.CANCELLED) {
+            throw Problems.notFound("Absence introuvable.");
+        }
+        if (entry.status() == EntryStatus.JUSTIFIED) {
+            throw Problems.conflict("already-justified", "Cette absence est déjà justifiée.");
+        }
+        if (justifications.pendingFor(entry.id())) {
+            throw Problems.conflict("justification-pending", "Un justificatif attend déjà la décision de la vie scolaire.");
+        }
+        return entry;
+    }
+
+    /** What a justification's attachment may be: PDF, JPEG or PNG by content, {@code attendance.attachment-max-bytes}. */
+    public FilePolicy attachmentPolicy() {
+        return attachments;
+    }
+
+    /** A pre-signed download of an attachment in object storage (see {@link #attachment}). */
+    public AttachmentDownload download(UUID fileId) {
+        var d = files.download(fileId);
+        return new AttachmentDownload(d.url(), d.expiresAt(), d.fileName(), d.contentType(), d.size());
     }
 
     private static RuntimeException notFound() {

@@ -1,17 +1,16 @@
 package fr.ent.attendance.justification;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.util.UUID;
 
-/** A guardian's justification; the attachment travels base64-encoded (at most 2 MiB once decoded). */
+/**
+ * A guardian's justification. The attachment, if any, was uploaded first (a pre-signed upload from
+ * {@code POST /entries/{entryId}/justification-uploads}): {@code attachmentId} names it, and it is
+ * checked (size, type by content, SHA-256) when the justification is submitted.
+ */
 public record SubmitJustification(@NotNull UUID reasonId,
                                   @Size(max = 500) String comment,
-                                  @Valid Attachment attachment) {
-
-    public record Attachment(@Size(max = 200) String fileName, @NotBlank String content) {
-    }
+                                  UUID attachmentId) {
 }

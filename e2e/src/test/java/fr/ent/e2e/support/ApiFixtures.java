@@ -24,13 +24,45 @@ import java.util.function.Supplier;
 public final class ApiFixtures {
 
     /** A 1×1 PNG, the justification's attachment. */
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+    public static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     private final Map<String, Supplier<String>> values = new LinkedHashMap<>();
     private final List<String> notes = new java.util.ArrayList<>();
     private final java.util.Set<String> standIns = new java.util.HashSet<>();
 
     private ApiFixtures() {
+    }
+
+    /**
+     * A justification's attachment the way a client sends it (libs/files): a pre-signed upload asked
+     * through the gateway, the bytes PUT straight to the object storage; the file id to name.
+     */
+    public static String uploadAttachment(String guardian, UUID entryId, String name, byte[] content, String type) {
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        var offer = Gateway.as(guardian)
+                .body(Map.of("fileName", name, "size", content.length, "contentType", type, "sha256", sha256))
+                .post("/api/attendance/entries/{id}/justification-uploads", entryId)
+                .then().statusCode(201).extract();
+        try {
+            var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(offer.path("url"))).header("Content-Type", offer.path("headers.Content-Type"))
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (put.statusCode() != 200) {
+                throw new IllegalStateException("the object storage refused the pre-signed upload: " + put.statusCode() + " " + put.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return offer.path("fileId");
     }
 
     /** The demo data only (cheap): people, schools, classes, dates. */
@@ -72,7 +104,8 @@ public final class ApiFixtures {
         f.put("reason", reason.toString());
         String justification = Gateway.as("sophie")
                 .body(Map.of("reasonId", reason, "comment", "Fixture of the authorization suite.",
-                        "attachment", Map.of("fileName", "justificatif.png", "content", PNG)))
+                        "attachmentId", uploadAttachment("sophie", rollCall.absenceId(), "justificatif.png",
+                                java.util.Base64.getDecoder().decode(PNG), "image/png")))
                 .post("/api/attendance/entries/{id}/justifications", rollCall.absenceId())
                 .then().statusCode(201).extract().path("id");
         f.put("justification", justification);

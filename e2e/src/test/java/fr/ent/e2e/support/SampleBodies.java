@@ -228,7 +228,7 @@ public final class SampleBodies {
         /** {@code name=-} in a row leaves that property out of generated bodies. */
         public boolean skipped(String name) {
             return "-".equals(row.get(name)) || name.equals("timetableLessonId") || name.equals("initialPassword")
-                    || name.equals("attachment") || name.equals("username");
+                    || name.equals("attachmentId") || name.equals("username");
         }
     }
 }

@@ -129,7 +129,7 @@ public final class KafkaBroker {
         command.addAll(jvmOptions);
         command.add("-Dlog4j2.configurationFile=" + writeLogConfig());
         command.add("-cp");
-        command.add(KafkaJars.classpath());
+        command.add(ServerJars.KAFKA.classpath());
         command.add(ExitWithParent.class.getName());
         command.add(mainClass);
         if (serverConfig != null) {

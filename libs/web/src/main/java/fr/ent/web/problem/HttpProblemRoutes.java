@@ -6,11 +6,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +23,8 @@ import java.util.UUID;
 
 /**
  * Problem details for what Vert.x answers before Quarkus REST sees the request: a body over
- * {@code quarkus.http.limits.max-body-size} (Quarkus would send an empty 413), a path no route
+ * {@code quarkus.http.limits.max-body-size} (Quarkus would send an empty 413; a streamed body is
+ * counted while it is read, never buffered: see {@link StreamedBodyLimit}), a path no route
  * serves (an HTML page otherwise), a token rejected by proactive authentication (an empty 401),
  * and any failure of a plain Vert.x route.
  */
@@ -30,6 +32,9 @@ import java.util.UUID;
 public class HttpProblemRoutes {
 
     private static final Logger LOG = Logger.getLogger(HttpProblemRoutes.class);
+
+    /** Where a streamed body's limit waits for {@link StreamedBodyLimit}. */
+    static final String STREAMED_LIMIT_KEY = "ent.streamed-body-limit";
 
     static final String INVALID_TOKEN = "The bearer token is invalid or expired.";
     static final String NOT_ALLOWED = "Your roles do not allow this action.";
@@ -39,26 +44,31 @@ public class HttpProblemRoutes {
 
     void install(@Observes Router router) {
         maxBodySize.ifPresent(limit -> {
-            // A streamed body (no Content-Length) is buffered here within the limit: past it, the
-            // handler fails with 413 and the failure handler below answers a problem (Quarkus
-            // REST would send an empty 413). Quarkus REST reads a buffered body as is.
-            BodyHandler streamed = BodyHandler.create(false).setBodyLimit(limit.asLongValue());
             router.route()
                     // Just before Quarkus's own check, which would answer an empty 413.
                     .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                    .handler(ctx -> rejectLargeBody(ctx, limit.asLongValue(), streamed));
+                    .handler(ctx -> rejectLargeBody(ctx, limit.asLongValue()));
+            router.route()
+                    // Just after it: Quarkus gave a streamed body's readers its limit, with which
+                    // they answer an empty 413 themselves; ours (StreamedBodyLimit) answers a problem.
+                    .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1)
+                    .handler(HttpProblemRoutes::limitStreamedBody);
         });
         router.route().order(Integer.MAX_VALUE).handler(HttpProblemRoutes::notFound);
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failure);
     }
 
-    private static void rejectLargeBody(RoutingContext ctx, long limit, BodyHandler streamed) {
+    /**
+     * A body with a Content-Length over the limit is refused before a byte is read. A streamed body
+     * (chunked: no length known, what the gateway forwards when its client streams) is left to flow
+     * and counted as it is read ({@link StreamedBodyLimit}); past the limit the read fails and
+     * {@link ProblemMappers} answers 413 and closes the connection. Nothing here buffers the body (it
+     * once did, which also dropped the files of a multipart form).
+     */
+    private static void rejectLargeBody(RoutingContext ctx, long limit) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
-            if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                streamed.handle(ctx);
-                return;
-            }
+            ctx.put(STREAMED_LIMIT_KEY, limit);
         } else {
             long declared;
             try {
@@ -73,6 +83,26 @@ public class HttpProblemRoutes {
                         + limit + " bytes.", ctx.request().path()), true);
                 return;
             }
+        }
+        ctx.next();
+    }
+
+    /** The 413 of a streamed body, once its reading stopped past the limit; the connection is closed after it. */
+    static Problem bodyTooLarge(HttpServerRequest request) {
+        Optional<MemorySize> limit = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class);
+        if (!request.response().headWritten()) {
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
+            // bodyEndHandler: Quarkus REST keeps endHandler for itself
+            request.response().bodyEndHandler(done -> request.connection().close());
+        }
+        return ProblemJson.of(413, limit.map(l -> "The request body exceeds the limit of " + l.asLongValue() + " bytes.")
+                .orElse("The request body is too large."), request.path());
+    }
+
+    private static void limitStreamedBody(RoutingContext ctx) {
+        if (ctx.get(STREAMED_LIMIT_KEY) != null) {
+            ctx.remove(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY);
         }
         ctx.next();
     }
@@ -94,7 +124,9 @@ public class HttpProblemRoutes {
         }
         Throwable failure = ctx.failure();
         String path = ctx.request().path();
-        if (is(failure, AuthenticationFailedException.class) || is(failure, AuthenticationCompletionException.class)) {
+        if (is(failure, StreamedBodyLimit.TooLarge.class)) {
+            send(ctx, bodyTooLarge(ctx.request()), true);
+        } else if (is(failure, AuthenticationFailedException.class) || is(failure, AuthenticationCompletionException.class)) {
             response.putHeader("WWW-Authenticate", ProblemMappers.BEARER_CHALLENGE);
             send(ctx, ProblemJson.of(401, INVALID_TOKEN, path), false);
         } else if (is(failure, UnauthorizedException.class)) {

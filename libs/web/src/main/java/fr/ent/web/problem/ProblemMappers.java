@@ -93,6 +93,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, HttpServerRequest request) {
+        if (HttpProblemRoutes.is(e, StreamedBodyLimit.TooLarge.class) || e.getResponse().getStatus() == 413) {
+            // a streamed body past the limit (ours), or a multipart form's (Quarkus REST's form reader)
+            return ProblemJson.response(HttpProblemRoutes.bodyTooLarge(request));
+        }
         ProblemException thrown = causeOf(e, ProblemException.class);
         if (thrown != null) {
             // A parameter converter's problem, wrapped by Quarkus REST in a bare 404 or 400.
@@ -148,6 +152,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (HttpProblemRoutes.is(e, StreamedBodyLimit.TooLarge.class)) {
+            // A streamed body went past quarkus.http.limits.max-body-size while it was read.
+            return ProblemJson.response(HttpProblemRoutes.bodyTooLarge(request));
+        }
         if (clientHungUp(e)) {
             // The client (often the gateway after its timeout) left while its body was being read:
             // nobody gets this answer, and it is not a bug to page anyone about.
