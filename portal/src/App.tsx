@@ -7,7 +7,12 @@ import { forgetSnapshot, readSnapshot } from './lib/offline';
 import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
-import { PupilWeek } from './screens/PupilWeek';
+import { PupilWeek, TeacherWeek } from './screens/PupilWeek';
+import { StaffHome } from './screens/StaffHome';
+import { Settings } from './screens/Settings';
+import { Inbox } from './screens/Inbox';
+import { TeacherAbsences } from './screens/TeacherAbsences';
+import { menuFor } from './lib/menu';
 import { TeacherToday } from './screens/TeacherToday';
 import { RollCall } from './screens/RollCall';
 import { OfflineTimetable } from './screens/OfflineTimetable';
@@ -132,8 +137,13 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
   else if (path.startsWith('/appel/')) {
     const [, , occurrenceId, groupId] = path.split('/');
     page = <RollCall api={api} me={me} occurrenceId={decodeURIComponent(occurrenceId ?? '')} groupId={groupId ?? ''} />;
-  } else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
+  } else if (path === '/notifications') page = <Inbox api={api} onUnread={setUnread} />;
+  else if (path === '/reglages') page = <Settings api={api} />;
+  else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
   else if (me.teaching.length > 0 && path === '/') page = <TeacherToday api={api} me={me} />;
+  else if (me.teaching.length > 0 && path === '/semaine') page = <TeacherWeek api={api} me={me} />;
+  else if (me.profile.role === 'TEACHER' && path === '/absences') page = <TeacherAbsences api={api} />;
+  else if ((me.profile.role === 'STAFF' || me.profile.role === 'ADMIN') && path === '/') page = <StaffHome api={api} me={me} />;
   else if (me.profile.role === 'PUPIL' && (path === '/' || path === '/semaine')) page = <PupilWeek api={api} me={me} />;
   else if (path !== '/') page = <NotFound />;
   else page = <p>Aucun contenu n’est encore disponible pour votre profil.</p>;
@@ -158,6 +168,26 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
           <span className="unread" aria-live="polite">
             {unread === 0 ? 'Aucune notification non lue' : `${unread} non lue${unread > 1 ? 's' : ''}`}
           </span>
+        )}
+        {me && (
+          <nav aria-label="Menu principal" className="menu">
+            <ul>
+              {menuFor(me).map((m) => (
+                <li key={m.path}>
+                  <a
+                    href={m.path}
+                    aria-current={path === m.path ? 'page' : undefined}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(m.path);
+                    }}
+                  >
+                    {m.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         )}
         <span className="who">{name}</span>
         <button type="button" onClick={onSignOut}>
