@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
 import { Api, ApiError, createApi } from './lib/api';
@@ -8,14 +8,16 @@ import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
 import { PupilWeek, TeacherWeek } from './screens/PupilWeek';
-import { StaffHome } from './screens/StaffHome';
-import { Settings } from './screens/Settings';
-import { Inbox } from './screens/Inbox';
-import { TeacherAbsences } from './screens/TeacherAbsences';
 import { menuFor } from './lib/menu';
 import { TeacherToday } from './screens/TeacherToday';
 import { RollCall } from './screens/RollCall';
 import { OfflineTimetable } from './screens/OfflineTimetable';
+
+// pages not on a family's first screen: chunks of their own, fetched when opened
+const StaffHome = lazy(() => import('./screens/StaffHome').then((m) => ({ default: m.StaffHome })));
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const Inbox = lazy(() => import('./screens/Inbox').then((m) => ({ default: m.Inbox })));
+const TeacherAbsences = lazy(() => import('./screens/TeacherAbsences').then((m) => ({ default: m.TeacherAbsences })));
 
 type State =
   | { kind: 'starting' }
@@ -195,7 +197,7 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
         </button>
       </header>
       <main id="contenu" tabIndex={-1} ref={mainRef}>
-        {page}
+        <Suspense fallback={<Loading what="la page" />}>{page}</Suspense>
       </main>
     </>
   );
