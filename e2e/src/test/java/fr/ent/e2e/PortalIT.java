@@ -119,6 +119,17 @@ class PortalIT {
                     .extract().path("size()");
             assertThat(page.findElement(By.id("justificatifs")).getText()).isEqualTo("Justificatifs à traiter (" + pending + ")");
             assertNoSeriousViolation(page, "vie scolaire");
+
+            // Léa's audit trail: found by name, told in French, nobody named by an id
+            page.findElement(By.id("audit-q")).sendKeys(Demo.person("lea").lastName());
+            page.findElement(By.xpath("//form[contains(@class,'search')]//button")).click();
+            String lea = Demo.person("lea").firstName() + " " + Demo.person("lea").lastName();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//ul[@class='choices']//button[normalize-space()='" + lea + "']"))).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#traces ~ h3"), lea));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+            assertNoSeriousViolation(page, "audit trail");
         }
     }
 
@@ -145,6 +156,32 @@ class PortalIT {
         } finally {
             Gateway.as("sophie").body(Map.of("mode", before))
                     .put("/api/notification/preferences/lateness/{channel}", "EMAIL").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void claire_opens_her_week_and_her_absences() {
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "claire");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//nav[@aria-label='Menu principal']")));
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Ma semaine']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ma semaine"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("lundi").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+            assertNoSeriousViolation(page, "teacher's week");
+
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Mes absences']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mes absences"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("Déclarer une absence", "Absences déclarées")
+                    .doesNotContain("motif :");
+            assertNoSeriousViolation(page, "teacher's absences");
+
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Notifications']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mes notifications"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertNoSeriousViolation(page, "inbox");
         }
     }
 
