@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { User, UserManager } from 'oidc-client-ts';
 import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
 import { Api, ApiError, createApi } from './lib/api';
@@ -7,10 +7,17 @@ import { forgetSnapshot, readSnapshot } from './lib/offline';
 import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
-import { PupilWeek } from './screens/PupilWeek';
+import { PupilWeek, TeacherWeek } from './screens/PupilWeek';
+import { menuFor } from './lib/menu';
 import { TeacherToday } from './screens/TeacherToday';
 import { RollCall } from './screens/RollCall';
 import { OfflineTimetable } from './screens/OfflineTimetable';
+
+// pages not on a family's first screen: chunks of their own, fetched when opened
+const StaffHome = lazy(() => import('./screens/StaffHome').then((m) => ({ default: m.StaffHome })));
+const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
+const Inbox = lazy(() => import('./screens/Inbox').then((m) => ({ default: m.Inbox })));
+const TeacherAbsences = lazy(() => import('./screens/TeacherAbsences').then((m) => ({ default: m.TeacherAbsences })));
 
 type State =
   | { kind: 'starting' }
@@ -132,8 +139,13 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
   else if (path.startsWith('/appel/')) {
     const [, , occurrenceId, groupId] = path.split('/');
     page = <RollCall api={api} me={me} occurrenceId={decodeURIComponent(occurrenceId ?? '')} groupId={groupId ?? ''} />;
-  } else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
+  } else if (path === '/notifications') page = <Inbox api={api} onUnread={setUnread} />;
+  else if (path === '/reglages') page = <Settings api={api} />;
+  else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
   else if (me.teaching.length > 0 && path === '/') page = <TeacherToday api={api} me={me} />;
+  else if (me.teaching.length > 0 && path === '/semaine') page = <TeacherWeek api={api} me={me} />;
+  else if (me.profile.role === 'TEACHER' && path === '/absences') page = <TeacherAbsences api={api} />;
+  else if ((me.profile.role === 'STAFF' || me.profile.role === 'ADMIN') && path === '/') page = <StaffHome api={api} me={me} />;
   else if (me.profile.role === 'PUPIL' && (path === '/' || path === '/semaine')) page = <PupilWeek api={api} me={me} />;
   else if (path !== '/') page = <NotFound />;
   else page = <p>Aucun contenu n’est encore disponible pour votre profil.</p>;
@@ -159,13 +171,33 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
             {unread === 0 ? 'Aucune notification non lue' : `${unread} non lue${unread > 1 ? 's' : ''}`}
           </span>
         )}
+        {me && (
+          <nav aria-label="Menu principal" className="menu">
+            <ul>
+              {menuFor(me).map((m) => (
+                <li key={m.path}>
+                  <a
+                    href={m.path}
+                    aria-current={path === m.path ? 'page' : undefined}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(m.path);
+                    }}
+                  >
+                    {m.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <span className="who">{name}</span>
         <button type="button" onClick={onSignOut}>
           Se déconnecter
         </button>
       </header>
       <main id="contenu" tabIndex={-1} ref={mainRef}>
-        {page}
+        <Suspense fallback={<Loading what="la page" />}>{page}</Suspense>
       </main>
     </>
   );

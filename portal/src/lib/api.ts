@@ -12,7 +12,7 @@ export type TokenSource = () => Promise<string | null>;
 
 export interface Api {
   get<T>(path: string): Promise<T>;
-  send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
   /** The number of API calls made since the counter was last reset (shown in the README's figures). */
   readonly calls: { count: number };
 }

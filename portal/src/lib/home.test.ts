@@ -24,16 +24,19 @@ describe("a guardian's home", () => {
     expect(plan.children[0].recordPath).toBe('/api/attendance/pupils/p1/record?month=2026-12');
   });
 
-  it('takes 7 calls for two children on a weekday (me, 2 × (week + record), inbox, stream)', () => {
-    expect(homeCallCount(guardianHomePlan(nadia, '2026-12-09'))).toBe(7);
+  it('takes 6 calls for two children (me, 2 × (week + record), inbox), the live stream opened after', () => {
+    expect(homeCallCount(guardianHomePlan(nadia, '2026-12-09'))).toBe(6);
+    expect(homeCallCount(guardianHomePlan(guardianOf({ id: 'p1', firstName: 'Léa', schoolId: 's1' }), '2026-12-09'))).toBe(4);
   });
 
-  it('reads next week too on a Sunday, tomorrow being Monday', () => {
+  it('reads only next week on a Sunday (no lessons on Sundays; tomorrow is Monday): still 6 calls', () => {
     const plan = guardianHomePlan(nadia, '2026-12-13');
-    expect(plan.children[1].weekPaths).toEqual([
-      '/api/timetable/pupils/p2/week?date=2026-12-13',
-      '/api/timetable/pupils/p2/week?date=2026-12-14',
-    ]);
-    expect(homeCallCount(plan)).toBe(9);
+    expect(plan.children[1].weekPaths).toEqual(['/api/timetable/pupils/p2/week?date=2026-12-14']);
+    expect(homeCallCount(plan)).toBe(6);
+  });
+
+  it('reads this week on a Saturday (tomorrow, Sunday, is in it)', () => {
+    const plan = guardianHomePlan(nadia, '2026-12-12');
+    expect(plan.children[0].weekPaths).toEqual(['/api/timetable/pupils/p1/week?date=2026-12-12']);
   });
 });

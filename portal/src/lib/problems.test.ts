@@ -38,3 +38,15 @@ describe('problem details shown in French', () => {
     expect(fieldLabel('secretInternalName')).toBe('un champ');
   });
 });
+
+describe('problem details of the second slice', () => {
+  it("says in French why a teacher's absence cannot be withdrawn, or why a field of it is wrong", () => {
+    expect(problemMessage(409, { type: 'https://ent.example/problems/absence-confirmed', detail: 'already confirmed' })).toBe(
+      'Cette absence a déjà été confirmée par la vie scolaire : elle ne peut plus être retirée.',
+    );
+    expect(problemMessage(400, { errors: [{ field: 'declareAbsence.in.to', message: 'must not be null' }] })).toBe('Le champ « fin » est obligatoire.');
+    expect(problemMessage(400, { errors: [{ field: 'mode', message: 'le résumé quotidien n’existe que pour l’e-mail' }] })).toBe(
+      'Le champ « mode d’envoi » n’est pas valide.',
+    );
+  });
+});

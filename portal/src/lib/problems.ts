@@ -35,6 +35,11 @@ const BY_SLUG: Record<string, string> = {
   'service-unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
   'upstream-timeout': 'Le service met trop de temps à répondre. Réessayez dans un instant.',
   'payload-too-large': 'L’envoi est trop volumineux.',
+  'absence-confirmed': 'Cette absence a déjà été confirmée par la vie scolaire : elle ne peut plus être retirée.',
+  'teacher-conflict': 'Le remplaçant choisi a déjà cours à ce moment-là.',
+  'overlapping-absence': 'Une absence couvre déjà cette période.',
+  'occurrence-in-the-past': 'Ce cours a déjà commencé : il ne peut plus être modifié.',
+  'register-not-taken': 'L’appel de ce cours n’a pas encore été fait.',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -68,6 +73,13 @@ const FIELD_NAMES: Record<string, string> = {
   content: 'fichier',
   week: 'semaine',
   month: 'mois',
+  from: 'début',
+  to: 'fin',
+  mode: 'mode d’envoi',
+  substitutes: 'remplaçants',
+  teacherId: 'enseignant',
+  size: 'taille de page',
+  page: 'page',
 };
 
 /** "marks[2].lateMinutes" → "minutes de retard (ligne 3)". */

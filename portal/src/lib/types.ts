@@ -136,3 +136,135 @@ export interface UnreadCount {
   unread: number;
   children: { childId: string; firstName: string; unread: number }[];
 }
+
+/** GET /api/attendance/schools/{id}/day?date= (entries as staff see them: reason, origin) */
+export interface StaffEntry extends Entry {
+  origin?: string;
+  registerId?: string;
+  reason?: { id: string; code: string; label: string; justifying: boolean; confidential?: boolean };
+  comment?: string;
+}
+
+export interface SchoolDay {
+  schoolId: string;
+  date: string;
+  counts: {
+    absences: number;
+    pupilsAbsent: number;
+    latenesses: number;
+    earlyDepartures: number;
+    unjustified: number;
+    registersOpened: number;
+    registersTaken: number;
+    registersNotTaken: number;
+    pendingJustifications: number;
+    alertsThisMonth: number;
+  };
+  entries: StaffEntry[];
+}
+
+/** GET /api/attendance/schools/{id}/forgotten-registers?date= */
+export interface ForgottenRegister extends LessonRollCall {
+  teacherIds: string[];
+  missingGroupIds: string[];
+}
+
+/** GET /api/attendance/schools/{id}/justifications?status=PENDING */
+export interface Justification {
+  id: string;
+  entryId: string;
+  pupilId: string;
+  schoolId: string;
+  submittedAt: string;
+  reasonId: string | null;
+  comment: string | null;
+  attachmentType: string | null;
+  attachmentName: string | null;
+  status: 'PENDING' | 'ACCEPTED' | 'REFUSED';
+}
+
+/** GET /api/attendance/schools/{id}/reasons */
+export interface Reason {
+  id: string;
+  code: string;
+  label: string;
+  justifying: boolean;
+  confidential?: boolean;
+}
+
+/** timetable-service: a teacher's absence (no reason, ever) */
+export interface TeacherAbsence {
+  id: string;
+  schoolId: string;
+  teacherId: string;
+  from: string;
+  to: string;
+  status: 'DECLARED' | 'CONFIRMED';
+  declaredAt: string;
+  confirmedAt: string | null;
+}
+
+/** GET /api/notification/preferences */
+export type Channel = 'IN_APP' | 'EMAIL';
+export type Mode = 'OFF' | 'IMMEDIATE' | 'DIGEST';
+export interface Preference {
+  type: string;
+  label: string;
+  channel: Channel;
+  mode: Mode;
+  defaultMode: Mode;
+}
+
+/** GET /api/timetable/me/feed, POST /api/timetable/me/feed */
+export interface FeedStatus {
+  active: boolean;
+  createdAt: string | null;
+}
+export interface FeedLink {
+  url: string;
+  createdAt: string;
+}
+
+/** GET /api/<service>/schools/{id}/audit?pupilId= (libs/audit) */
+export interface AuditEntry {
+  id: string;
+  schoolId: string;
+  pupilId: string;
+  actorPersonId: string | null;
+  actorClient: string | null;
+  actorRoles: string[];
+  action: string;
+  targetId: string | null;
+  requestId: string | null;
+  occurredAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+/** GET /api/identity/people/{id}, /people?schoolId=&role=&q= */
+export interface PersonView {
+  id: string;
+  role: Role;
+  firstName: string;
+  lastName: string;
+  schoolIds: string[];
+}
+
+/** GET /api/identity/schools/{id}/classes */
+export interface ClassView {
+  id: string;
+  kind: 'CLASS' | 'GROUP';
+  code: string;
+  name: string;
+}
+
+/** GET /api/identity/schools/{id} */
+export interface School {
+  id: string;
+  name: string;
+}

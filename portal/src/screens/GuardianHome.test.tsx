@@ -74,7 +74,7 @@ describe("a guardian's home", () => {
 
     const plan = guardianHomePlan(nadia, schoolDate(new Date()));
     // every call the home makes is in its plan, once; /me was made by the page around it
-    expect(paths.length + 1 /* stream */ + 1 /* /me */).toBe(homeCallCount(plan));
+    expect(paths.length + 1 /* /me */).toBe(homeCallCount(plan));
     expect(new Set(paths).size).toBe(paths.length);
     expect(live?.url).toBe('/api/notification/stream');
     expect(unread).toBe(0);

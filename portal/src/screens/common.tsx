@@ -19,13 +19,34 @@ export function ErrorMessage({ message }: { message: string }) {
 }
 
 /** One day of a timetable: each lesson with its time, room, teacher and what changed. */
-export function DayLessons({ weeks, date, title, headingLevel = 3 }: { weeks: Week[]; date: string; title: string; headingLevel?: 2 | 3 }) {
+export function DayLessons({
+  weeks,
+  date,
+  title,
+  headingLevel = 3,
+  show = 'teacher',
+  schoolNames,
+}: {
+  weeks: Week[];
+  date: string;
+  title: string;
+  headingLevel?: 2 | 3;
+  /** beside the room: the teacher (a pupil's week) or the classes (a teacher's week) */
+  show?: 'teacher' | 'classes';
+  /** the school of each lesson, for a teacher of several schools */
+  schoolNames?: Record<string, string>;
+}) {
   const lessons = lessonsOn(weeks, date);
   const movedAway = movedAwayFrom(weeks, date);
   const names = {
     teacherNames: Object.assign({}, ...weeks.map((w) => w.teacherNames)) as Record<string, string>,
     roomNames: Object.assign({}, ...weeks.map((w) => w.roomNames)) as Record<string, string>,
   };
+  const classNames = Object.assign({}, ...weeks.map((w) => w.classNames)) as Record<string, string>;
+  const who = (o: Week['occurrences'][number]) =>
+    show === 'classes'
+      ? [...o.classIds, ...o.groupIds].map((id) => classNames[id]).filter(Boolean).join(', ')
+      : teacherLabel(o, names);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <div className="day">
@@ -44,7 +65,7 @@ export function DayLessons({ weeks, date, title, headingLevel = 3 }: { weeks: We
                   {timeLabel(o.startsAt)}–{timeLabel(o.endsAt)}
                 </span>
                 <span className="subject">{subjectLabel(o.subject)}</span>
-                <span className="where">{[roomLabel(o, names), teacherLabel(o, names)].filter(Boolean).join(' · ')}</span>
+                <span className="where">{[roomLabel(o, names), who(o), schoolNames?.[o.schoolId]].filter(Boolean).join(' · ')}</span>
                 {change && <strong className="change">{change}</strong>}
               </li>
             );

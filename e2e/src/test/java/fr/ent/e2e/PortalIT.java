@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,15 +71,15 @@ class PortalIT {
             assertThat(page.findElement(By.tagName("main")).getText()).contains("Aujourd’hui", "Demain", "Absences à justifier")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
 
-            // /me, per child its week (two on a Sunday) and its month's record, the inbox; plus the
-            // stream, still open (not a finished resource yet), which "en direct" showed connected
-            int weeks = LocalDate.now(Platform.SCHOOL_ZONE).getDayOfWeek() == DayOfWeek.SUNDAY ? 2 : 1;
+            // /me, per child one week (next week's on a Sunday) and its month's record, the inbox:
+            // 6 for two children; plus the stream, still open (not a finished resource yet), which
+            // "en direct" showed connected
             @SuppressWarnings("unchecked")
             List<String> calls = (List<String>) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                     "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
                             + ".filter(p => p.startsWith('/api/'))");
             System.out.printf("guardian's home: %d API calls and the stream %s%n", calls.size(), calls);
-            assertThat(calls).hasSize(1 + 2 * (weeks + 1) + 1);
+            assertThat(calls).hasSize(6);
             assertNoSeriousViolation(page, "guardian's home");
 
             String before = page.findElement(By.cssSelector(".notifications")).getText();
@@ -95,6 +94,105 @@ class PortalIT {
             assertThat(notice.getDomAttribute("class")).isEqualTo("unread-item");
             assertThat(page.findElement(By.cssSelector(".bar .unread")).getText()).matches("\\d+ non lues?");
         }
+    }
+
+    @Test
+    void the_cpe_reads_the_schools_day_as_the_api_counts_it() {
+        UUID jeanMoulin = Demo.school("jeanMoulin");
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "cpe");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Vie scolaire"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            String main = page.findElement(By.tagName("main")).getText();
+            assertThat(main).contains("La journée", "Appels non faits", "Justificatifs à traiter", "Absences des enseignants")
+                    .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+
+            // the page shows what attendance-service counts for the school's day
+            int pupilsAbsent = Gateway.as("cpe").queryParam("date", LocalDate.now(Platform.SCHOOL_ZONE).toString())
+                    .get("/api/attendance/schools/{id}/day", jeanMoulin).then().statusCode(200)
+                    .extract().path("counts.pupilsAbsent");
+            String shown = page.findElement(By.xpath("//dl[@class='counts']/div[dt='Élèves absents']/dd")).getText();
+            assertThat(Integer.parseInt(shown)).isEqualTo(pupilsAbsent);
+            int pending = Gateway.as("cpe").queryParam("status", "PENDING")
+                    .get("/api/attendance/schools/{id}/justifications", jeanMoulin).then().statusCode(200)
+                    .extract().path("size()");
+            assertThat(page.findElement(By.id("justificatifs")).getText()).isEqualTo("Justificatifs à traiter (" + pending + ")");
+            assertNoSeriousViolation(page, "vie scolaire");
+
+            // Léa's audit trail: found by name, told in French, nobody named by an id
+            page.findElement(By.id("audit-q")).sendKeys(Demo.person("lea").lastName());
+            page.findElement(By.xpath("//form[contains(@class,'search')]//button")).click();
+            String lea = Demo.person("lea").firstName() + " " + Demo.person("lea").lastName();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(
+                    By.xpath("//ul[@class='choices']//button[normalize-space()='" + lea + "']"))).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#traces ~ h3"), lea));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+            assertNoSeriousViolation(page, "audit trail");
+        }
+    }
+
+    @Test
+    void sophie_chooses_a_daily_digest_of_lateness_by_email() {
+        String before = Gateway.as("sophie").get("/api/notification/preferences").then().statusCode(200)
+                .extract().path("find { it.type == 'lateness' && it.channel == 'EMAIL' }.mode");
+        String wanted = "DIGEST".equals(before) ? "IMMEDIATE" : "DIGEST";
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "sophie");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Réglages']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mes réglages"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.getCurrentUrl()).isEqualTo(PORTAL + "reglages");
+            assertNoSeriousViolation(page, "settings");
+
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("pref-lateness-EMAIL"))).selectByValue(wanted);
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".success"), "Enregistré"));
+            String stored = Gateway.as("sophie").get("/api/notification/preferences").then().statusCode(200)
+                    .extract().path("find { it.type == 'lateness' && it.channel == 'EMAIL' }.mode");
+            assertThat(stored).isEqualTo(wanted);
+        } finally {
+            Gateway.as("sophie").body(Map.of("mode", before))
+                    .put("/api/notification/preferences/lateness/{channel}", "EMAIL").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void claire_opens_her_week_and_her_absences() {
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "claire");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//nav[@aria-label='Menu principal']")));
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Ma semaine']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ma semaine"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("lundi").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+            assertNoSeriousViolation(page, "teacher's week");
+
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Mes absences']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mes absences"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("Déclarer une absence", "Absences déclarées")
+                    .doesNotContain("motif :");
+            assertNoSeriousViolation(page, "teacher's absences");
+
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Notifications']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Mes notifications"));
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertNoSeriousViolation(page, "inbox");
+        }
+    }
+
+    private static void signIn(WebDriver page, String personKey) {
+        page.get(PORTAL);
+        new WebDriverWait(page, PAGE).until(
+                ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Se connecter']"))).click();
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        page.findElement(By.id("username")).sendKeys(Demo.person(personKey).username());
+        page.findElement(By.id("password")).sendKeys(Demo.password());
+        page.findElement(By.id("kc-login")).click();
     }
 
     private static void assertNoSeriousViolation(WebDriver page, String screen) {

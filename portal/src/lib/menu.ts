@@ -1,0 +1,15 @@
+import { Me } from './types';
+
+/** The pages a signed-in person may open, in the header's menu (French labels). */
+export function menuFor(me: Me): { path: string; label: string }[] {
+  const role = me.profile.role;
+  const items: { path: string; label: string }[] = [];
+  if (me.children.length > 0) items.push({ path: '/', label: 'Accueil' });
+  else if (me.teaching.length > 0) items.push({ path: '/', label: 'Aujourd’hui' });
+  else if (role === 'STAFF' || role === 'ADMIN') items.push({ path: '/', label: 'Vie scolaire' });
+  if (me.teaching.length > 0) items.push({ path: '/semaine', label: 'Ma semaine' });
+  else if (role === 'PUPIL') items.push({ path: '/semaine', label: 'Ma semaine' });
+  if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
+  items.push({ path: '/notifications', label: 'Notifications' }, { path: '/reglages', label: 'Réglages' });
+  return items;
+}
