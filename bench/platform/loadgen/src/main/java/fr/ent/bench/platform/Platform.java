@@ -97,9 +97,24 @@ final class Platform {
 
     /** Keycloak's admin API with the local master admin (admin / admin, see deploy/local/up). */
     Answer keycloakAdmin(String method, String path, Object body) {
-        String admin = token("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", "admin", "password", "admin")).get("access_token").asText();
-        return send(request(keycloak + "/admin/realms/ent" + path, admin, method, body));
+        return send(request(keycloak + "/admin/realms/ent" + path, adminToken(), method, body));
+    }
+
+    private volatile String adminToken;
+    private volatile long adminTokenUntil = Long.MIN_VALUE;
+
+    /** The master admin's token, kept 30 s (it lives 60): each grant costs Keycloak a password hash. */
+    private String adminToken() {
+        if (System.nanoTime() > adminTokenUntil) {
+            synchronized (this) {
+                if (System.nanoTime() > adminTokenUntil) {
+                    adminToken = token("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                            "username", "admin", "password", "admin")).get("access_token").asText();
+                    adminTokenUntil = System.nanoTime() + 30_000_000_000L;
+                }
+            }
+        }
+        return adminToken;
     }
 
     /** Gives an existing account a password (imported people have none). */
@@ -121,8 +136,14 @@ final class Platform {
         return res;
     }
 
+    /** A call as that person; a token that expired on the way (tokens live 300 s) is renewed once and the call made again. */
     Answer call(Session who, String method, String path, Object body) {
-        return send(request(gateway + path, who.accessToken, method, body));
+        Answer a = send(request(gateway + path, who.accessToken, method, body));
+        if (a.status() == 401 && who.refreshToken != null) {
+            refresh(who);
+            a = send(request(gateway + path, who.accessToken, method, body));
+        }
+        return a;
     }
 
     CompletableFuture<Answer> callAsync(Session who, String method, String path, Object body) {
