@@ -66,6 +66,13 @@ public class ReportCardRepository {
         return jdbc.one("SELECT * FROM report_card_job WHERE id = ?", ReportCardRepository::job, id);
     }
 
+    /** The last job of that class and period. */
+    public Optional<ReportCardJob> lastJob(UUID periodId, UUID classGroupId) {
+        return jdbc.one("""
+                SELECT * FROM report_card_job WHERE period_id = ? AND class_group_id = ?
+                ORDER BY created_at DESC, id LIMIT 1""", ReportCardRepository::job, periodId, classGroupId);
+    }
+
     /** A job of that class and period still queued or running (started since {@code since}). */
     public boolean running(UUID periodId, UUID classGroupId, Instant since) {
         return jdbc.one("""

@@ -114,7 +114,6 @@ public class ReportCardService {
     /** A teacher of that subject in the pupil's class or one of their groups; else 404. Not after publication (409). */
     @Transactional
     public ReportCardView.Appreciation writeSubjectAppreciation(UUID periodId, UUID pupilId, String subject, String text) {
-        String written = appreciation(text);
         access.requireReaderOf(pupilId);
         Period period = periodOf(pupilId, periodId);
         LocalDate day = dayIn(period);
@@ -125,6 +124,7 @@ public class ReportCardService {
             throw Problems.notFound("Élève ou matière introuvable.");
         }
         requireNotPublished(periodId, classId);
+        String written = appreciation(text);
         repository.writeSubjectAppreciation(periodId, pupilId, subject, period.schoolId, written, access.me(), clock.instant());
         audit.changed(period.schoolId, pupilId, "grades.report-card.appreciation", periodId);
         return new ReportCardView.Appreciation(written);
@@ -133,12 +133,12 @@ public class ReportCardService {
     /** The school's staff (the class council's general appreciation); else 404. Not after publication (409). */
     @Transactional
     public ReportCardView.Appreciation writeCouncilAppreciation(UUID periodId, UUID pupilId, String text) {
-        String written = appreciation(text);
         access.requireReaderOf(pupilId);
         Period period = periodOf(pupilId, periodId);
         access.requireStaffOf(period.schoolId);
         UUID classId = directory.classOf(pupilId, dayIn(period)).orElseThrow(() -> Problems.notFound("Élève introuvable."));
         requireNotPublished(periodId, classId);
+        String written = appreciation(text);
         repository.writeCouncilAppreciation(periodId, pupilId, period.schoolId, written, access.me(), clock.instant());
         audit.changed(period.schoolId, pupilId, "grades.report-card.council-appreciation", periodId);
         return new ReportCardView.Appreciation(written);
@@ -360,7 +360,7 @@ public class ReportCardService {
     /** Staff of the class's school: whether published, and the copies generated. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReportCardView classReportCards(UUID classGroupId, UUID periodId) {
-        DirectoryClassGroup group = staffClass(classGroupId);
+        DirectoryClassGroup group = staffClass(classGroupId, true);
         periodOfClass(group, periodId);
         return view(group, periodId);
     }
@@ -369,7 +369,7 @@ public class ReportCardService {
         List<ReportCardView.Copy> copies = repository.documents(periodId, group.id());
         Map<UUID, DirectoryPerson> people = directory.people(copies.stream().map(ReportCardView.Copy::recipientId).toList());
         return new ReportCardView(periodId, group.id(), repository.publishedAt(periodId, group.id()).orElse(null),
-                copies.stream().map(c -> c.named(name(people.get(c.recipientId())))).toList());
+                repository.lastJob(periodId, group.id()).map(ReportCardView.Job::of).orElse(null), copies.stream().map(c -> c.named(name(people.get(c.recipientId())))).toList());
     }
 
     /** A PDF to download, with its file name. */
@@ -415,9 +415,20 @@ public class ReportCardService {
     // --- lookups
 
     private DirectoryClassGroup staffClass(UUID classGroupId) {
+        return staffClass(classGroupId, false);
+    }
+
+    /** The class, for its school's staff (and, reading only, its integrations and the admin); else 404. */
+    private DirectoryClassGroup staffClass(UUID classGroupId, boolean reading) {
         DirectoryClassGroup group = directory.classGroup(classGroupId)
                 .orElseThrow(() -> Problems.notFound("Classe introuvable."));
-        access.requireStaffOf(group.schoolId());
+        if (reading) {
+            if (!access.readsAsStaffOf(group.schoolId())) {
+                throw Problems.notFound("Classe introuvable.");
+            }
+        } else {
+            access.requireStaffOf(group.schoolId());
+        }
         if (group.kind() != GroupKind.CLASS) {
             throw Problems.badRequest("not-a-class", "Les bulletins se font par classe, pas par groupe.");
         }

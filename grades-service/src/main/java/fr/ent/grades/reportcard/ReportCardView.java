@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What is known of a class's report cards for a period: published or not, and the copies generated. */
-public record ReportCardView(UUID periodId, UUID classGroupId, Instant publishedAt, List<Copy> copies) {
+/**
+ * What is known of a class's report cards for a period: published or not, the last generation job
+ * (null before any), and the copies generated.
+ */
+public record ReportCardView(UUID periodId, UUID classGroupId, Instant publishedAt, Job lastJob, List<Copy> copies) {
 
     /** One PDF: the pupil's, for a recipient (the pupil or one of their guardians). */
     public record Copy(UUID pupilId, UUID recipientId, String recipientName, Instant createdAt, long bytes) {
