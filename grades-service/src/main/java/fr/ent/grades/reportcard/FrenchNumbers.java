@@ -13,6 +13,8 @@ public final class FrenchNumbers {
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
             Map.entry("MATHS", "Mathématiques"), Map.entry("FRANCAIS", "Français"),
             Map.entry("HISTOIRE", "Histoire-géographie"), Map.entry("HISTOIRE_GEO", "Histoire-géographie"),
+            Map.entry("HIST-GEO", "Histoire-géographie"), Map.entry("PHYS-CHI", "Physique-chimie"),
+            Map.entry("TECHNO", "Technologie"),
             Map.entry("ANGLAIS", "Anglais"), Map.entry("ESPAGNOL", "Espagnol"), Map.entry("ALLEMAND", "Allemand"),
             Map.entry("LATIN", "Latin"), Map.entry("SVT", "Sciences de la vie et de la Terre"),
             Map.entry("PHYSIQUE_CHIMIE", "Physique-chimie"), Map.entry("TECHNOLOGIE", "Technologie"),
@@ -28,6 +30,6 @@ public final class FrenchNumbers {
     }
 
     public static String subject(String code) {
-        return SUBJECTS.getOrDefault(code, code.charAt(0) + code.substring(1).toLowerCase().replace('_', ' '));
+        return SUBJECTS.getOrDefault(code, code.charAt(0) + code.substring(1).toLowerCase().replace('_', ' ').replace('-', ' '));
     }
 }
