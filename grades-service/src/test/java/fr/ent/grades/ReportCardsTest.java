@@ -5,6 +5,9 @@ import fr.ent.events.contract.attendance.AbsenceCancelled;
 import fr.ent.events.contract.attendance.AbsenceJustified;
 import fr.ent.events.contract.attendance.AbsenceRecorded;
 import fr.ent.grades.reportcard.AbsenceProjection;
+import fr.ent.grades.reportcard.ReportCardRepository;
+import fr.ent.grades.reportcard.ReportCardRetention;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import fr.ent.testkit.TopicReader;
 import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
@@ -59,6 +62,10 @@ class ReportCardsTest {
     DirectoryProjection projection;
     @Inject
     AbsenceProjection absences;
+    @Inject
+    ReportCardRepository repository;
+    @Inject
+    ReportCardRetention retention;
 
     World w;
     LocalDate today;
@@ -234,6 +241,21 @@ class ReportCardsTest {
         // nothing generated: nothing to publish
         as(w.cpe.token()).post("/api/grades/classes/" + w.classA + "/periods/" + trimester + "/report-cards/publication")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void copies_past_their_keeping_time_are_removed_the_others_kept() {
+        UUID old = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            repository.replaceDocuments(trimester, old, w.school, w.classA, UUID.randomUUID(), "2015-2016",
+                    Map.of(old, new byte[]{1}), java.time.Instant.now(), today.minusDays(1));
+            repository.replaceDocuments(trimester, kept, w.school, w.classA, UUID.randomUUID(), World.schoolYear(),
+                    Map.of(kept, new byte[]{2}), java.time.Instant.now(), today);
+        });
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(repository.document(trimester, old, old)).isEmpty();
+        assertThat(repository.document(trimester, kept, kept)).isPresent();
     }
 
     private io.restassured.response.ValidatableResponse appreciation(String token, UUID pupil, String subject, String text) {
