@@ -2,6 +2,7 @@ package fr.ent.notification;
 
 import fr.ent.events.contract.grades.MarkChanged;
 import fr.ent.events.contract.grades.MarksPublished;
+import fr.ent.events.contract.grades.ReportCardPublished;
 import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
 import fr.ent.testservers.SmtpResource;
@@ -71,5 +72,21 @@ class GradesNotificationTest extends NotificationScenario {
                 && inboxSize(family.pupil(), family.school(), "pupil") == 1);
         assertThat(inbox(family.mother(), family.school()).getString("items[0].body"))
                 .isEqualTo("Une note de français de Hugo a été modifiée.");
+    }
+
+    @Test
+    void a_published_report_card_is_told_at_once_to_the_pupil_and_each_guardian() {
+        Family family = Family.create(directory, contacts, "Lucas");
+        UUID period = UUID.randomUUID();
+        TopicWriter.publish(family.pupil().toString(), new ReportCardPublished(period, family.school(), family.classId(),
+                family.pupil(), at(TUESDAY_10H)), family.school());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.pupil(), family.school(), "pupil") == 1
+                && inboxSize(family.mother(), family.school(), "parent") == 1
+                && inboxSize(family.father(), family.school(), "parent") == 1);
+        var inbox = inbox(family.father(), family.school());
+        assertThat(inbox.getString("items[0].title")).isEqualTo("Bulletin de Lucas disponible");
+        assertThat(inbox.getString("items[0].body")).isEqualTo("Le bulletin de Lucas est disponible : téléchargez-le dans l'ENT.");
+        assertThat(inbox.getString("items[0].link")).isEqualTo("/notes/bulletins/" + period);
+        assertThat(inbox(family.pupil(), family.school()).getString("items[0].title")).isEqualTo("Bulletin disponible");
     }
 }

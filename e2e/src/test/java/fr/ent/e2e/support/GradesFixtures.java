@@ -12,7 +12,9 @@ import java.util.UUID;
  * the CPE as "E2E Année" when there is none); {@code gradesLockPeriod}, a period of 4A at the very
  * end of the school year that the lock operation may lock again and again; {@code gradesAssessment},
  * Claire Martin's "E2E Fixture" maths assessment of 4A today, with Léa's mark, published and shown
- * to pupils and guardians at once.
+ * to pupils and guardians at once; {@code gradesReportCardJob}, the last generation of 4A's report
+ * cards for {@code gradesYear}, which the fixture generates (waiting for the job) and publishes when
+ * they are not yet, so that Léa and her parents download theirs.
  */
 final class GradesFixtures {
 
@@ -54,5 +56,24 @@ final class GradesFixtures {
         f.put("gradesYear", whole);
         f.put("gradesLockPeriod", lock);
         f.put("gradesAssessment", assessment);
+        f.put("gradesReportCardJob", reportCards(class4A, whole));
+    }
+
+    /** 4A's report cards for the period, generated and published once; the last job's id. */
+    private static String reportCards(UUID class4A, String period) {
+        String path = "/api/grades/classes/" + class4A + "/periods/" + period + "/report-cards";
+        var view = Gateway.as("cpe").get(path).then().statusCode(200).extract().jsonPath();
+        if (view.getString("publishedAt") != null) {
+            return view.getString("lastJob.id");
+        }
+        String job = view.getString("lastJob.id");
+        if (job == null || "FAILED".equals(view.getString("lastJob.state"))) {
+            job = Gateway.as("cpe").post(path + "/generation").then().statusCode(202).extract().path("id");
+        }
+        String id = job;
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> "DONE".equals(
+                Gateway.as("cpe").get("/api/grades/report-card-jobs/" + id).then().statusCode(200).extract().path("state")));
+        Gateway.as("cpe").post(path + "/publication").then().statusCode(200);
+        return id;
     }
 }

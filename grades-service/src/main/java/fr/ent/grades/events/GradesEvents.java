@@ -4,6 +4,7 @@ import fr.ent.events.Outbox;
 import fr.ent.events.contract.grades.MarkChanged;
 import fr.ent.events.contract.grades.MarksPublished;
 import fr.ent.events.contract.grades.PeriodLocked;
+import fr.ent.events.contract.grades.ReportCardPublished;
 import fr.ent.grades.assessment.Assessment;
 import fr.ent.grades.period.Period;
 import fr.ent.web.clock.SchoolClock;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * The events of grades-service, written to the outbox in the caller's transaction, keyed by
- * assessment (its publication and later changes keep their order) or by period. Ids, the subject
+ * assessment (its publication and later changes keep their order), by period, or by pupil (report cards). Ids, the subject
  * code and times; never a mark or a title.
  */
 @ApplicationScoped
@@ -49,6 +50,13 @@ public class GradesEvents {
     public void periodLocked(Period p) {
         outbox.publish(new PeriodLocked(p.id, p.schoolId, p.classGroupId, p.schoolYear, p.startsOn, p.endsOn, at(p.lockedAt)),
                 p.id.toString(), p.id.toString(), p.schoolId);
+    }
+
+    /** A class's report cards published: one event per pupil, keyed by pupil. */
+    public void reportCardsPublished(UUID periodId, UUID schoolId, UUID classGroupId, Collection<UUID> pupilIds, Instant at) {
+        outbox.publishAll(pupilIds.stream().sorted().map(pupil -> new Outbox.Pending(
+                new ReportCardPublished(periodId, schoolId, classGroupId, pupil, at(at)),
+                pupil.toString(), periodId + "/" + pupil, schoolId)).toList());
     }
 
     private OffsetDateTime at(Instant instant) {

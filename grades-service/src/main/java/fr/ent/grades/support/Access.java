@@ -48,6 +48,11 @@ public class Access {
         relationships.requireStaffOf(schoolId);
     }
 
+    /** The school's staff, its integrations (read only) and the admin. */
+    public boolean readsAsStaffOf(UUID schoolId) {
+        return relationships.readsAsStaffOf(schoolId);
+    }
+
     public boolean isStaffOf(UUID schoolId) {
         return relationships.isStaffOf(schoolId);
     }

@@ -102,7 +102,7 @@ class CatalogueTest {
 
     @Test
     void the_grades_contracts_are_found() {
-        assertThat(contracts).extracting(Class::getSimpleName).contains("MarksPublished", "MarkChanged", "PeriodLocked");
+        assertThat(contracts).extracting(Class::getSimpleName).contains("MarksPublished", "MarkChanged", "PeriodLocked", "ReportCardPublished");
     }
 
     @Test
