@@ -136,11 +136,19 @@ final class Platform {
         return res;
     }
 
-    /** A call as that person; a token that expired on the way (tokens live 300 s) is renewed once and the call made again. */
+    /**
+     * A call as that person. A token that expired on the way (tokens live 300 s) is renewed once and
+     * the call made again; a 429 (the gateway's per-person rate limit, met by the set-up's many reads
+     * as one CPE) is waited out, up to 30 times a second.
+     */
     Answer call(Session who, String method, String path, Object body) {
         Answer a = send(request(gateway + path, who.accessToken, method, body));
         if (a.status() == 401 && who.refreshToken != null) {
             refresh(who);
+            a = send(request(gateway + path, who.accessToken, method, body));
+        }
+        for (int wait = 0; a.status() == 429 && wait < 30; wait++) {
+            sleep(1000);
             a = send(request(gateway + path, who.accessToken, method, body));
         }
         return a;
