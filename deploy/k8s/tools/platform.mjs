@@ -60,13 +60,13 @@ export const workloads = [
     name: "attendance-service", short: "attendance", port: 8084, kind: "service",
     memory: "768Mi", cpu: "500m", measuredRssMb: 350,
     db: { env: "ATTENDANCE", pooler: true },
-    publishes: ["ent.attendance"], consumes: ["ent.identity"], objectStorage: true,
+    publishes: ["ent.attendance"], consumes: ["ent.identity", "ent.timetable"], objectStorage: true,
   },
   {
     name: "grades-service", short: "grades", port: 8085, kind: "service",
     memory: "512Mi", cpu: "250m", measuredRssMb: 224,
     db: { env: "GRADES", pooler: false },
-    publishes: ["ent.grades"], consumes: [],
+    publishes: ["ent.grades"], consumes: ["ent.identity", "ent.attendance"],
   },
   {
     name: "messaging-service", short: "messaging", port: 8086, kind: "service",
@@ -78,7 +78,7 @@ export const workloads = [
     name: "notification-service", short: "notification", port: 8087, kind: "service",
     memory: "768Mi", cpu: "500m", measuredRssMb: 369,
     db: { env: "NOTIFICATION", pooler: true },
-    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance"],
+    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades"],
     smtp: true,
   },
 ];
