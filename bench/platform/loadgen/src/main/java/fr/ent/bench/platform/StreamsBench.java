@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -71,6 +72,10 @@ public final class StreamsBench {
     /** "pupil|occurredAt" → when its roll call was sent (nanoTime). */
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Long> latencyNs = new ConcurrentLinkedQueue<>();
+    /** The same latency cut in two at the inbox row's created_at (wall clock, same machine): where the time goes. */
+    private final Map<String, Long> sentAtWallMs = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Long> toInboxMs = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> inboxToStreamMs = new ConcurrentLinkedQueue<>();
     private final ExecutorService reopen = Executors.newFixedThreadPool(2);
 
     private StreamsBench(Platform platform, Path entHome) throws Exception {
@@ -134,6 +139,12 @@ public final class StreamsBench {
                 target, guardians.size(), openPerSecond, heldStreams, openSeconds, bench.refusedBound.get(), bench.refusedRate.get(), bench.failed.get()));
         bench.report.add(String.format("| absence → event on every open stream of the guardians concerned, p50 / p99 (%d absences/s, %d s) | %d / %d ms (%d events) | p99 ≤ 250 ms |",
                 absencesPerSecond, seconds, pct(events, 50), pct(events, 99), events.size()));
+        List<Long> toInbox = bench.toInboxMs.stream().sorted().collect(Collectors.toList());
+        List<Long> inboxToStream = bench.inboxToStreamMs.stream().sorted().collect(Collectors.toList());
+        bench.report.add(String.format("| … of which roll call sent → notification row written (attendance, outbox, Kafka, fan-out), p50 / p99 | %d / %d ms | |",
+                pct(toInbox, 50), pct(toInbox, 99)));
+        bench.report.add(String.format("| … of which row written → read on the stream (commit, feed, gateway, this client), p50 / p99 | %d / %d ms | |",
+                pct(inboxToStream, 50), pct(inboxToStream, 99)));
         bench.report.add(String.format("| `GET /api/notification/inbox/unread-count`, p50 / p99, idle | %d / %d ms | %d/s for %d s |",
                 pct(idle, 50), pct(idle, 99), probesPerSecond, seconds));
         bench.report.add(String.format("| … the same while the streams are held and absences flow | %d / %d ms | p99 within 20 ms of idle |",
@@ -233,8 +244,14 @@ public final class StreamsBench {
                     long now = System.nanoTime();
                     try {
                         JsonNode n = Platform.JSON.readTree(line.substring(5));
-                        Long at = sentAt.get(n.at("/child/id").asText() + "|" + n.path("occurredAt").asText());
-                        if (at != null) latencyNs.add(now - at);
+                        String key = n.at("/child/id").asText() + "|" + n.path("occurredAt").asText();
+                        Long at = sentAt.get(key);
+                        if (at != null) {
+                            latencyNs.add(now - at);
+                            long written = Instant.parse(n.path("createdAt").asText()).toEpochMilli();
+                            toInboxMs.add(written - sentAtWallMs.get(key));
+                            inboxToStreamMs.add(System.currentTimeMillis() - written);
+                        }
                     } catch (Exception ignored) {
                         // not an absence of ours
                     }
@@ -339,7 +356,9 @@ public final class StreamsBench {
             LocalTime starts = LocalTime.MIDNIGHT.plusMinutes(2L * lesson); // 1-minute lessons, 2 minutes apart
             List<String> candidates = listened.get(group);
             String absent = candidates.get(lesson % candidates.size());
-            sentAt.put(absent + "|" + day.atTime(starts).atZone(PARIS).toInstant(), System.nanoTime());
+            String key = absent + "|" + day.atTime(starts).atZone(PARIS).toInstant();
+            sentAtWallMs.put(key, System.currentTimeMillis());
+            sentAt.put(key, System.nanoTime());
             List<Session> teachers = teachersOf.get(group);
             platform.callAsync(teachers.get(k % teachers.size()), "POST", "/api/attendance/registers",
                     register(group, day, starts, absent)).whenComplete((a, e) -> {
