@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.util.UUID;
 
 /** Hand-ins of HAND_IN work: pupils hand in files, teachers follow, download, close and return feedback. */
-@Path("/api/homework/works/{workId}")
+@Path("/api/homework")
 public class HandInResource {
 
     private final HandInService handIns;
@@ -34,7 +34,7 @@ public class HandInResource {
 
     /** Step 1 for the pupil: a pre-signed upload (PDF, PNG, JPEG, DOCX, ODT; 10 MiB); then hand in naming {@code fileId}. */
     @POST
-    @Path("/hand-ins/{pupilId}/uploads")
+    @Path("/works/{workId}/hand-ins/{pupilId}/uploads")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "201", description = "A pre-signed upload",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadOffer.class)))
@@ -46,7 +46,7 @@ public class HandInResource {
 
     /** The pupil hands in (or replaces, until the due time) the files uploaded. */
     @PUT
-    @Path("/hand-ins/{pupilId}")
+    @Path("/works/{workId}/hand-ins/{pupilId}")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "409", description = "Hand-ins are closed, or the due time is past and the work already handed in")
     @APIResponse(responseCode = "422", description = "A file's content is not the one declared (SHA-256)")
@@ -56,7 +56,7 @@ public class HandInResource {
     }
 
     @GET
-    @Path("/hand-ins/{pupilId}")
+    @Path("/works/{workId}/hand-ins/{pupilId}")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN,
             CurrentUser.SERVICE})
     public HandInView getHandIn(@PathParam("workId") UUID workId, @PathParam("pupilId") UUID pupilId) {
@@ -65,7 +65,7 @@ public class HandInResource {
 
     /** A pre-signed download of a handed-in file or of the feedback file. */
     @GET
-    @Path("/hand-ins/{pupilId}/files/{fileId}")
+    @Path("/works/{workId}/hand-ins/{pupilId}/files/{fileId}")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN,
             CurrentUser.SERVICE})
     public Download handInFile(@PathParam("workId") UUID workId, @PathParam("pupilId") UUID pupilId,
@@ -75,7 +75,7 @@ public class HandInResource {
 
     /** Who handed in, who is late, who has not. */
     @GET
-    @Path("/hand-ins")
+    @Path("/works/{workId}/hand-ins")
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE})
     public HandInStatus handInStatus(@PathParam("workId") UUID workId) {
         return handIns.status(workId);
@@ -83,7 +83,7 @@ public class HandInResource {
 
     /** Every handed-in file as one ZIP archive, streamed (a folder per pupil). */
     @GET
-    @Path("/hand-ins.zip")
+    @Path("/works/{workId}/hand-ins.zip")
     @Produces("application/zip")
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE})
     @APIResponse(responseCode = "200", description = "The archive",
@@ -96,14 +96,14 @@ public class HandInResource {
 
     /** Closes hand-ins: after it a hand-in is refused (409). */
     @POST
-    @Path("/close-hand-ins")
+    @Path("/works/{workId}/close-hand-ins")
     @RolesAllowed(CurrentUser.TEACHER)
     public HandInStatus closeHandIns(@PathParam("workId") UUID workId) {
         return handIns.close(workId);
     }
 
     @POST
-    @Path("/hand-ins/{pupilId}/feedback-uploads")
+    @Path("/works/{workId}/hand-ins/{pupilId}/feedback-uploads")
     @RolesAllowed(CurrentUser.TEACHER)
     @APIResponse(responseCode = "201", description = "A pre-signed upload",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadOffer.class)))
@@ -114,7 +114,7 @@ public class HandInResource {
 
     /** Returns feedback (a file uploaded first and/or a comment) on the pupil's hand-in. */
     @PUT
-    @Path("/hand-ins/{pupilId}/feedback")
+    @Path("/works/{workId}/hand-ins/{pupilId}/feedback")
     @RolesAllowed(CurrentUser.TEACHER)
     public HandInView returnFeedback(@PathParam("workId") UUID workId, @PathParam("pupilId") UUID pupilId,
                                      @NotNull @Valid FeedbackInput in) {

@@ -60,7 +60,7 @@ public class Attachments {
         if (fileIds == null) {
             return List.of();
         }
-        if (new LinkedHashSet<>(fileIds).size() != fileIds.size() || fileIds.contains(null)) {
+        if (fileIds.stream().anyMatch(java.util.Objects::isNull) || new LinkedHashSet<>(fileIds).size() != fileIds.size()) {
             throw Problems.invalidField(field, "un fichier figure deux fois, ou est vide");
         }
         List<StoredFile> confirmed = new ArrayList<>();
