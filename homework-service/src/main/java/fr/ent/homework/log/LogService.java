@@ -91,7 +91,7 @@ public class LogService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public LogEntry readable(UUID id) {
         LogEntry e = entries.findByIdOptional(id).orElseThrow(LogService::notFound);
-        if (e.teacherId.equals(access.personId()) && access.isPerson()) {
+        if (access.isPerson() && e.teacherId.equals(access.personId())) {
             return e;
         }
         DirectoryClassGroup group = access.classGroup(e.classGroupId);
