@@ -78,7 +78,7 @@ export const workloads = [
     name: "notification-service", short: "notification", port: 8087, kind: "service",
     memory: "768Mi", cpu: "500m", measuredRssMb: 369,
     db: { env: "NOTIFICATION", pooler: true },
-    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades"],
+    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework"],
     smtp: true,
   },
 ];
