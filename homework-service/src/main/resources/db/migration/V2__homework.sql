@@ -22,7 +22,7 @@ CREATE TABLE work (
     class_group_id       uuid NOT NULL,
     subject              text NOT NULL,
     teacher_id           uuid NOT NULL,
-    log_entry_id         uuid REFERENCES log_entry (id),
+    log_entry_id         uuid REFERENCES log_entry (id) ON DELETE SET NULL,
     set_on               date NOT NULL,
     due_on               date NOT NULL,
     due_at               timestamptz NOT NULL,

@@ -178,6 +178,25 @@ class HomeworkTest {
     }
 
     @Test
+    void an_attachment_belongs_to_one_entry_and_deleting_a_lesson_keeps_the_work_set_on_it() {
+        String file = World.upload(w.claire.token(), "/api/homework/classes/" + w.classA + "/attachment-uploads", "cours.pdf",
+                World.PDF, "application/pdf");
+        String entry = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
+                        "lessonOn", today.toString(), "title", "Aires", "content", "Cours", "attachmentIds", List.of(file)))
+                .post("/api/homework/log-entries").then().statusCode(201).body("attachments[0].id", equalTo(file)).extract().path("id");
+        String url = as(w.lea.token()).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(200)
+                .extract().path("url");
+        assertThat(World.get(url).body()).isEqualTo(World.PDF);
+        as(w.claire.token()).body(w.work("Même fichier", "EXERCISE", today.plusDays(2), 10, Map.of("attachmentIds", List.of(file))))
+                .post("/api/homework/works").then().statusCode(400).body("errors[0].field", equalTo("attachmentIds[0]"));
+        String work = as(w.claire.token()).body(w.work("Sur la séance", "EXERCISE", today.plusDays(2), 10, Map.of("logEntryId", entry)))
+                .post("/api/homework/works").then().statusCode(201).body("work.logEntryId", equalTo(entry)).extract().path("work.id");
+        as(w.claire.token()).delete("/api/homework/log-entries/" + entry).then().statusCode(204);
+        as(w.claire.token()).get("/api/homework/works/" + work).then().statusCode(200).body("logEntryId", nullValue());
+        as(w.lea.token()).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(404);
+    }
+
+    @Test
     void the_head_stamps_a_visa_and_the_history_is_kept() {
         for (String comment : List.of("Cahier bien tenu.", "À compléter pour la semaine 3.")) {
             as(w.cpe.token()).body(Map.of("teacherId", w.claire.id().toString(), "stampedOn", today.toString(), "comment", comment))

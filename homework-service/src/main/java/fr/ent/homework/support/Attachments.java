@@ -81,10 +81,14 @@ public class Attachments {
             }
         }
         for (int i = 0; i < attached.size(); i++) {
-            jdbc.update("""
+            int written = jdbc.update("""
                     INSERT INTO attachment (file_id, owner_id, position) VALUES (?, ?, ?)
                     ON CONFLICT (file_id) DO UPDATE SET position = excluded.position
                     WHERE attachment.owner_id = excluded.owner_id""", attached.get(i).id(), ownerId, i);
+            if (written == 0) {
+                // a file is attached to one entry or work: upload it again for another
+                throw Problems.invalidField("attachmentIds[" + i + "]", "ce fichier est déjà joint à une autre séance ou un autre travail");
+            }
         }
     }
 
