@@ -54,7 +54,7 @@ export const workloads = [
     name: "homework-service", short: "homework", port: 8083, kind: "service",
     memory: "512Mi", cpu: "250m", measuredRssMb: 234,
     db: { env: "HOMEWORK", pooler: false },
-    publishes: ["ent.homework"], consumes: [], objectStorage: true,
+    publishes: ["ent.homework"], consumes: ["ent.identity"], objectStorage: true,
   },
   {
     name: "attendance-service", short: "attendance", port: 8084, kind: "service",
@@ -78,7 +78,7 @@ export const workloads = [
     name: "notification-service", short: "notification", port: 8087, kind: "service",
     memory: "768Mi", cpu: "500m", measuredRssMb: 369,
     db: { env: "NOTIFICATION", pooler: true },
-    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades"],
+    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework"],
     smtp: true,
   },
 ];

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 class HomeworkSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
-        return EchoTestResource.PATH;
+        return "/api/homework/works";
     }
 
     /** Its document is its own, and every path sits under /api/homework/, where the gateway sends homework calls. */

@@ -38,15 +38,20 @@ public final class ApiFixtures {
      * through the gateway, the bytes PUT straight to the object storage; the file id to name.
      */
     public static String uploadAttachment(String guardian, UUID entryId, String name, byte[] content, String type) {
+        return upload(guardian, "/api/attendance/entries/" + entryId + "/justification-uploads", name, content, type);
+    }
+
+    /** Asks {@code offerPath} for a pre-signed upload as {@code caller}, PUTs the bytes to the object storage: the file id. */
+    public static String upload(String caller, String offerPath, String name, byte[] content, String type) {
         String sha256;
         try {
             sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        var offer = Gateway.as(guardian)
+        var offer = Gateway.as(caller)
                 .body(Map.of("fileName", name, "size", content.length, "contentType", type, "sha256", sha256))
-                .post("/api/attendance/entries/{id}/justification-uploads", entryId)
+                .post(offerPath)
                 .then().statusCode(201).extract();
         try {
             var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
@@ -126,6 +131,7 @@ public final class ApiFixtures {
         f.values.put("assignment", () -> assignment(teacher, class3D, subject));
         TimetableFixtures.add(f, jeanMoulin, class4A);
         GradesFixtures.add(f, jeanMoulin, class4A);
+        HomeworkFixtures.add(f, class4A);
         return f;
     }
 

@@ -59,4 +59,11 @@ public class EventChannels {
     public CompletionStage<Void> grades(KafkaRecordBatch<String, String> batch) {
         return events.handleBatch("notification.grades", batch, fanOut::handleAll);
     }
+
+    /** Work set, reminders, hand-ins and feedback (keyed by work): in order, as above. */
+    @Incoming("homework-events")
+    @Blocking
+    public CompletionStage<Void> homework(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.homework", batch, fanOut::handleAll);
+    }
 }

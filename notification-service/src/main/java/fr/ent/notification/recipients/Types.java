@@ -26,6 +26,17 @@ public final class Types {
     /** A mark: in the inbox only. */
     public static final NotificationType GRADE = new NotificationType("grade", "Notes", IMMEDIATE, OFF);
 
+    /** Work to do set for a pupil: in the inbox; guardians change it in their preferences. */
+    public static final NotificationType HOMEWORK = new NotificationType("homework", "Travail à faire", IMMEDIATE, OFF);
+    /** The day before work is due, to the pupil who has not ticked it done: in the inbox. */
+    public static final NotificationType HOMEWORK_REMINDER =
+            new NotificationType("homework-reminder", "Rappels de travail à faire", IMMEDIATE, OFF);
+    /** A pupil's hand-in received, to the teacher: in the inbox. */
+    public static final NotificationType HAND_IN = new NotificationType("hand-in", "Travaux rendus", IMMEDIATE, OFF);
+    /** A teacher's feedback on a hand-in, to the pupil: in the inbox. */
+    public static final NotificationType HOMEWORK_FEEDBACK =
+            new NotificationType("homework-feedback", "Corrections de travaux rendus", IMMEDIATE, OFF);
+
     private Types() {
     }
 }

@@ -1,0 +1,23 @@
+package fr.ent.homework.log;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A lesson log entry: the class or group, the subject the author teaches there, the lesson's day,
+ * a title and what was done; files uploaded first ({@code attachmentIds}); {@code published}
+ * false keeps it a draft. On a change, {@code classGroupId} and {@code subject} must stay.
+ */
+public record LogEntryInput(@NotNull UUID classGroupId,
+                            @NotBlank @Size(max = 40) String subject,
+                            @NotNull LocalDate lessonOn,
+                            @NotBlank @Size(max = 200) String title,
+                            @NotNull @Size(max = 20000) String content,
+                            @Size(max = 10) List<UUID> attachmentIds,
+                            Boolean published) {
+}
