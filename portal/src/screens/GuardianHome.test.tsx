@@ -36,6 +36,9 @@ function recordingApi() {
   const paths: string[] = [];
   const api: Api = {
     calls: { count: 0 },
+    file: async () => {
+      throw new Error("no file in this test");
+    },
     get: async <T,>(path: string) => {
       paths.push(path);
       const week = /pupils\/(\w+)\/week\?date=(.+)$/.exec(path);

@@ -32,6 +32,9 @@ function recordingApi(onMarks: (body: unknown) => Register | ApiError) {
   const sent: { method: string; path: string; body: unknown; headers?: Record<string, string> }[] = [];
   const api: Api = {
     calls: { count: 0 },
+    file: async () => {
+      throw new Error("no file in this test");
+    },
     get: async <T,>(path: string) => {
       expect(path).toBe('/api/attendance/teachers/claire/lessons?date=2026-12-09');
       return [lesson] as T;

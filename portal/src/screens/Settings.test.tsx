@@ -14,6 +14,9 @@ function platform() {
   ];
   const api: Api = {
     calls: { count: 0 },
+    file: async () => {
+      throw new Error("no file in this test");
+    },
     get: async <T,>(path: string): Promise<T> => {
       if (path === '/api/notification/preferences') return prefs as T;
       if (path === '/api/timetable/me/feed') return { active: false, createdAt: null } as T;

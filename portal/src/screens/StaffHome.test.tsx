@@ -29,6 +29,9 @@ function platform() {
   const today = schoolDate(new Date());
   const api: Api = {
     calls: { count: 0 },
+    file: async () => {
+      throw new Error("no file in this test");
+    },
     get: async <T,>(path: string): Promise<T> => {
       gets.push(path);
       const p = path.split('?')[0];

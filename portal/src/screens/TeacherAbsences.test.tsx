@@ -15,6 +15,9 @@ function timetable() {
   const sent: { method: string; path: string; body: unknown }[] = [];
   const api: Api = {
     calls: { count: 0 },
+    file: async () => {
+      throw new Error("no file in this test");
+    },
     get: async <T,>(path: string): Promise<T> => {
       expect(path).toBe('/api/timetable/absences/mine');
       return absences as T;
