@@ -65,6 +65,17 @@ export interface Week {
   classNames: Record<string, string>;
 }
 
+/** GET /api/timetable/schools/{id}/changes?from=&to= (staff): the occurrences with a change, as in a week */
+export interface SchoolChanges {
+  schoolId: string;
+  from: string;
+  to: string;
+  occurrences: Occurrence[];
+  teacherNames: Record<string, string>;
+  roomNames: Record<string, string>;
+  classNames: Record<string, string>;
+}
+
 export interface Entry {
   id: string;
   pupilId: string;
