@@ -54,6 +54,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // screen tests take seconds on a busy 2-core build machine
+    testTimeout: 30_000,
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });
