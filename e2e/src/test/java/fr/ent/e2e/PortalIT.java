@@ -271,7 +271,8 @@ class PortalIT {
                 assertNoSeriousViolation(page, "marks grid");
                 cells.get(2).sendKeys(org.openqa.selenium.Keys.BACK_SPACE, org.openqa.selenium.Keys.BACK_SPACE, "Disp");
                 page.findElement(By.xpath("//button[normalize-space()='Enregistrer les notes']")).click();
-                new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role='status']"), "Notes enregistrées (3 élèves)"));
+                new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//p[@role='status'][normalize-space()='Notes enregistrées (3 élèves).']")));
 
                 List<Map<String, Object>> stored = Gateway.as("claire").get("/api/grades/assessments/{id}/marks", assessment)
                         .then().statusCode(200).extract().jsonPath().getList("$");

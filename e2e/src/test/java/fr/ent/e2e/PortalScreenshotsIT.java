@@ -43,6 +43,8 @@ class PortalScreenshotsIT {
         try (Browser browser = Browser.start("fr-FR,fr")) {
             ChromeDriver page = browser.driver();
             PortalIT.signIn(page, "sophie");
+            // the sign-in ends on the home: reloading before it would cut the code exchange short
+            new WebDriverWait(page, PortalIT.PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
             for (var width : WIDTHS.entrySet()) {
                 page.manage().window().setSize(width.getValue());
                 page.get(PortalIT.PORTAL);
