@@ -114,13 +114,13 @@ function PeriodMarks({ api, pupil, period }: { api: Api; pupil: Pupil; period: P
   const averages = useLoad(() => api.get<PeriodAverages>(`${base}/periods/${period.id}/averages`), [api, base, period.id]);
   return (
     <>
-      <section aria-labelledby="dernieres">
+      <section className="card" aria-labelledby="dernieres">
         <h2 id="dernieres">Dernières notes</h2>
         {marks.error && <ErrorMessage message={marks.error} />}
         {!marks.data && !marks.error && <Loading what="les notes" />}
         {marks.data && <LatestMarks api={api} marks={marks.data} />}
       </section>
-      <section aria-labelledby="moyennes">
+      <section className="card" aria-labelledby="moyennes">
         <h2 id="moyennes">Moyennes – {period.name}</h2>
         {averages.error && <ErrorMessage message={averages.error} />}
         {!averages.data && !averages.error && <Loading what="les moyennes" />}
@@ -253,7 +253,7 @@ function EvolutionSection({ api, base, period }: { api: Api; base: string; perio
     [chosen],
   );
   return (
-    <section aria-labelledby="evolution">
+    <section className="card" aria-labelledby="evolution">
       <h2 id="evolution">Évolution</h2>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)}>
@@ -345,7 +345,7 @@ function WhatIf({ api, base, pupil, period, averages, marks }: { api: Api; base:
   };
 
   return (
-    <section aria-labelledby="et-si">
+    <section className="card" aria-labelledby="et-si">
       <h2 id="et-si">Et si… ?</h2>
       {!open ? (
         <button type="button" onClick={() => setOpen(true)}>
@@ -436,7 +436,7 @@ function ReportCard({ api, base, period }: { api: Api; base: string; period: Per
     }
   };
   return (
-    <section aria-labelledby="bulletin">
+    <section className="card" aria-labelledby="bulletin">
       <h2 id="bulletin">Bulletin – {period.name}</h2>
       <button type="button" onClick={download} disabled={state.busy}>
         Télécharger le bulletin (PDF)

@@ -314,7 +314,7 @@ function AssessmentFigures({ api, assessment }: { api: Api; assessment: Assessme
   const m = stats.data.marks;
   const markers = Object.entries(stats.data.markers) as [Marker, number][];
   return (
-    <section aria-labelledby="stats">
+    <section className="card" aria-labelledby="stats">
       <h2 id="stats">Statistiques de la classe</h2>
       <p>
         {m.count} note{m.count > 1 ? 's' : ''} · moyenne {frNumber(m.mean)} · médiane {frNumber(m.median)} · de {frNumber(m.min)} à {frNumber(m.max)} (sur{' '}
