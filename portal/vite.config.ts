@@ -56,6 +56,7 @@ export default defineConfig({
     environment: 'jsdom',
     // screen tests take seconds on a busy 2-core build machine
     testTimeout: 30_000,
+    setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });

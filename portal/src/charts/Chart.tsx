@@ -27,7 +27,16 @@ export interface Series {
  * chunk). The canvas is an image named by `summary`; the same figures are in a table beside it
  * (the page's), for screen readers and keyboard users.
  */
-export default function ChartView({ kind, labels, series, max, summary }: { kind: 'line' | 'bar'; labels: string[]; series: Series[]; max?: number; summary: string }) {
+export interface ChartProps {
+  kind: 'line' | 'bar';
+  labels: string[];
+  series: Series[];
+  max?: number;
+  /** what the chart shows, in French, for screen readers */
+  summary: string;
+}
+
+export default function ChartView({ kind, labels, series, max, summary }: ChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;

@@ -65,15 +65,9 @@ export interface Week {
   classNames: Record<string, string>;
 }
 
-/** GET /api/timetable/schools/{id}/changes?from=&to= (staff): the occurrences with a change, as in a week */
-export interface SchoolChanges {
+/** GET /api/timetable/schools/{id}/changes?from=&to= (staff): the occurrences with a change, named as in a week */
+export interface SchoolChanges extends Omit<Week, 'week'> {
   schoolId: string;
-  from: string;
-  to: string;
-  occurrences: Occurrence[];
-  teacherNames: Record<string, string>;
-  roomNames: Record<string, string>;
-  classNames: Record<string, string>;
 }
 
 export interface Entry {

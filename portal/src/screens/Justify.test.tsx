@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { Api, ApiError } from '../lib/api';
 import { Entry } from '../lib/types';
 import Justify from './Justify';
+import { testApiBase } from './testApi';
 
 afterEach(() => {
   cleanup();
@@ -15,10 +16,7 @@ const absence: Entry = { id: 'e1', pupilId: 'lea', kind: 'ABSENCE', startsAt: '2
 function platform(onJustify: () => unknown = () => ({ id: 'j1', status: 'PENDING' })) {
   const sent: { method: string; path: string; body: unknown }[] = [];
   const api: Api = {
-    calls: { count: 0 },
-    file: async () => {
-      throw new Error('no file in this test');
-    },
+    ...testApiBase(),
     get: async <T,>(path: string) => {
       expect(path).toBe('/api/attendance/schools/jm/reasons');
       return [

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { schoolDate } from '../lib/dates';
 import {
@@ -22,8 +22,8 @@ import { Me } from '../lib/types';
 import { navigate } from '../router';
 import { ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
+import { LazyChart } from '../charts/LazyChart';
 
-const ChartView = lazy(() => import('../charts/Chart'));
 
 /** The pupil whose marks are shown: the pupil themselves, or one of a guardian's children. */
 interface Pupil {
@@ -275,15 +275,13 @@ function EvolutionSection({ api, base, period }: { api: Api; base: string; perio
                   ))}
                 </select>
               </p>
-              <Suspense fallback={<Loading what="le graphique" />}>
-                <ChartView
-                  kind="line"
-                  labels={labels}
-                  series={series}
-                  max={20}
-                  summary={`Évolution en ${subjectName(chosen.subject)} : ${chosen.points.map((p) => `${p.title} ${frNumber(p.outOf20)}`).join(', ')}`}
-                />
-              </Suspense>
+              <LazyChart
+                kind="line"
+                labels={labels}
+                series={series}
+                max={20}
+                summary={`Évolution en ${subjectName(chosen.subject)} : ${chosen.points.map((p) => `${p.title} ${frNumber(p.outOf20)}`).join(', ')}`}
+              />
               <table className="grid-table">
                 <caption>Les mêmes chiffres</caption>
                 <thead>

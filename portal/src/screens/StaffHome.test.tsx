@@ -4,6 +4,7 @@ import { Api } from '../lib/api';
 import { addDays, schoolDate } from '../lib/dates';
 import { Me } from '../lib/types';
 import { StaffHome } from './StaffHome';
+import { testApiBase } from './testApi';
 
 afterEach(() => {
   cleanup();
@@ -28,10 +29,7 @@ function platform() {
   const sent: { method: string; path: string; body: unknown }[] = [];
   const today = schoolDate(new Date());
   const api: Api = {
-    calls: { count: 0 },
-    file: async () => {
-      throw new Error("no file in this test");
-    },
+    ...testApiBase(),
     get: async <T,>(path: string): Promise<T> => {
       gets.push(path);
       const p = path.split('?')[0];

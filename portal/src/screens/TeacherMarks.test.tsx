@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { Api, ApiError } from '../lib/api';
 import { MarksGrid } from './TeacherMarks';
+import { testApiBase } from './testApi';
 
 afterEach(cleanup);
 
@@ -14,10 +15,7 @@ const assessment = {
 function recordingApi(onMarks: (body: unknown) => unknown) {
   const sent: { method: string; path: string; body: unknown }[] = [];
   const api: Api = {
-    calls: { count: 0 },
-    file: async () => {
-      throw new Error('no file in this test');
-    },
+    ...testApiBase(),
     get: async <T,>(path: string) => {
       if (path === '/api/grades/assessments/a1') return assessment as T;
       if (path === '/api/identity/classes/c4a/pupils?on=2026-11-16')

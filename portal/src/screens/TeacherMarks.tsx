@@ -1,4 +1,4 @@
-import { Suspense, lazy, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { schoolDate } from '../lib/dates';
 import {
@@ -20,8 +20,8 @@ import { Me, PersonView } from '../lib/types';
 import { navigate } from '../router';
 import { ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
+import { LazyChart } from '../charts/LazyChart';
 
-const ChartView = lazy(() => import('../charts/Chart'));
 
 function message(e: unknown): string {
   return e instanceof ApiError ? e.message : 'Une erreur est survenue. Réessayez plus tard.';
@@ -321,14 +321,12 @@ function AssessmentFigures({ api, assessment }: { api: Api; assessment: Assessme
         {m.scale})
         {markers.length > 0 && ` · ${markers.map(([k, n]) => `${MARKER_LABELS[k]} : ${n}`).join(', ')}`}
       </p>
-      <Suspense fallback={<Loading what="le graphique" />}>
-        <ChartView
-          kind="bar"
-          labels={labels}
-          series={series}
-          summary={`Répartition des notes : ${m.distribution.map((b) => `${b.count} entre ${frNumber(b.from)} et ${frNumber(b.to)}`).join(', ')}`}
-        />
-      </Suspense>
+      <LazyChart
+        kind="bar"
+        labels={labels}
+        series={series}
+        summary={`Répartition des notes : ${m.distribution.map((b) => `${b.count} entre ${frNumber(b.from)} et ${frNumber(b.to)}`).join(', ')}`}
+      />
     </section>
   );
 }
