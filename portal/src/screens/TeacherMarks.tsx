@@ -55,9 +55,9 @@ export function TeacherAssessments({ api, me }: { api: Api; me: Me }) {
       {!list.data && !list.error && <Loading what="les évaluations" />}
       {list.data && mine.length === 0 && <p className="empty">Aucune évaluation pour le moment.</p>}
       {mine.length > 0 && (
-        <ul className="lessons">
+        <ul className="queue">
           {mine.map((a) => (
-            <li key={a.id} className="lesson">
+            <li key={a.id}>
               <a
                 href={`/evaluations/${a.id}`}
                 onClick={(e) => {
@@ -67,7 +67,8 @@ export function TeacherAssessments({ api, me }: { api: Api; me: Me }) {
               >
                 {a.title}
               </a>
-              <span className="where">
+              <br />
+              <span className="date">
                 {new Date(`${a.heldOn}T12:00:00`).toLocaleDateString('fr-FR')} · sur {a.scale} · coef. {frNumber(a.coefficient)} ·{' '}
                 {a.publishedAt ? 'publiée' : 'non publiée'}
               </span>
