@@ -105,7 +105,7 @@ class PortalIT {
             new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Vie scolaire"));
             new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
             String main = page.findElement(By.tagName("main")).getText();
-            assertThat(main).contains("La journée", "Appels non faits", "Justificatifs à traiter", "Absences des enseignants")
+            assertThat(main).contains("La journée", "Appels non faits", "Justificatifs à traiter", "Changements d’emploi du temps", "Absences des enseignants")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
 
             // the page shows what attendance-service counts for the school's day
