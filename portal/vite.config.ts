@@ -54,6 +54,9 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // screen tests take seconds on a busy 2-core build machine
+    testTimeout: 30_000,
+    setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
   },
 });

@@ -17,6 +17,9 @@ import { OfflineTimetable } from './screens/OfflineTimetable';
 const StaffHome = lazy(() => import('./screens/StaffHome').then((m) => ({ default: m.StaffHome })));
 const Settings = lazy(() => import('./screens/Settings').then((m) => ({ default: m.Settings })));
 const Inbox = lazy(() => import('./screens/Inbox').then((m) => ({ default: m.Inbox })));
+const Marks = lazy(() => import('./screens/Marks').then((m) => ({ default: m.Marks })));
+const TeacherAssessments = lazy(() => import('./screens/TeacherMarks').then((m) => ({ default: m.TeacherAssessments })));
+const MarksGrid = lazy(() => import('./screens/TeacherMarks').then((m) => ({ default: m.MarksGrid })));
 const TeacherAbsences = lazy(() => import('./screens/TeacherAbsences').then((m) => ({ default: m.TeacherAbsences })));
 
 type State =
@@ -141,6 +144,10 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
     page = <RollCall api={api} me={me} occurrenceId={decodeURIComponent(occurrenceId ?? '')} groupId={groupId ?? ''} />;
   } else if (path === '/notifications') page = <Inbox api={api} onUnread={setUnread} />;
   else if (path === '/reglages') page = <Settings api={api} />;
+  else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/notes' || path.startsWith('/notes/')))
+    page = <Marks api={api} me={me} childId={path.split('/')[2]} />;
+  else if (me.teaching.length > 0 && path === '/evaluations') page = <TeacherAssessments api={api} me={me} />;
+  else if (me.teaching.length > 0 && path.startsWith('/evaluations/')) page = <MarksGrid api={api} assessmentId={path.split('/')[2] ?? ''} />;
   else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;
   else if (me.teaching.length > 0 && path === '/') page = <TeacherToday api={api} me={me} />;
   else if (me.teaching.length > 0 && path === '/semaine') page = <TeacherWeek api={api} me={me} />;

@@ -35,6 +35,8 @@ export const workloads = [
       FRONTEND_ORIGINS: `https://${PUBLIC_HOST}`,
       // calendar apps fetch the private iCalendar feeds without a token (timetable-service)
       GATEWAY_PUBLIC_PATHS: "/api/timetable/feeds/",
+      // the portal PUTs files to the object storage with pre-signed URLs: allowed in its CSP's connect-src
+      S3_PUBLIC_ENDPOINT: "https://s3.ent.example",
     },
   },
   {

@@ -13,6 +13,11 @@ export type TokenSource = () => Promise<string | null>;
 export interface Api {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  /**
+   * A file the API answers itself (a PDF) or hands out as a pre-signed URL (`{url}` in JSON): the
+   * bytes with their name, or the URL to open.
+   */
+  file(path: string): Promise<{ blob: Blob; fileName: string | null } | { url: string }>;
   /** The number of API calls made since the counter was last reset (shown in the README's figures). */
   readonly calls: { count: number };
 }
@@ -24,7 +29,7 @@ export interface Api {
 export function createApi(token: TokenSource, fetchImpl: typeof fetch = (...a) => fetch(...a)): Api {
   const calls = { count: 0 };
 
-  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function call(method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
     if (!path.startsWith('/api/')) throw new Error(`not an API path: ${path}`);
     const t = await token();
     const h: Record<string, string> = { Accept: 'application/json', ...headers };
@@ -46,13 +51,30 @@ export function createApi(token: TokenSource, fetchImpl: typeof fetch = (...a) =
       }
       throw new ApiError(res.status, problem);
     }
+    return res;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    const res = await call(method, path, body, headers);
     if (res.status === 204) return undefined as T;
     return (await res.json()) as T;
+  }
+
+  async function file(path: string): Promise<{ blob: Blob; fileName: string | null } | { url: string }> {
+    const res = await call('GET', path, undefined, { Accept: 'application/pdf, application/json' });
+    if ((res.headers.get('Content-Type') ?? '').startsWith('application/json')) {
+      const answer = (await res.json()) as { url: string };
+      return { url: answer.url };
+    }
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const name = /filename="?([^";]+)"?/.exec(disposition);
+    return { blob: await res.blob(), fileName: name ? name[1] : null };
   }
 
   return {
     get: (path) => request('GET', path),
     send: (method, path, body, headers) => request(method, path, body, headers),
+    file,
     calls,
   };
 }

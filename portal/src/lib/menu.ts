@@ -9,6 +9,8 @@ export function menuFor(me: Me): { path: string; label: string }[] {
   else if (role === 'STAFF' || role === 'ADMIN') items.push({ path: '/', label: 'Vie scolaire' });
   if (me.teaching.length > 0) items.push({ path: '/semaine', label: 'Ma semaine' });
   else if (role === 'PUPIL') items.push({ path: '/semaine', label: 'Ma semaine' });
+  if (me.children.length > 0 || role === 'PUPIL') items.push({ path: '/notes', label: 'Notes' });
+  else if (me.teaching.length > 0) items.push({ path: '/evaluations', label: 'Notes' });
   if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
   items.push({ path: '/notifications', label: 'Notifications' }, { path: '/reglages', label: 'Réglages' });
   return items;

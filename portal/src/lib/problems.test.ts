@@ -46,7 +46,19 @@ describe('problem details of the second slice', () => {
     );
     expect(problemMessage(400, { errors: [{ field: 'declareAbsence.in.to', message: 'must not be null' }] })).toBe('Le champ « fin » est obligatoire.');
     expect(problemMessage(400, { errors: [{ field: 'mode', message: 'le résumé quotidien n’existe que pour l’e-mail' }] })).toBe(
-      'Le champ « mode d’envoi » n’est pas valide.',
+      'Le champ « mode d’envoi » : le résumé quotidien n’existe que pour l’e-mail.',
+    );
+  });
+
+  it("shows a service's own French rule with the field and the line, never an English one", () => {
+    expect(problemMessage(400, { errors: [{ field: 'marks[2].value', message: 'la note dépasse le barème (20)' }] })).toBe(
+      'Le champ « note (ligne 3) » : la note dépasse le barème (20).',
+    );
+    expect(problemMessage(400, { errors: [{ field: 'hypotheses[0].coefficient', message: 'must be positive' }] })).toBe(
+      'Le champ « coefficient (ligne 1) » n’est pas valide.',
+    );
+    expect(problemMessage(409, { type: 'https://ent.example/problems/period-locked', detail: 'locked' })).toBe(
+      'Cette période est close : les notes ne peuvent plus changer.',
     );
   });
 });

@@ -40,6 +40,13 @@ const BY_SLUG: Record<string, string> = {
   'overlapping-absence': 'Une absence couvre déjà cette période.',
   'occurrence-in-the-past': 'Ce cours a déjà commencé : il ne peut plus être modifié.',
   'register-not-taken': 'L’appel de ce cours n’a pas encore été fait.',
+  'file-too-large': 'Le fichier est trop volumineux (2 Mo au plus).',
+  'file-type': 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
+  'checksum-mismatch': 'Le fichier est arrivé abîmé : envoyez-le de nouveau.',
+  'upload-missing': 'Le fichier n’est pas arrivé : envoyez-le de nouveau.',
+  'upload-refused': 'Le dépôt du fichier a été refusé : réessayez dans un instant.',
+  'period-locked': 'Cette période est close : les notes ne peuvent plus changer.',
+  'assessment-published': 'Cette évaluation est déjà publiée : elle ne peut plus être supprimée.',
 };
 
 const BY_STATUS: Record<number, string> = {
@@ -80,6 +87,18 @@ const FIELD_NAMES: Record<string, string> = {
   teacherId: 'enseignant',
   size: 'taille de page',
   page: 'page',
+  value: 'note',
+  marker: 'mention',
+  title: 'titre',
+  heldOn: 'date de l’évaluation',
+  coefficient: 'coefficient',
+  scale: 'barème',
+  assessmentId: 'évaluation',
+  hypotheses: 'hypothèse',
+  classGroupId: 'classe',
+  sha256: 'empreinte du fichier',
+  contentType: 'type de fichier',
+  attachmentId: 'pièce jointe',
 };
 
 /** "marks[2].lateMinutes" → "minutes de retard (ligne 3)". */
@@ -98,6 +117,8 @@ export function constraintInFrench(message: string): string {
   if ((m = /greater than or equal to (\d+)/.exec(message))) return `doit valoir au moins ${m[1]}`;
   if ((m = /less than or equal to (\d+)/.exec(message))) return `doit valoir au plus ${m[1]}`;
   if ((m = /size must be between (\d+) and (\d+)/.exec(message))) return `doit compter entre ${m[1]} et ${m[2]} éléments`;
+  // the services' own rules are written in French already (e.g. grades' "le coefficient ne peut pas être négatif")
+  if (/[éèêàçù’]|\b(le|la|les|une|un|doit|pas|au plus)\b/.test(message) && !/[{}<>]/.test(message)) return `: ${message}`;
   return 'n’est pas valide';
 }
 

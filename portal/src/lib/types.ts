@@ -65,6 +65,11 @@ export interface Week {
   classNames: Record<string, string>;
 }
 
+/** GET /api/timetable/schools/{id}/changes?from=&to= (staff): the occurrences with a change, named as in a week */
+export interface SchoolChanges extends Omit<Week, 'week'> {
+  schoolId: string;
+}
+
 export interface Entry {
   id: string;
   pupilId: string;

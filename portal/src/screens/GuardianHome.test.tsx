@@ -6,6 +6,7 @@ import { guardianHomePlan, homeCallCount } from '../lib/home';
 import { StreamOptions } from '../lib/sse';
 import { Me, Notification, Week } from '../lib/types';
 import { GuardianHome } from './GuardianHome';
+import { testApiBase } from './testApi';
 
 afterEach(cleanup);
 
@@ -35,7 +36,7 @@ function weekOf(pupil: string, date: string): Week {
 function recordingApi() {
   const paths: string[] = [];
   const api: Api = {
-    calls: { count: 0 },
+    ...testApiBase(),
     get: async <T,>(path: string) => {
       paths.push(path);
       const week = /pupils\/(\w+)\/week\?date=(.+)$/.exec(path);

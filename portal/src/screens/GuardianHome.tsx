@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { addDays, instantLabel, schoolDate, timeLabel } from '../lib/dates';
 import { ChildPlan, guardianHomePlan } from '../lib/home';
@@ -6,7 +6,11 @@ import { saveSnapshot } from '../lib/offline';
 import { openStream } from '../lib/sse';
 import { changeLabel, lessonsOn, subjectLabel } from '../lib/timetable';
 import { Entry, Me, Notification, PupilRecord, Week } from '../lib/types';
+import { navigate } from '../router';
 import { DayLessons, ErrorMessage, Loading } from './common';
+
+// the justification form (and its upload) is fetched when a guardian opens it
+const Justify = lazy(() => import('./Justify'));
 
 interface ChildData {
   weeks?: Week[];
@@ -140,7 +144,7 @@ export function GuardianHome({
       <div className="columns">
         <div className="children">
           {plan.children.map((c) => (
-            <ChildBlock key={c.childId} me={me} child={c} data={data[c.childId] ?? {}} today={today} tomorrow={tomorrow} />
+            <ChildBlock key={c.childId} api={api} me={me} child={c} data={data[c.childId] ?? {}} today={today} tomorrow={tomorrow} />
           ))}
         </div>
         <section className="card notifications" aria-labelledby="notifs">
@@ -182,7 +186,9 @@ export function GuardianHome({
   );
 }
 
-function ChildBlock({ me, child, data, today, tomorrow }: { me: Me; child: ChildPlan; data: ChildData; today: string; tomorrow: string }) {
+function ChildBlock({ api, me, child, data, today, tomorrow }: { api: Api; me: Me; child: ChildPlan; data: ChildData; today: string; tomorrow: string }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const [sent, setSent] = useState<Set<string>>(new Set());
   const enrolment = me.children.find((c) => c.person.id === child.childId)?.currentEnrolments[0];
   const className = enrolment && data.weeks ? data.weeks.map((w) => w.classNames[enrolment.classId]).find(Boolean) : undefined;
   const toJustify = (data.record?.entries ?? []).filter((e) => e.status === 'UNJUSTIFIED' && e.kind !== 'EARLY_DEPARTURE');
@@ -210,12 +216,46 @@ function ChildBlock({ me, child, data, today, tomorrow }: { me: Me; child: Child
             <p className="empty">Rien à justifier ce mois-ci.</p>
           ) : (
             <ul className="entries">
-              {toJustify.map((e) => (
-                <li key={e.id}>{entryLabel(e)}</li>
-              ))}
+              {toJustify.map((e) => {
+                const pending = e.justification === 'PENDING' || sent.has(e.id);
+                return (
+                  <li key={e.id}>
+                    {entryLabel(pending ? { ...e, justification: 'PENDING' } : e)}{' '}
+                    {!pending && enrolment && (
+                      <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                        Justifier
+                      </button>
+                    )}
+                    {open === e.id && enrolment && !pending && (
+                      <Suspense fallback={<Loading what="le formulaire" />}>
+                        <Justify
+                          api={api}
+                          entry={e}
+                          schoolId={enrolment.schoolId}
+                          onDone={() => {
+                            setSent(new Set([...sent, e.id]));
+                            setOpen(null);
+                          }}
+                        />
+                      </Suspense>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           ))}
       </section>
+      <p>
+        <a
+          href={`/notes/${child.childId}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(`/notes/${child.childId}`);
+          }}
+        >
+          Notes de {child.firstName}
+        </a>
+      </p>
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { Api, ApiError } from '../lib/api';
 import { LessonRollCall, Me, Register } from '../lib/types';
 import { RollCall } from './RollCall';
+import { testApiBase } from './testApi';
 
 afterEach(cleanup);
 
@@ -31,7 +32,7 @@ const opened: Register = {
 function recordingApi(onMarks: (body: unknown) => Register | ApiError) {
   const sent: { method: string; path: string; body: unknown; headers?: Record<string, string> }[] = [];
   const api: Api = {
-    calls: { count: 0 },
+    ...testApiBase(),
     get: async <T,>(path: string) => {
       expect(path).toBe('/api/attendance/teachers/claire/lessons?date=2026-12-09');
       return [lesson] as T;

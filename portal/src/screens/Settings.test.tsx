@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Api, ApiError } from '../lib/api';
 import { Preference } from '../lib/types';
 import { Settings } from './Settings';
+import { testApiBase } from './testApi';
 
 afterEach(cleanup);
 
@@ -13,7 +14,7 @@ function platform() {
     { type: 'absence', label: 'Absences', channel: 'EMAIL', mode: 'IMMEDIATE', defaultMode: 'IMMEDIATE' },
   ];
   const api: Api = {
-    calls: { count: 0 },
+    ...testApiBase(),
     get: async <T,>(path: string): Promise<T> => {
       if (path === '/api/notification/preferences') return prefs as T;
       if (path === '/api/timetable/me/feed') return { active: false, createdAt: null } as T;

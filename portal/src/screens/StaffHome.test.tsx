@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Api } from '../lib/api';
-import { schoolDate } from '../lib/dates';
+import { addDays, schoolDate } from '../lib/dates';
 import { Me } from '../lib/types';
 import { StaffHome } from './StaffHome';
+import { testApiBase } from './testApi';
 
 afterEach(() => {
   cleanup();
@@ -28,7 +29,7 @@ function platform() {
   const sent: { method: string; path: string; body: unknown }[] = [];
   const today = schoolDate(new Date());
   const api: Api = {
-    calls: { count: 0 },
+    ...testApiBase(),
     get: async <T,>(path: string): Promise<T> => {
       gets.push(path);
       const p = path.split('?')[0];
@@ -52,6 +53,13 @@ function platform() {
           : []) as T;
       if (p.endsWith('/justifications'))
         return (jm ? [{ id: 'j1', entryId: 'e1', pupilId: 'lea', schoolId: 'jm', submittedAt: `${today}T07:00:00Z`, reasonId: 'r1', comment: 'Fièvre', attachmentType: null, attachmentName: null, status: 'PENDING' }] : []) as T;
+      if (p.endsWith('/changes'))
+        return {
+          schoolId: 'jm', from: today, to: today, teacherNames: { claire: 'Claire Martin' }, roomNames: {}, classNames: { c4a: '4A' },
+          occurrences: jm
+            ? [{ id: 'l2_x', lessonId: 'l2', schoolId: 'jm', subject: 'Physique', date: today, slot: 'M2', startsAt: '09:00:00', endsAt: '09:55:00', roomId: null, teacherIds: ['claire'], classIds: ['c4a'], groupIds: [], state: 'CANCELLED', changes: ['CANCELLED'], planned: null, remoteLink: null }]
+            : [],
+        } as T;
       if (p.endsWith('/reasons')) return [{ id: 'r1', code: 'MAL', label: 'Maladie', justifying: true }] as T;
       if (p.endsWith('/absences'))
         return (jm ? [{ id: 'a1', schoolId: 'jm', teacherId: 'claire', from: '2030-01-07T00:00', to: '2030-01-08T00:00', status: 'DECLARED', declaredAt: '2029-12-01T10:00:00Z', confirmedAt: null }] : []) as T;
@@ -69,7 +77,8 @@ function platform() {
 
 describe('the vie scolaire screen', () => {
   it("shows the school's day with names, never ids, and decides a justification", async () => {
-    const { api, sent } = platform();
+    const { api, sent, gets } = platform();
+    const today = schoolDate(new Date());
     render(<StaffHome api={api} me={karim} />);
     await screen.findByRole('heading', { level: 1, name: 'Vie scolaire — Collège Jean Moulin' });
     const day = await screen.findByRole('region', { name: /La journée/ });
@@ -77,6 +86,12 @@ describe('the vie scolaire screen', () => {
     expect(within(day).getByText(/Absence, 8h–8h55 : non justifiée, justificatif à traiter/)).toBeTruthy();
     const forgotten = screen.getByRole('region', { name: 'Appels non faits' });
     await within(forgotten).findByText('10h–10h55 · Mathématiques · 4A · Claire Martin');
+
+    const changes = screen.getByRole('region', { name: 'Changements d’emploi du temps' });
+    await within(changes).findByText('Annulé');
+    expect(within(changes).getByText(/4A/)).toBeTruthy();
+    fireEvent.click(within(changes).getByLabelText('7 jours à partir de ce jour'));
+    await waitFor(() => expect(gets).toContain(`/api/timetable/schools/jm/changes?from=${today}&to=${addDays(today, 6)}`));
 
     fireEvent.click(await screen.findByRole('button', { name: 'Accepter le justificatif de Léa Dubois' }));
     await screen.findByText('Justificatif de Léa Dubois accepté : l’absence est justifiée.');

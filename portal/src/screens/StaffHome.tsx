@@ -1,11 +1,11 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { absencePeriodLabel, absenceStatusLabel } from '../lib/absences';
-import { dayLabel, instantLabel, schoolDate } from '../lib/dates';
+import { addDays, dayLabel, instantLabel, schoolDate } from '../lib/dates';
 import { NameBook } from '../lib/names';
 import { auditActionLabel, auditActor, dayCountLines, dayEntries, entryDescription, forgottenLine, queueLines, staffSchoolIds } from '../lib/staff';
-import { AuditEntry, ForgottenRegister, Justification, Me, Page, PersonView, Reason, School, SchoolDay, TeacherAbsence } from '../lib/types';
-import { ErrorMessage, Loading } from './common';
+import { AuditEntry, ForgottenRegister, Justification, Me, Page, PersonView, Reason, School, SchoolChanges, SchoolDay, TeacherAbsence, Week } from '../lib/types';
+import { DayLessons, ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
 
 const SCHOOL_KEY = 'ent.staff.school';
@@ -55,6 +55,7 @@ export function StaffHome({ api, me }: { api: Api; me: Me }) {
       <SchoolDaySection api={api} names={names} schoolId={schoolId} date={date} />
       <ForgottenSection api={api} names={names} schoolId={schoolId} date={date} />
       <JustificationQueue api={api} names={names} schoolId={schoolId} />
+      <TimetableChanges api={api} schoolId={schoolId} date={date} />
       <TeacherAbsences api={api} names={names} schoolId={schoolId} />
       <PupilAudit api={api} names={names} schoolId={schoolId} />
     </div>
@@ -191,6 +192,35 @@ function JustificationQueue({ api, names, schoolId }: SectionProps) {
             ))}
           </ul>
         ))}
+    </section>
+  );
+}
+
+/** The school's timetable changes of the chosen day, or of the seven days from it (timetable-service). */
+function TimetableChanges({ api, schoolId, date }: { api: Api; schoolId: string; date: string }) {
+  const [span, setSpan] = useState<'day' | 'week'>('day');
+  const to = span === 'day' ? date : addDays(date, 6);
+  const changes = useLoad(() => api.get<SchoolChanges>(`/api/timetable/schools/${schoolId}/changes?from=${date}&to=${to}`), [api, schoolId, date, to]);
+  const asWeek: Week[] = changes.data ? [{ week: '', ...changes.data }] : [];
+  const days = changes.data ? [...new Set(changes.data.occurrences.flatMap((o) => [o.date, ...(o.planned ? [o.planned.date] : [])]))].filter((d) => d >= date && d <= to).sort() : [];
+  return (
+    <section className="card" aria-labelledby="changements">
+      <h2 id="changements">Changements d’emploi du temps</h2>
+      <fieldset className="span">
+        <legend>Période</legend>
+        <label>
+          <input type="radio" name="changements-periode" checked={span === 'day'} onChange={() => setSpan('day')} /> Ce jour
+        </label>
+        <label>
+          <input type="radio" name="changements-periode" checked={span === 'week'} onChange={() => setSpan('week')} /> 7 jours à partir de ce jour
+        </label>
+      </fieldset>
+      {changes.error && <ErrorMessage message={changes.error} />}
+      {!changes.data && !changes.error && <Loading what="les changements" />}
+      {changes.data && days.length === 0 && <p className="empty">Aucun changement.</p>}
+      {days.map((d) => (
+        <DayLessons key={d} weeks={asWeek} date={d} title="" show="classes" />
+      ))}
     </section>
   );
 }

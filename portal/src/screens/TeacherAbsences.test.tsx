@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Api, ApiError } from '../lib/api';
 import { TeacherAbsence } from '../lib/types';
 import { TeacherAbsences } from './TeacherAbsences';
+import { testApiBase } from './testApi';
 
 afterEach(cleanup);
 
@@ -14,7 +15,7 @@ function timetable() {
   let absences: TeacherAbsence[] = [];
   const sent: { method: string; path: string; body: unknown }[] = [];
   const api: Api = {
-    calls: { count: 0 },
+    ...testApiBase(),
     get: async <T,>(path: string): Promise<T> => {
       expect(path).toBe('/api/timetable/absences/mine');
       return absences as T;

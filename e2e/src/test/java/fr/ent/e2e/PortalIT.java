@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalIT {
 
-    private static final Duration PAGE = Duration.ofSeconds(60);
+    static final Duration PAGE = Duration.ofSeconds(60);
     private static final Duration DELIVERY = Duration.ofSeconds(90);
-    private static final String PORTAL = Platform.GATEWAY + "/";
+    static final String PORTAL = Platform.GATEWAY + "/";
 
     @Test
     void sophie_sees_a_block_per_child_and_leas_absence_appears_live_on_her_open_page() {
@@ -105,7 +105,7 @@ class PortalIT {
             new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Vie scolaire"));
             new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
             String main = page.findElement(By.tagName("main")).getText();
-            assertThat(main).contains("La journée", "Appels non faits", "Justificatifs à traiter", "Absences des enseignants")
+            assertThat(main).contains("La journée", "Appels non faits", "Justificatifs à traiter", "Changements d’emploi du temps", "Absences des enseignants")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
 
             // the page shows what attendance-service counts for the school's day
@@ -185,7 +185,109 @@ class PortalIT {
         }
     }
 
-    private static void signIn(WebDriver page, String personKey) {
+    @Test
+    void sophie_reads_leas_marks_with_the_class_average_how_they_were_computed_and_the_chart() {
+        UUID lea = Demo.person("lea").id();
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "sophie");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
+            openMarksOfLea(page, lea);
+            String main = page.findElement(By.tagName("main")).getText();
+            assertThat(main).contains("Dernières notes", "Moyenne de la classe", "Moyenne générale", "Bulletin")
+                    .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
+            // the API's figures, as the page shows them (a decimal comma)
+            List<Map<String, Object>> marks = Gateway.as("sophie").get("/api/grades/pupils/{id}/marks", lea)
+                    .then().statusCode(200).extract().jsonPath().getList("$");
+            assertThat(marks).as("Léa's marks the demo data published").isNotEmpty();
+            assertThat(page.findElements(By.cssSelector("section[aria-labelledby='dernieres'] tbody tr")))
+                    .hasSize(Math.min(5, marks.size()));
+            assertNoSeriousViolation(page, "marks page");
+
+            page.findElement(By.xpath("//summary[normalize-space()='Comment est-elle calculée ?']")).click();
+            assertThat(page.findElement(By.cssSelector(".averages details[open]")).getText()).contains("Prise en compte", "Coef.");
+            page.findElement(By.xpath("//button[normalize-space()='Voir le graphique']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".chart canvas[role='img']")));
+            assertThat(page.findElement(By.cssSelector(".chart canvas")).getDomAttribute("aria-label")).startsWith("Évolution en ");
+            assertNoSeriousViolation(page, "marks page with its chart");
+
+            page.findElement(By.xpath("//button[normalize-space()='Simuler une note']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.visibilityOfElementLocated(By.id("si-note"))).sendKeys("20");
+            page.findElement(By.xpath("//button[normalize-space()='Calculer']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Moyennes imaginées"));
+            assertNoSeriousViolation(page, "what if");
+        }
+    }
+
+    /** From the guardian's home, Léa's block links to her marks; the page loads without a spinner left. */
+    static void openMarksOfLea(WebDriver page, UUID lea) {
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Notes de Léa']"))).click();
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.urlToBe(PORTAL + "notes/" + lea));
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Notes de Léa"));
+        new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty()
+                && !d.findElements(By.cssSelector(".general")).isEmpty());
+    }
+
+    @Test
+    void claire_creates_an_assessment_and_types_its_marks_from_the_keyboard() {
+        UUID class4A = Demo.classOf("0750001A", "4A");
+        String title = "Portail " + UUID.randomUUID().toString().substring(0, 8);
+        // the assessment is dated today (the form's default): it needs an open period of 4A covering today
+        LocalDate today = LocalDate.now(Platform.SCHOOL_ZONE);
+        List<Map<String, Object>> periods = Gateway.as("claire").queryParam("classGroupId", class4A)
+                .get("/api/grades/schools/{id}/periods", Demo.school("jeanMoulin")).then().statusCode(200).extract().jsonPath().getList("$");
+        org.junit.jupiter.api.Assumptions.assumeTrue(periods.stream().anyMatch(p -> !Boolean.TRUE.equals(p.get("locked"))
+                && !today.isBefore(LocalDate.parse((String) p.get("startsOn"))) && !today.isAfter(LocalDate.parse((String) p.get("endsOn")))),
+                "no open period of 4A covers today (the demo's trimester is over)");
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver page = browser.driver();
+            signIn(page, "claire");
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//nav[@aria-label='Menu principal']")));
+            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Notes']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Évaluations"));
+            new org.openqa.selenium.support.ui.Select(page.findElement(By.id("classe-matiere")))
+                    .selectByVisibleText(page.findElements(By.cssSelector("#classe-matiere option")).stream()
+                            .map(WebElement::getText).filter(t -> t.startsWith("4A")).findFirst().orElseThrow());
+            new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
+            assertNoSeriousViolation(page, "teacher's assessments");
+
+            page.findElement(By.xpath("//summary[normalize-space()='Nouvelle évaluation']")).click();
+            page.findElement(By.id("eval-titre")).sendKeys(title);
+            page.findElement(By.xpath("//button[normalize-space()='Créer et saisir les notes']")).click();
+            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+            new WebDriverWait(page, PAGE).until(d -> !d.findElements(By.cssSelector("input.mark")).isEmpty());
+            String assessment = page.getCurrentUrl().substring((PORTAL + "evaluations/").length());
+            try {
+                List<WebElement> cells = page.findElements(By.cssSelector("input.mark"));
+                assertThat(cells.size()).as("4A's pupils").isGreaterThan(2);
+                cells.get(0).click();
+                cells.get(0).sendKeys("15,5", org.openqa.selenium.Keys.ENTER);
+                assertThat(page.switchTo().activeElement()).isEqualTo(cells.get(1));
+                cells.get(1).sendKeys("abs", org.openqa.selenium.Keys.ARROW_DOWN);
+                assertThat(page.switchTo().activeElement()).isEqualTo(cells.get(2));
+                cells.get(2).sendKeys("25");
+                assertThat(cells.get(2).getDomAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(page.findElement(By.cssSelector(".cell-error")).getText()).isEqualTo("La note doit être entre 0 et 20.");
+                assertNoSeriousViolation(page, "marks grid");
+                cells.get(2).sendKeys(org.openqa.selenium.Keys.BACK_SPACE, org.openqa.selenium.Keys.BACK_SPACE, "Disp");
+                page.findElement(By.xpath("//button[normalize-space()='Enregistrer les notes']")).click();
+                new WebDriverWait(page, PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                        By.xpath("//p[@role='status'][normalize-space()='Notes enregistrées (3 élèves).']")));
+
+                List<Map<String, Object>> stored = Gateway.as("claire").get("/api/grades/assessments/{id}/marks", assessment)
+                        .then().statusCode(200).extract().jsonPath().getList("$");
+                assertThat(stored).extracting(m -> m.get("value") == null ? m.get("marker") : String.valueOf(m.get("value")))
+                        .containsExactlyInAnyOrder("15.5", "ABSENT", "EXEMPT");
+                assertThat(Gateway.as("claire").get("/api/grades/assessments/{id}", assessment).then().statusCode(200)
+                        .extract().jsonPath().getString("classGroupId")).isEqualTo(class4A.toString());
+            } finally {
+                // never published: withdrawn with its marks, so that no family sees a test's marks
+                Gateway.as("claire").delete("/api/grades/assessments/{id}", assessment);
+            }
+        }
+    }
+
+    static void signIn(WebDriver page, String personKey) {
         page.get(PORTAL);
         new WebDriverWait(page, PAGE).until(
                 ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Se connecter']"))).click();
@@ -195,7 +297,7 @@ class PortalIT {
         page.findElement(By.id("kc-login")).click();
     }
 
-    private static void assertNoSeriousViolation(WebDriver page, String screen) {
+    static void assertNoSeriousViolation(WebDriver page, String screen) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(page);
         List<String> serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))

@@ -40,6 +40,13 @@ public interface GatewayConfig {
         /** The realm's public client for web front ends (authorization code + PKCE). */
         @WithDefault("ent-portal")
         String clientId();
+
+        /**
+         * Other origins the app may call (the CSP's connect-src), beside this one and the realm's: the
+         * object storage the browser PUTs files to with pre-signed URLs (S3_PUBLIC_ENDPOINT). A URL is
+         * reduced to its origin.
+         */
+        Optional<List<String>> connectSources();
     }
 
     /** The front door: where clients connect. */

@@ -62,7 +62,7 @@ class PortalTest {
         java.net.URI issuer = java.net.URI.create(TestRealm.ISSUER);
         String realmOrigin = issuer.getScheme() + "://" + issuer.getRawAuthority();
         assertThat(csp).contains("default-src 'self'", "script-src 'self';", "style-src 'self';",
-                "connect-src 'self' " + realmOrigin + ";", "frame-ancestors 'none'", "object-src 'none'");
+                "connect-src 'self' " + realmOrigin + " http://127.0.0.1:9000;", "frame-ancestors 'none'", "object-src 'none'");
         assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "*");
         given().get(script()).then().statusCode(200).header(CSP, equalTo(csp));
     }

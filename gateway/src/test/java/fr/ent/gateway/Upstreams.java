@@ -47,6 +47,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.token.jwks-location", "http://127.0.0.1:" + realm + "/realms/ent/protocol/openid-connect/certs");
         config.put("gateway.token.issuer", TestRealm.ISSUER);
         config.put("gateway.token.audience", TestRealm.AUDIENCE);
+        config.put("gateway.portal.connect-sources", "http://127.0.0.1:9000/, http://127.0.0.1:9000");
         config.put("gateway.public-paths", "/api/echo/public/,/api/limited/public/");
         config.put("gateway.routes.echo.targets", "http://127.0.0.1:" + first + ",http://127.0.0.1:" + second);
         config.put("gateway.routes.echo.max-body-size", "1M");

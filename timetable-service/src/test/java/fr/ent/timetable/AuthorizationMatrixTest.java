@@ -194,6 +194,53 @@ class AuthorizationMatrixTest {
         assertThat(failures).isEmpty();
     }
 
+    /** A school's timetable changes: its staff (and the admin) only; another school's staff get the 404 of an unknown one. */
+    record ChangesRow(String actor, Function<World, String> token, int status) {
+    }
+
+    static final List<ChangesRow> CHANGES = List.of(
+            new ChangesRow("the teacher of the class", World::teacherAToken, 403),
+            new ChangesRow("a teacher of another school", World::otherTeacherToken, 403),
+            new ChangesRow("the pupil", x -> x.pupilToken(0), 403),
+            new ChangesRow("a guardian of the pupil", x -> x.guardianToken(0), 403),
+            new ChangesRow("staff of the school", World::cpeToken, 200),
+            new ChangesRow("staff of another school", World::otherCpeToken, 404),
+            new ChangesRow("staff claiming the school in a forged claim", x -> TestTokens.staff(x.otherCpe, x.otherSchool), 404),
+            new ChangesRow("the school's integration", x -> TestTokens.integration("sis", x.school), 403),
+            new ChangesRow("platform admin", x -> TestTokens.platformAdmin(), 200),
+            new ChangesRow("no token", x -> null, 401),
+            new ChangesRow("expired token", x -> TestTokens.expired(x.cpe, x.school, "staff"), 401));
+
+    @Test
+    void a_schools_changes_are_read_by_its_staff_only_and_list_only_what_changed() {
+        request(w.cpeToken()).contentType("application/json").body(Map.of())
+                .post("/api/timetable/lessons/" + lesson + "/occurrences/" + tuesday + "/cancel").then().statusCode(200);
+        String week = "?from=" + tuesday.minusDays(1) + "&to=" + tuesday.plusDays(5);
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (ChangesRow row : CHANGES) {
+            check(failures, row.actor() + " reading the school's changes", row.status(),
+                    request(row.token().apply(w)).get("/api/timetable/schools/" + w.school + "/changes" + week).statusCode());
+        }
+        assertThat(failures).isEmpty();
+
+        var changes = request(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/changes" + week)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(changes.getList("occurrences.date")).containsExactly(tuesday.toString());
+        assertThat(changes.getList("occurrences.state")).containsExactly("CANCELLED");
+        assertThat(changes.getMap("classNames")).containsKey(w.classA.toString());
+        // the week after: the lesson takes place as planned, so nothing is listed
+        request(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/changes?from=" + tuesday.plusWeeks(1)
+                + "&to=" + tuesday.plusWeeks(1).plusDays(6)).then().statusCode(200)
+                .body("occurrences.size()", org.hamcrest.Matchers.is(0));
+        // bad spans are a 400 naming the field; an unknown school looks like another's
+        request(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/changes?from=" + tuesday + "&to=" + tuesday.minusDays(1))
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.endsWith("to"));
+        request(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/changes?from=" + tuesday + "&to=" + tuesday.plusDays(31))
+                .then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.endsWith("to"));
+        request(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/changes?from=mardi").then().statusCode(400);
+        request(w.cpeToken()).get("/api/timetable/schools/" + UUID.randomUUID() + "/changes").then().statusCode(404);
+    }
+
     @Test
     void nobody_reads_another_schools_pupils_and_unknown_ones_look_the_same() {
         given().auth().oauth2(w.cpeToken()).get("/api/timetable/pupils/" + w.otherPupil + "/week").then().statusCode(404);

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,8 @@ import java.util.Optional;
  * <li>any other path without a file extension (the portal's own pages, {@code /callback}...) answers
  * {@code index.html} (the app routes in the browser); an unknown file is a 404;</li>
  * <li>a strict Content-Security-Policy: everything from this origin only, but the realm's origin
- * (Keycloak) for the app's token calls; no inline script, no frame, no plugin.</li>
+ * (Keycloak) for the app's token calls and {@code gateway.portal.connect-sources} (the object storage files are
+ * uploaded to); no inline script, no frame, no plugin.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -47,7 +49,9 @@ public class PortalRoutes {
     public PortalRoutes(GatewayConfig gateway) {
         this.files = PortalFiles.load(Thread.currentThread().getContextClassLoader());
         String authority = gateway.portal().authority();
-        this.csp = contentSecurityPolicy(originOf(authority));
+        List<String> others = gateway.portal().connectSources().orElse(List.of()).stream()
+                .filter(u -> !u.isBlank()).map(u -> originOf(u.strip())).toList();
+        this.csp = contentSecurityPolicy(originOf(authority), others);
         byte[] json = new JsonObject().put("authority", authority).put("clientId", gateway.portal().clientId())
                 .encode().getBytes(StandardCharsets.UTF_8);
         this.config = new PortalFiles.File("/config.json", json, null, "application/json", PortalFiles.etag(json));
@@ -62,9 +66,11 @@ public class PortalRoutes {
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
-    static String contentSecurityPolicy(String realmOrigin) {
+    static String contentSecurityPolicy(String realmOrigin, List<String> otherOrigins) {
+        StringBuilder connect = new StringBuilder("'self' ").append(realmOrigin);
+        otherOrigins.stream().distinct().filter(o -> !o.equals(realmOrigin)).forEach(o -> connect.append(' ').append(o));
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' " + realmOrigin + "; manifest-src 'self'; worker-src 'self'; "
+                + "connect-src " + connect + "; manifest-src 'self'; worker-src 'self'; "
                 + "frame-src 'none'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
     }
 

@@ -58,4 +58,13 @@ public class WeekResource {
                          @QueryParam("date") LocalDate date) {
         return service.ofRoom(roomId, week, date);
     }
+
+    /** A school's timetable changes between two days ({@code ?from=&to=}, at most 31 days): its staff. */
+    @GET
+    @Path("/schools/{schoolId}/changes")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    public SchoolChanges schoolChanges(@PathParam("schoolId") UUID schoolId, @QueryParam("from") LocalDate from,
+                                       @QueryParam("to") LocalDate to) {
+        return service.changesOf(schoolId, from, to);
+    }
 }

@@ -13,6 +13,7 @@ import fr.ent.timetable.room.RoomRepository;
 import fr.ent.timetable.support.Access;
 import fr.ent.web.CurrentUser;
 import fr.ent.web.clock.SchoolClock;
+import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -126,6 +127,31 @@ public class WeekService {
         return view(monday, timetable.between(lessons.inRoom(room.id, monday, sunday), monday, sunday).stream()
                 .filter(o -> roomId.equals(o.roomId()) || (o.planned() != null && roomId.equals(o.planned().roomId()))).toList(),
                 o -> false);
+    }
+
+    /** The longest span of {@link #changesOf} (a month and a day: a month's changes from any day). */
+    static final int MAX_CHANGE_DAYS = 31;
+
+    /**
+     * A school's changes between two days (default: today, and six days after {@code from}), for its
+     * staff: the occurrences of its lessons with at least one change. Never a video-class link.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SchoolChanges changesOf(UUID schoolId, LocalDate from, LocalDate to) {
+        access.requireStaffOf(schoolId);
+        LocalDate start = from == null ? clock.today() : from;
+        LocalDate end = to == null ? start.plusDays(6) : to;
+        if (end.isBefore(start)) {
+            throw Problems.invalidField("to", "la fin doit être le même jour que le début ou après");
+        }
+        if (end.isAfter(start.plusDays(MAX_CHANGE_DAYS - 1))) {
+            throw Problems.invalidField("to", "au plus " + MAX_CHANGE_DAYS + " jours à la fois");
+        }
+        List<Occurrence> changed = timetable.between(lessons.ofSchool(schoolId, start, end), start, end).stream()
+                .filter(o -> schoolId.equals(o.schoolId()) && !o.changes().isEmpty()).toList();
+        Names.Of named = names.of(changed);
+        return new SchoolChanges(schoolId, start, end, links.shown(changed, o -> false), named.teachers(), named.rooms(),
+                named.classes());
     }
 
     /** Whether the caller teaches the occurrence (a substitute included): the teachers who see its link. */
