@@ -1,7 +1,9 @@
 package fr.ent.messaging.events;
 
 import fr.ent.events.Outbox;
+import fr.ent.events.contract.messaging.BroadcastToAcknowledge;
 import fr.ent.events.contract.messaging.MessageReceived;
+import fr.ent.events.contract.messaging.ReportMade;
 import fr.ent.messaging.rules.Profile;
 import fr.ent.web.clock.SchoolClock;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,5 +34,23 @@ public class MessagingEvents {
                 new MessageReceived(messageId, conversationId, schoolId, r, senderId, senderProfile.name(),
                         sentAt.atZone(clock.zone()).toOffsetDateTime()),
                 r.toString(), messageId + "/" + r, schoolId)).toList());
+    }
+
+    /** Keyed by school: the school's staff are told. */
+    public void reportMade(UUID reportId, UUID messageId, UUID schoolId, Profile reporter, Instant at) {
+        outbox.publish(new ReportMade(reportId, messageId, schoolId, reporter.name(), at(at)), schoolId.toString(),
+                reportId.toString(), schoolId);
+    }
+
+    /** One event per guardian to acknowledge (a broadcast, or a reminder to those who have not). */
+    public void toAcknowledge(UUID broadcastId, UUID schoolId, UUID senderId, boolean reminder, Instant at,
+                              Collection<UUID> guardians) {
+        outbox.publishAll(guardians.stream().sorted().map(g -> new Outbox.Pending(
+                new BroadcastToAcknowledge(broadcastId, schoolId, g, senderId, reminder, at(at)),
+                g.toString(), broadcastId + "/" + g, schoolId)).toList());
+    }
+
+    private java.time.OffsetDateTime at(Instant instant) {
+        return instant.atZone(clock.zone()).toOffsetDateTime();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.directory.Relationships;
+import fr.ent.messaging.away.Away;
 import fr.ent.messaging.events.MessagingEvents;
 import fr.ent.messaging.message.MessageRepository.Holding;
 import fr.ent.messaging.message.Views.ConversationView;
@@ -16,6 +17,7 @@ import fr.ent.messaging.rules.Profile;
 import fr.ent.messaging.school.SchoolSwitches;
 import fr.ent.messaging.support.Access;
 import fr.ent.messaging.support.Access.Sender;
+import fr.ent.messaging.support.SenderBlocks;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,9 +53,11 @@ public class MessageService {
     private final Directory directory;
     private final SchoolClock clock;
     private final ObjectMapper json;
+    private final SenderBlocks blocks;
+    private final Away away;
 
     public MessageService(MessageRepository messages, Recipients recipients, MessagingEvents events, SchoolSwitches switches,
-                          Access access, Directory directory, SchoolClock clock, ObjectMapper json) {
+                          Access access, Directory directory, SchoolClock clock, ObjectMapper json, SenderBlocks blocks, Away away) {
         this.messages = messages;
         this.recipients = recipients;
         this.events = events;
@@ -62,6 +66,8 @@ public class MessageService {
         this.directory = directory;
         this.clock = clock;
         this.json = json;
+        this.blocks = blocks;
+        this.away = away;
     }
 
     // --- writing
@@ -112,6 +118,7 @@ public class MessageService {
         switches.requireMessaging(draft.schoolId());
         required("subject", draft.subject());
         required("body", draft.body());
+        blocks.requireNotBlocked(sender.school(), sender.id());
         Spec spec = readSpec(draft.recipientsSpec());
         List<Recipients.Resolved> resolved = recipients.resolve(sender, spec.to(), spec.cc(), spec.bcc());
         requireMassAllowed(sender, resolved.size());
@@ -183,6 +190,7 @@ public class MessageService {
     }
 
     private Sent deliver(Sender sender, MessageRow m, List<Addressee> to, List<Addressee> cc, List<Addressee> bcc) {
+        blocks.requireNotBlocked(sender.school(), sender.id());
         List<Recipients.Resolved> resolved = recipients.resolve(sender, to, cc, bcc);
         requireMassAllowed(sender, resolved.size());
         messages.insert(m);
@@ -195,7 +203,14 @@ public class MessageService {
         List<UUID> people = resolved.stream().map(Recipients.Resolved::personId).toList();
         messages.file(m, Box.INBOX, people);
         events.received(m.id(), m.conversationId(), m.schoolId(), sender.id(), sender.profile(), m.sentAt(), people);
-        return new Sent(view(m, sender.id()), DeliveryHours.noticeFor(sender.profile(), clock.local(clock.now())));
+        MessageView view = view(m, sender.id());
+        Map<UUID, String> names = new java.util.HashMap<>();
+        view.to().forEach(p -> names.put(p.id(), p.name()));
+        view.cc().forEach(p -> names.put(p.id(), p.name()));
+        view.bcc().forEach(p -> names.put(p.id(), p.name()));
+        List<Views.AutoReply> replies = away.repliesOf(people).entrySet().stream()
+                .map(e -> new Views.AutoReply(e.getKey(), names.get(e.getKey()), e.getValue())).toList();
+        return new Sent(view, DeliveryHours.noticeFor(sender.profile(), clock.local(clock.now())), replies);
     }
 
     /** Mass sending (from the threshold on) is reserved to staff, and off when the platform says so. */

@@ -37,8 +37,11 @@ public final class Views {
     public record ConversationView(UUID id, String subject, List<MessageView> messages) {
     }
 
-    /** A sent message, and a notice for the sender (delivery notices wait until morning...). */
-    public record Sent(MessageView message, String notice) {
+    /** A sent message, a notice for the sender (delivery notices wait until morning...), and the auto-replies of recipients away. */
+    public record Sent(MessageView message, String notice, List<AutoReply> autoReplies) {
+    }
+
+    public record AutoReply(UUID personId, String name, String reply) {
     }
 
     /** Unread messages in the inbox (trash excluded), and per personal folder. */
