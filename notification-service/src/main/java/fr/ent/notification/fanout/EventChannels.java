@@ -59,4 +59,11 @@ public class EventChannels {
     public CompletionStage<Void> grades(KafkaRecordBatch<String, String> batch) {
         return events.handleBatch("notification.grades", batch, fanOut::handleAll);
     }
+
+    /** Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as above. */
+    @Incoming("messaging-events")
+    @Blocking
+    public CompletionStage<Void> messaging(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.messaging", batch, fanOut::handleAll);
+    }
 }
