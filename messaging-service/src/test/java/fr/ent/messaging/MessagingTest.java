@@ -156,6 +156,7 @@ class MessagingTest {
         as(s.sophie).body(message(s.school, "Objet", "Bonjour", List.of())).post("/api/messaging/messages")
                 .then().statusCode(400);
         as(s.claire).get("/api/messaging/mailbox").then().body("items", empty());
+        as(s.claire).get("/api/messaging/mailbox?box=NOPE").then().statusCode(400).body("errors[0].field", equalTo("box"));
     }
 
     @Test

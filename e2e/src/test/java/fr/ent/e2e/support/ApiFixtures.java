@@ -126,6 +126,7 @@ public final class ApiFixtures {
         f.values.put("assignment", () -> assignment(teacher, class3D, subject));
         TimetableFixtures.add(f, jeanMoulin, class4A);
         GradesFixtures.add(f, jeanMoulin, class4A);
+        MessagingFixtures.add(f, jeanMoulin, class4A);
         return f;
     }
 

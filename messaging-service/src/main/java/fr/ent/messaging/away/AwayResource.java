@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The caller's own absence and auto-reply. */
 @Path("/api/messaging/me/away")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF})
 public class AwayResource {
 
     private final Away away;
@@ -22,9 +22,10 @@ public class AwayResource {
     }
 
     @GET
-    @APIResponse(responseCode = "404", description = "No absence set")
+    @APIResponse(responseCode = "204", description = "No absence set")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema(AwayInput.class)
     public AwayInput myAway() {
-        return away.mine().orElseThrow(() -> fr.ent.web.problem.Problems.notFound("Aucune absence enregistrée."));
+        return away.mine().orElse(null);
     }
 
     @PUT

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -28,7 +29,7 @@ import java.util.UUID;
 
 /** The caller's own mailbox: boxes, trash, personal folders, unread counts, search. */
 @Path("/api/messaging")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF})
 public class MailboxResource {
 
     private final MailboxService service;
@@ -39,10 +40,11 @@ public class MailboxResource {
 
     @GET
     @Path("/mailbox")
-    public Page mailbox(@QueryParam("box") @DefaultValue("INBOX") MailboxService.View box,
+    public Page mailbox(@QueryParam("box") @DefaultValue("INBOX")
+                        @Parameter(description = "INBOX, SENT, DRAFT or TRASH") @Size(max = 8) String box,
                         @QueryParam("page") @DefaultValue("0") @Min(0) @Max(InputRules.MAX_PAGE) int page,
                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return service.list(box, page, size);
+        return service.list(MailboxService.View.parse(box), page, size);
     }
 
     @GET

@@ -28,7 +28,19 @@ import java.util.stream.Collectors;
 public class MailboxService {
 
     /** What a mailbox list shows: a box, or the trash. */
-    public enum View { INBOX, SENT, DRAFT, TRASH }
+    public enum View {
+        INBOX, SENT, DRAFT, TRASH;
+
+        /** A 400 naming the parameter for anything else. */
+        public static View parse(String value) {
+            for (View v : values()) {
+                if (v.name().equals(value)) {
+                    return v;
+                }
+            }
+            throw Problems.invalidField("box", "INBOX, SENT, DRAFT ou TRASH");
+        }
+    }
 
     private final MessageRepository messages;
     private final FolderRepository folders;

@@ -27,7 +27,7 @@ import java.util.UUID;
  * not hold is a 404.
  */
 @Path("/api/messaging")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF})
 public class MessageResource {
 
     private final MessageService service;
