@@ -50,3 +50,13 @@ CREATE TABLE away (
     ends_at     timestamptz NOT NULL,
     reply       text NOT NULL
 );
+
+-- A message's attachments: files of libs/files (ent_file), confirmed when the message was sent.
+CREATE TABLE attachment (
+    message_id    uuid NOT NULL REFERENCES message (id) ON DELETE CASCADE,
+    file_id       uuid NOT NULL,
+    file_name     text NOT NULL,
+    content_type  text NOT NULL,
+    size          bigint NOT NULL,
+    PRIMARY KEY (message_id, file_id)
+);

@@ -51,6 +51,12 @@ public class MessageResource {
         return service.read(id);
     }
 
+    @GET
+    @Path("/messages/{id}/attachments/{fileId}")
+    public fr.ent.files.Download attachment(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
+        return service.attachment(id, fileId);
+    }
+
     @POST
     @Path("/messages/{id}/reply")
     @APIResponse(responseCode = "201", description = "Sent",

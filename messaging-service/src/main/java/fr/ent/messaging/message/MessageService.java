@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.directory.Relationships;
+import fr.ent.messaging.attachment.Attachments;
 import fr.ent.messaging.away.Away;
 import fr.ent.messaging.events.MessagingEvents;
 import fr.ent.messaging.message.MessageRepository.Holding;
@@ -55,9 +56,10 @@ public class MessageService {
     private final ObjectMapper json;
     private final SenderBlocks blocks;
     private final Away away;
+    private final Attachments attachments;
 
     public MessageService(MessageRepository messages, Recipients recipients, MessagingEvents events, SchoolSwitches switches,
-                          Access access, Directory directory, SchoolClock clock, ObjectMapper json, SenderBlocks blocks, Away away) {
+                          Access access, Directory directory, SchoolClock clock, ObjectMapper json, SenderBlocks blocks, Away away, Attachments attachments) {
         this.messages = messages;
         this.recipients = recipients;
         this.events = events;
@@ -68,6 +70,7 @@ public class MessageService {
         this.json = json;
         this.blocks = blocks;
         this.away = away;
+        this.attachments = attachments;
     }
 
     // --- writing
@@ -80,8 +83,8 @@ public class MessageService {
         String body = required("body", in.body());
         Instant now = clock.instant();
         MessageRow m = new MessageRow(UUID.randomUUID(), UUID.randomUUID(), in.schoolId(), sender.id(), null, subject, body,
-                spec(in.to(), in.cc(), in.bcc()), now, now, now, null, null);
-        return deliver(sender, m, in.to(), in.cc(), in.bcc());
+                spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now, now, now, null, null);
+        return deliver(sender, m, in.to(), in.cc(), in.bcc(), in.attachmentIds(), null);
     }
 
     /** Saves a draft as it is being written (the client chooses its id: PUT again and again). */
@@ -100,10 +103,10 @@ public class MessageService {
             if (m.sentAt() != null) {
                 throw Problems.conflict("already-sent", "Ce message est déjà envoyé.");
             }
-            messages.updateDraft(id, in.schoolId(), subject, body, spec(in.to(), in.cc(), in.bcc()), now);
+            messages.updateDraft(id, in.schoolId(), subject, body, spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now);
         } else {
             MessageRow m = new MessageRow(id, UUID.randomUUID(), in.schoolId(), sender.id(), null, subject, body,
-                    spec(in.to(), in.cc(), in.bcc()), now, now, null, null, null);
+                    spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now, now, null, null, null);
             messages.insert(m);
             messages.file(m, Box.DRAFT, List.of(sender.id()));
         }
@@ -126,6 +129,7 @@ public class MessageService {
         messages.markSent(id, now);
         messages.unfile(id, sender.id(), Box.DRAFT);
         MessageRow sent = messages.find(id).orElseThrow();
+        attachments.attach(id, sent.schoolId(), sender.id(), spec.attachmentIds());
         return filed(sender, sent, resolved);
     }
 
@@ -165,8 +169,8 @@ public class MessageService {
         Instant now = clock.instant();
         String subject = original.subject().startsWith("RE : ") ? original.subject() : truncate("RE : " + original.subject());
         MessageRow m = new MessageRow(UUID.randomUUID(), original.conversationId(), original.schoolId(), sender.id(), messageId,
-                subject, body, spec(to, cc, List.of()), now, now, now, null, null);
-        return deliver(sender, m, to, cc, List.of());
+                subject, body, spec(to, cc, List.of(), List.of()), now, now, now, null, null);
+        return deliver(sender, m, to, cc, List.of(), List.of(), null);
     }
 
     /** Forwards a message, in a conversation of its own, with the original below one's words. */
@@ -185,15 +189,21 @@ public class MessageService {
         List<Addressee> bcc = in.bcc() == null ? List.of() : in.bcc();
         Instant now = clock.instant();
         MessageRow m = new MessageRow(UUID.randomUUID(), UUID.randomUUID(), original.schoolId(), sender.id(), null,
-                truncate("TR : " + original.subject()), body, spec(in.to(), cc, bcc), now, now, now, null, null);
-        return deliver(sender, m, in.to(), cc, bcc);
+                truncate("TR : " + original.subject()), body, spec(in.to(), cc, bcc, List.of()), now, now, now, null, null);
+        return deliver(sender, m, in.to(), cc, bcc, List.of(), original.id());
     }
 
-    private Sent deliver(Sender sender, MessageRow m, List<Addressee> to, List<Addressee> cc, List<Addressee> bcc) {
+    /** Checks everything, then writes the message, its attachments (confirmed, or the whole send fails) and its copies. */
+    private Sent deliver(Sender sender, MessageRow m, List<Addressee> to, List<Addressee> cc, List<Addressee> bcc,
+                         List<UUID> attachmentIds, UUID forwardedFrom) {
         blocks.requireNotBlocked(sender.school(), sender.id());
         List<Recipients.Resolved> resolved = recipients.resolve(sender, to, cc, bcc);
         requireMassAllowed(sender, resolved.size());
         messages.insert(m);
+        attachments.attach(m.id(), m.schoolId(), sender.id(), attachmentIds);
+        if (forwardedFrom != null) {
+            attachments.copy(forwardedFrom, m.id());
+        }
         return filed(sender, m, resolved);
     }
 
@@ -246,6 +256,13 @@ public class MessageService {
     }
 
     // --- reading one's own
+
+    /** A pre-signed download of one of the message's attachments, for who may read the message. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public fr.ent.files.Download attachment(UUID messageId, UUID fileId) {
+        readable(messageId);
+        return attachments.download(messageId, fileId);
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public MessageView read(UUID messageId) {
@@ -343,7 +360,7 @@ public class MessageService {
         }
         return new MessageView(m.id(), m.conversationId(), m.schoolId(), m.inReplyTo(),
                 new PersonRef(m.senderId(), name(people.get(m.senderId()))), to, cc, bcc, m.subject(), m.body(),
-                at(m.sentAt()), at(m.recalledAt()), at(myRead), isSender ? receipts : null);
+                at(m.sentAt()), at(m.recalledAt()), at(myRead), isSender ? receipts : null, attachments.of(m.id()));
     }
 
     // --- helpers
@@ -376,12 +393,12 @@ public class MessageService {
         return value;
     }
 
-    record Spec(List<Addressee> to, List<Addressee> cc, List<Addressee> bcc) {
+    record Spec(List<Addressee> to, List<Addressee> cc, List<Addressee> bcc, List<UUID> attachmentIds) {
     }
 
-    private String spec(List<Addressee> to, List<Addressee> cc, List<Addressee> bcc) {
+    private String spec(List<Addressee> to, List<Addressee> cc, List<Addressee> bcc, List<UUID> attachmentIds) {
         try {
-            return json.writeValueAsString(new Spec(to, cc, bcc));
+            return json.writeValueAsString(new Spec(to, cc, bcc, attachmentIds));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -391,7 +408,7 @@ public class MessageService {
         try {
             Spec spec = json.readValue(text, Spec.class);
             return new Spec(spec.to() == null ? List.of() : spec.to(), spec.cc() == null ? List.of() : spec.cc(),
-                    spec.bcc() == null ? List.of() : spec.bcc());
+                    spec.bcc() == null ? List.of() : spec.bcc(), spec.attachmentIds() == null ? List.of() : spec.attachmentIds());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

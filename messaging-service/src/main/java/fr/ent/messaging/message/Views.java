@@ -21,7 +21,7 @@ public final class Views {
     public record MessageView(UUID id, UUID conversationId, UUID schoolId, UUID inReplyTo, PersonRef sender,
                               List<PersonRef> to, List<PersonRef> cc, List<PersonRef> bcc, String subject, String body,
                               OffsetDateTime sentAt, OffsetDateTime recalledAt, OffsetDateTime readAt,
-                              List<Receipt> receipts) {
+                              List<Receipt> receipts, List<fr.ent.messaging.attachment.Attachments.View> attachments) {
     }
 
     /** A line of a mailbox list. */
