@@ -74,13 +74,13 @@ export const workloads = [
     name: "messaging-service", short: "messaging", port: 8086, kind: "service",
     memory: "512Mi", cpu: "250m", measuredRssMb: 228,
     db: { env: "MESSAGING", pooler: false },
-    publishes: ["ent.messaging"], consumes: [], objectStorage: true,
+    publishes: ["ent.messaging"], consumes: ["ent.identity"], objectStorage: true,
   },
   {
     name: "notification-service", short: "notification", port: 8087, kind: "service",
     memory: "768Mi", cpu: "500m", measuredRssMb: 369,
     db: { env: "NOTIFICATION", pooler: true },
-    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework"],
+    publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework", "ent.messaging"],
     smtp: true,
   },
 ];

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 class MessagingSmokeTest extends ServiceSmokeTest {
     @Override
     protected String jsonEndpoint() {
-        return EchoTestResource.PATH;
+        return "/api/messaging/folders";
     }
 
     /** Its document is its own, and every path sits under /api/messaging/, where the gateway sends messaging calls. */

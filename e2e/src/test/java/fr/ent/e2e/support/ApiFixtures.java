@@ -132,6 +132,7 @@ public final class ApiFixtures {
         TimetableFixtures.add(f, jeanMoulin, class4A);
         GradesFixtures.add(f, jeanMoulin, class4A);
         HomeworkFixtures.add(f, class4A);
+        MessagingFixtures.add(f, jeanMoulin, class4A);
         return f;
     }
 

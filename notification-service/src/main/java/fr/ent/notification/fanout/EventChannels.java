@@ -66,4 +66,11 @@ public class EventChannels {
     public CompletionStage<Void> homework(KafkaRecordBatch<String, String> batch) {
         return events.handleBatch("notification.homework", batch, fanOut::handleAll);
     }
+
+    /** Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as above. */
+    @Incoming("messaging-events")
+    @Blocking
+    public CompletionStage<Void> messaging(KafkaRecordBatch<String, String> batch) {
+        return events.handleBatch("notification.messaging", batch, fanOut::handleAll);
+    }
 }
