@@ -6,7 +6,7 @@
 #
 #   bench/attendance/run.sh [seconds] [clients] [classes]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+source "$(dirname "$0")/../prelude.sh"
 SECONDS_RUN=${1:-30}
 CLIENTS=${2:-16}
 CLASSES=${3:-100}

@@ -9,8 +9,8 @@
 # Needs: Debian's wrk and nginx (installed with apt-get if missing), postgresql-15 (on the image),
 # the gateway built (./mvnw -pl gateway install; done here if target/quarkus-app is missing).
 set -euo pipefail
+source "$(dirname "$0")/../prelude.sh"
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DURATION="${DURATION:-5s}"     # per slice; ROUNDS slices per case, interleaved (direct, nginx, gateway, ...)
 ROUNDS="${ROUNDS:-5}"   # medians of 5: a VM hiccup in one slice does not decide a figure
 # The JVM's JIT is still compiling after 8 s of load (the gateway's CPU per call then still drops from
@@ -25,18 +25,10 @@ GATEWAY_JAVA="${GATEWAY_JAVA:-java}"   # e.g. /usr/lib/jvm/temurin-25-jdk-amd64/
 BACKEND_POOL="${BACKEND_POOL:-8}"
 ISSUER="https://bench.ent.local/realms/ent"
 WORK="$(mktemp -d /tmp/ent-bench-gateway.XXXXXX)"
-PIDS=()
-PG_DATA=""
-
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -n "$PG_DATA" ]]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
-    rm -rf "$PG_DATA"
-  fi
+  stop_started
+  if [[ -n "$PG_DATA" ]]; then rm -rf "$PG_DATA"; fi
   # Access logs grow by hundreds of MB per run: keep only their tails.
   for f in "$WORK/gateway.log" "$WORK/nginx/access.log"; do
     [[ -f "$f" ]] && tail -n 2000 "$f" > "$f.tail" && rm -f "$f"
@@ -44,16 +36,6 @@ cleanup() {
   log "logs kept in $WORK"
 }
 trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_http() { # url, seconds
-  local url="$1" deadline=$((SECONDS + $2))
-  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
-    if ((SECONDS > deadline)); then log "timeout waiting for $url"; return 1; fi
-    sleep 0.2
-  done
-}
 
 # --- tools ------------------------------------------------------------------------------------
 missing=()
@@ -71,7 +53,6 @@ if ((${#missing[@]})); then
   ((policy_added)) && rm -f /usr/sbin/policy-rc.d
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 
 # --- builds -----------------------------------------------------------------------------------
 if [[ ! -f "$ROOT/gateway/target/quarkus-app/quarkus-run.jar" ]]; then
@@ -83,12 +64,7 @@ log "building the bench backend"
 BACKEND_CP="$ROOT/bench/gateway/backend/target/classes:$ROOT/bench/gateway/backend/target/lib/*"
 
 # --- PostgreSQL (Debian's server, throw-away cluster) -------------------------------------------
-PG_PORT="$(free_port)"
-PG_DATA="$WORK/pgdata"
-mkdir -p "$PG_DATA" && chown postgres "$WORK" "$PG_DATA"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -l "$WORK/postgres.log" \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c shared_buffers=128MB -c fsync=off" start >/dev/null
+start_postgres -c shared_buffers=128MB -c fsync=off
 psql_() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -v ON_ERROR_STOP=1 "$@"; }
 psql_ -c "create table pupil (id bigint primary key, first_name text not null, last_name text not null,
             class_name text not null, birth_date date not null);

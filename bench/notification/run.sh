@@ -11,8 +11,8 @@
 # Needs: postgresql-15 (on the image), deploy/kafka-dist/target/lib (./mvnw -pl deploy/kafka-dist install),
 # notification-service packaged (done here if target/quarkus-app is missing).
 set -euo pipefail
+source "$(dirname "$0")/../prelude.sh"
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 RATE="${RATE:-200}"
 SECONDS_AT_RATE="${SECONDS_AT_RATE:-30}"
 RECIPIENTS="${RECIPIENTS:-3000}"
@@ -20,30 +20,12 @@ PUPILS="${PUPILS:-600}"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC}"
 WORK="$(mktemp -d /tmp/ent-bench-notification.XXXXXX)"
 OUT="${OUT:-$ROOT/bench/results/$(date +%F)-notification.md}"
-PIDS=()
-PG_DATA=""
-
-log() { printf '[bench %s] %s\n' "$(date +%T)" "$*" >&2; }
 
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [[ -n "$PG_DATA" ]]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null 2>&1 || true
-  fi
+  stop_started
   log "logs kept in $WORK"
 }
 trap cleanup EXIT
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-
-wait_port() { # port, seconds
-  local deadline=$((SECONDS + $2))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; do
-    if ((SECONDS > deadline)); then log "timeout waiting for port $1"; return 1; fi
-    sleep 0.2
-  done
-}
 
 # --- builds -----------------------------------------------------------------------------------
 APP="${APP:-$ROOT/notification-service/target/quarkus-app}"
@@ -55,13 +37,7 @@ KAFKA_LIB="$ROOT/deploy/kafka-dist/target/lib"
 [[ -d "$KAFKA_LIB" ]] || (cd "$ROOT" && ./mvnw -B -q -o -pl deploy/kafka-dist install)
 
 # --- PostgreSQL (Debian's server, throw-away cluster) -------------------------------------------
-PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-PG_PORT="$(free_port)"
-PG_DATA="$WORK/pgdata"
-mkdir -p "$PG_DATA" && chown postgres "$WORK" "$PG_DATA"
-runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -w -l "$WORK/postgres.log" \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=100" start >/dev/null
+start_postgres -c fsync=off -c synchronous_commit=off -c max_connections=100
 "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database notification" >/dev/null
 log "PostgreSQL on $PG_PORT"
 

@@ -8,19 +8,11 @@
 #
 #   bench/platform/run.sh [seconds per phase] [absences/s] [clients]
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+source "$(dirname "$0")/../prelude.sh"
 SECONDS_RUN=${1:-30}
 RATE=${2:-200}
 CLIENTS=${3:-16}
-ENT_HOME=${ENT_HOME:-$ROOT/.local}
-
-if ! curl -fs -o /dev/null --max-time 2 http://localhost:8080/q/health/ready; then
-  echo "the platform is not up: starting it (deploy/local/up)"
-  "$ROOT/deploy/local/up"
-fi
-./mvnw -B -q -o -f bench/platform/loadgen/pom.xml package 2>/dev/null || ./mvnw -B -q -f bench/platform/loadgen/pom.xml package
-CP="bench/platform/loadgen/target/classes:$(ls bench/platform/loadgen/target/lib/*.jar | tr '\n' ':')"
+platform_and_loadgen
 
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 LOG=$(mktemp /tmp/platform-bench.XXXXXX.log)
@@ -36,7 +28,7 @@ mkdir -p bench/results
   echo
   echo "Command: \`bench/platform/run.sh ${SECONDS_RUN} ${RATE} ${CLIENTS}\` against \`deploy/local/up\` (demo data)."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB,"
+  machine
   echo "$(java -version 2>&1 | head -1). Everything on this one machine: Debian PostgreSQL, the Kafka broker, Keycloak"
   echo "(start-dev), GreenMail SMTP, the seven services and the gateway (each \`-Xmx256m -XX:+UseSerialGC\`), and the load"
   echo "generator (JDK HttpClient). Every request goes through the gateway (token checked, rate limited) with a"

@@ -13,20 +13,12 @@
 # then gateway.streams.max and ent.notification.stream.max-open (9,500 each by default). The per-person
 # rate limit (20/s, burst 100) is not reached: streams are spread over the guardians (about 12 each).
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+source "$(dirname "$0")/../prelude.sh"
 STREAMS=${1:-9000}
 OPEN_RATE=${2:-300}
 SECONDS_RUN=${3:-30}
 ABSENCES=${4:-20}
-ENT_HOME=${ENT_HOME:-$ROOT/.local}
-
-if ! curl -fs -o /dev/null --max-time 2 http://localhost:8080/q/health/ready; then
-  echo "the platform is not up: starting it (deploy/local/up)"
-  "$ROOT/deploy/local/up"
-fi
-./mvnw -B -q -o -f bench/platform/loadgen/pom.xml package 2>/dev/null || ./mvnw -B -q -f bench/platform/loadgen/pom.xml package
-CP="bench/platform/loadgen/target/classes:$(ls bench/platform/loadgen/target/lib/*.jar | tr '\n' ':')"
+platform_and_loadgen
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 fds() { local f="$ENT_HOME/pids/$1.pid"; [ -f "$f" ] && grep 'open files' "/proc/$(cat "$f")/limits" | awk '{print $4}' || echo "?"; }
@@ -47,7 +39,7 @@ mkdir -p bench/results
   echo
   echo "Command: \`bench/streams/run.sh ${STREAMS} ${OPEN_RATE} ${SECONDS_RUN} ${ABSENCES}\` against \`deploy/local/up\` (demo data)."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB,"
+  machine
   echo "$(java -version 2>&1 | head -1). Everything on this one machine (PostgreSQL, Kafka, Keycloak, the services,"
   echo "the gateway, the load generator). ${LIMITS}."
   echo "Load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER}."

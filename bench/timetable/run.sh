@@ -11,18 +11,10 @@
 #
 #   bench/timetable/run.sh [seconds] [clients]
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT"
+source "$(dirname "$0")/../prelude.sh"
 SECONDS_RUN=${1:-30}
 CLIENTS=${2:-16}
-ENT_HOME=${ENT_HOME:-$ROOT/.local}
-
-if ! curl -fs -o /dev/null --max-time 2 http://localhost:8080/q/health/ready; then
-  echo "the platform is not up: starting it (deploy/local/up)"
-  "$ROOT/deploy/local/up"
-fi
-./mvnw -B -q -o -f bench/platform/loadgen/pom.xml package 2>/dev/null || ./mvnw -B -q -f bench/platform/loadgen/pom.xml package
-CP="bench/platform/loadgen/target/classes:$(ls bench/platform/loadgen/target/lib/*.jar | tr '\n' ':')"
+platform_and_loadgen
 
 LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 LOG=$(mktemp /tmp/timetable-bench.XXXXXX.log)
@@ -38,7 +30,7 @@ mkdir -p bench/results
   echo
   echo "Command: \`bench/timetable/run.sh ${SECONDS_RUN} ${CLIENTS}\` against \`deploy/local/up\` (demo data)."
   echo
-  echo "Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GiB,"
+  machine
   echo "$(java -version 2>&1 | head -1). The whole platform and the load generator on this one machine."
   echo "Load average before / after: ${LOAD_BEFORE} / ${LOAD_AFTER}."
   echo

@@ -34,8 +34,6 @@ public interface NotificationConfig {
 
     Absence absence();
 
-    Grades grades();
-
     interface Email {
         @WithDefault("ENT <ne-pas-repondre@ent.example>")
         String from();
@@ -106,11 +104,5 @@ public interface NotificationConfig {
     interface Absence {
         /** Class levels whose pupils also get their own absences (e.g. 2NDE,1ERE,TERMINALE); empty = none. */
         Optional<Set<String>> pupilLevels();
-    }
-
-    interface Grades {
-        /** How long guardians wait after the pupil to hear about a mark. */
-        @WithDefault("PT2H")
-        Duration guardianDelay();
     }
 }

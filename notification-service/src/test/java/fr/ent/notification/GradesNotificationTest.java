@@ -60,6 +60,9 @@ class GradesNotificationTest extends NotificationScenario {
         assertThat(inbox.getString("items[0].title")).isEqualTo("Nouvelle note de Léa");
         assertThat(inbox.getString("items[0].body")).isEqualTo("Une note de mathématiques de Léa a été publiée.");
         assertThat(inbox.getString("items[0].type")).isEqualTo("grade");
+        // A mark is in-app only by default: no e-mail was planned.
+        assertThat(given().auth().oauth2(TestTokens.parent(family.mother(), family.school())).get("/api/notification/preferences")
+                .then().extract().jsonPath().getString("find { it.type == 'grade' && it.channel == 'EMAIL' }.mode")).isEqualTo("OFF");
     }
 
     @Test

@@ -55,14 +55,14 @@ public class JustificationResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Justification.class)))
     @APIResponse(responseCode = "409", description = "The absence is already justified, or a justification is pending")
     @APIResponse(responseCode = "422", description = "The attachment's content is not the one declared (SHA-256)")
-    public Response submit(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
+    public Response submitJustification(@PathParam("entryId") UUID entryId, @NotNull @Valid SubmitJustification in) {
         return Response.status(201).entity(service.submit(entryId, in.reasonId(), in.comment(), in.attachmentId())).build();
     }
 
     @GET
     @Path("/schools/{schoolId}/justifications")
     @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
-    public List<Justification> list(@PathParam("schoolId") UUID schoolId, @QueryParam("status") String status) {
+    public List<Justification> listJustification(@PathParam("schoolId") UUID schoolId, @QueryParam("status") String status) {
         return service.ofSchool(schoolId, status);
     }
 

@@ -1,37 +1,31 @@
 package fr.ent.attendance.lesson;
 
 import fr.ent.events.EventConsumer;
+import fr.ent.events.ProjectionFeed;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the lesson occurrences in step with timetable-service (channel {@code timetable-events},
- * topic {@code ent.timetable}, see application.properties): each poll's records applied together
- * in one transaction, each event once; an event that keeps failing goes to the dead-letter topic,
- * a database outage is waited out.
+ * topic {@code ent.timetable}, see application.properties), as a {@link ProjectionFeed}
+ * ({@code <application>.lessons}).
  */
 @ApplicationScoped
 public class TimetableEventsChannel {
 
-    private final EventConsumer events;
-    private final TimetableProjection projection;
-    private final String consumer;
+    private final ProjectionFeed lessons;
 
-    TimetableEventsChannel(EventConsumer events, TimetableProjection projection,
-                           @ConfigProperty(name = "quarkus.application.name") String application) {
-        this.events = events;
-        this.projection = projection;
-        this.consumer = application + ".lessons";
+    TimetableEventsChannel(EventConsumer events, TimetableProjection projection) {
+        this.lessons = new ProjectionFeed(events, "lessons", projection::apply);
     }
 
     @Incoming("timetable-events")
     @Blocking
     public CompletionStage<Void> on(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch(consumer, batch, all -> all.forEach(projection::apply));
+        return lessons.handle(batch);
     }
 }

@@ -34,7 +34,7 @@ public class ReasonResource {
     /** The people of the school (staff, teachers, pupils, guardians of its pupils) and admin; 404 for anyone else. */
     @GET
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
-    public List<Reason> list(@PathParam("schoolId") UUID schoolId, @QueryParam("all") boolean all) {
+    public List<Reason> listReason(@PathParam("schoolId") UUID schoolId, @QueryParam("all") boolean all) {
         return service.list(schoolId, all);
     }
 

@@ -61,8 +61,8 @@ public class RegisterResource {
     @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
     @APIResponse(responseCode = "200", description = "The roll call is taken (or the request was replayed)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterView.class)))
     @APIResponse(responseCode = "409", description = "The roll call was already taken, or the Idempotency-Key was used for another request")
-    public Response submit(@PathParam("id") UUID id, @NotNull @Valid SubmitMarks in,
-                           @HeaderParam(IdempotentRequests.HEADER) String key) {
+    public Response submitRegister(@PathParam("id") UUID id, @NotNull @Valid SubmitMarks in,
+                                   @HeaderParam(IdempotentRequests.HEADER) String key) {
         return answer(service.submit(id, in, key));
     }
 

@@ -3,7 +3,6 @@ package fr.ent.testservers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,7 +38,7 @@ import java.util.stream.Stream;
  * cache folder; each run then gets its own home (links to that copy plus its own {@code data/}),
  * so parallel test JVMs never write to the same files.
  */
-public final class Keycloak {
+public final class Keycloak extends ChildServer {
 
     public static final String VERSION = "26.7.3";
     public static final String REALM = "ent";
@@ -62,6 +60,7 @@ public final class Keycloak {
     private static final String ADMIN_USERNAME = "admin";
     /** Options that decide the augmentation; the prepared copy is reused while they stay the same. */
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-mem", "--health-enabled=true");
+    private static final String ENTRY_POINT = "io.quarkus.bootstrap.runner.QuarkusEntryPoint";
     private static final Pattern STRING_FIELD = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern NUMBER_FIELD = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*(\\d+)");
     /** Generous: 25-60 s on an idle 2-core machine, but minutes when parallel builds saturate it. */
@@ -69,17 +68,14 @@ public final class Keycloak {
 
     private static Keycloak shared;
 
-    private final Path runDir;
     private final int port;
     private final int managementPort;
     private final String adminPassword;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
-    private Process process;
-    private Duration startTime;
 
     private Keycloak() {
-        this.runDir = Workspace.runDir("keycloak");
+        super("keycloak", "Keycloak", "keycloak.log", Duration.ofSeconds(20));
         this.port = Workspace.freePort();
         this.managementPort = Workspace.freePort();
         this.adminPassword = "admin-" + Long.toHexString(new java.security.SecureRandom().nextLong());
@@ -88,11 +84,7 @@ public final class Keycloak {
     /** The server of this JVM, started on first use; waits until the realm is ready. */
     public static synchronized Keycloak shared() {
         if (shared == null) {
-            Leftovers.cleanUpAfterDeadRuns();
-            Keycloak keycloak = new Keycloak();
-            keycloak.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::stop, "stop-keycloak"));
-            shared = keycloak;
+            shared = startFirst(Keycloak::new);
         }
         return shared;
     }
@@ -127,15 +119,6 @@ public final class Keycloak {
 
     public String adminPassword() {
         return adminPassword;
-    }
-
-    /** How long the server took to become ready. */
-    public Duration startTime() {
-        return startTime;
-    }
-
-    public long pid() {
-        return process.pid();
     }
 
     /**
@@ -315,89 +298,39 @@ public final class Keycloak {
 
     // ----------------------------------------------------------------------------- process
 
-    private synchronized void start() {
-        Instant begin = Instant.now();
+    @Override
+    protected List<String> command() {
         Path prepared = preparedDistribution();
         Path home = runHome(prepared);
-        List<String> command = new ArrayList<>(javaCommand(prepared, home));
-        command.add("-Dkc.config.built=true");
-        command.add(ExitWithParent.class.getName());
-        command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
-        command.add("start-dev");
-        command.addAll(BUILD_OPTIONS);
-        command.addAll(List.of(
+        List<String> options = new ArrayList<>(jvmOptions(home));
+        options.add("-Dkc.config.built=true");
+        List<String> arguments = new ArrayList<>(List.of("start-dev"));
+        arguments.addAll(BUILD_OPTIONS);
+        arguments.addAll(List.of(
                 "--http-port=" + port,
                 "--http-management-port=" + managementPort,
                 "--hostname=" + baseUrl(),
                 "--import-realm",
                 "--log-level=WARN,org.keycloak.exportimport:INFO,io.quarkus:INFO"));
-        Path log = runDir.resolve("keycloak.log");
-        process = launch(command, log, true);
-        Leftovers.record(runDir, process.pid());
-        waitUntilReady(log);
-        startTime = Duration.between(begin, Instant.now());
+        return java(javaExecutable(), options, classpath(prepared), ENTRY_POINT, arguments);
     }
 
-    /** Stops the server (normally at JVM exit). */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        process = null;
-        Leftovers.forget(runDir);
+    @Override
+    protected void environment(Map<String, String> environment) {
+        withoutOwnSettings(environment);
+        environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
+        environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
     }
 
-    private Process launch(List<String> command, Path log, boolean withAdmin) {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // The test JVM's own Quarkus/Keycloak settings must not leak into the server.
-        builder.environment().keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("QUARKUS_")
+    /** The test JVM's own Quarkus/Keycloak settings must not leak into the server. */
+    private static void withoutOwnSettings(Map<String, String> environment) {
+        environment.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("QUARKUS_")
                 || k.equals("JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
-        if (withAdmin) {
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
-            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
-        }
-        try {
-            // stdin stays an open pipe: when this JVM dies it closes and ExitWithParent halts the server.
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot launch Keycloak", e);
-        }
     }
 
-    private void waitUntilReady(Path log) {
-        URI ready = URI.create("http://localhost:" + managementPort + "/health/ready");
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log + "\n" + tail(log));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // the management port opens late
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        stop();
-        throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + "; see " + log + "\n" + tail(log));
+    @Override
+    protected void awaitReady() {
+        waitForUrl(URI.create("http://localhost:" + managementPort + "/health/ready"), START_TIMEOUT);
     }
 
     /**
@@ -456,37 +389,24 @@ public final class Keycloak {
 
     /** Runs start-dev without kc.config.built: Keycloak rebuilds itself and exits with 10 (as kc.sh expects). */
     private void augment(Path prepared) {
-        List<String> command = new ArrayList<>(javaCommand(prepared, prepared));
-        command.add(ExitWithParent.class.getName());
-        command.add("io.quarkus.bootstrap.runner.QuarkusEntryPoint");
-        command.add("start-dev");
-        command.addAll(BUILD_OPTIONS);
+        List<String> arguments = new ArrayList<>(List.of("start-dev"));
+        arguments.addAll(BUILD_OPTIONS);
         // never meant to serve: ports are free ones in case it did not need a rebuild after all
-        command.add("--http-port=" + Workspace.freePort());
-        command.add("--http-management-port=" + Workspace.freePort());
+        arguments.add("--http-port=" + Workspace.freePort());
+        arguments.add("--http-management-port=" + Workspace.freePort());
         Path log = runDir.resolve("augmentation.log");
-        Process build = launch(command, log, false);
-        try {
-            if (!build.waitFor(10, TimeUnit.MINUTES)) {
-                build.destroyForcibly();
-                throw new IllegalStateException("Keycloak's augmentation took more than 10 minutes; see " + log);
-            }
-            if (build.exitValue() != 10) {
-                throw new IllegalStateException("Keycloak's augmentation ended with " + build.exitValue() + " (10 expected); see "
-                        + log + "\n" + tail(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            build.destroyForcibly();
-            throw new IllegalStateException(e);
+        Process build = launch(java(javaExecutable(), jvmOptions(prepared), classpath(prepared), ENTRY_POINT, arguments),
+                log, Keycloak::withoutOwnSettings);
+        int exit = runToEnd(build, Duration.ofMinutes(10), "Keycloak's augmentation", log);
+        if (exit != 10) {
+            throw new IllegalStateException("Keycloak's augmentation ended with " + exit + " (10 expected); see "
+                    + log + "\n" + tail(log));
         }
     }
 
-    private List<String> javaCommand(Path prepared, Path home) {
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        // what kc.sh passes, with a smaller, serial-GC heap: tests need little and the box has two cores
-        command.addAll(List.of(
+    /** What kc.sh passes, with a smaller, serial-GC heap: tests need little and the box has two cores. */
+    private static List<String> jvmOptions(Path home) {
+        return List.of(
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC",
                 "-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m", "-XX:+ExitOnOutOfMemoryError",
                 "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.err.encoding=UTF-8",
@@ -502,9 +422,11 @@ public final class Keycloak {
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-Dpicocli.disable.closures=true",
                 "-Dquarkus-log-max-startup-records=10000",
-                "-Djava.util.concurrent.ForkJoinPool.common.threadFactory=io.quarkus.bootstrap.forkjoin.QuarkusForkJoinWorkerThreadFactory",
-                "-cp", prepared.resolve("lib/quarkus-run.jar") + java.io.File.pathSeparator + ownLocation()));
-        return command;
+                "-Djava.util.concurrent.ForkJoinPool.common.threadFactory=io.quarkus.bootstrap.forkjoin.QuarkusForkJoinWorkerThreadFactory");
+    }
+
+    private static String classpath(Path prepared) {
+        return prepared.resolve("lib/quarkus-run.jar") + java.io.File.pathSeparator + ownLocation();
     }
 
     /** Temurin 25 when installed (Keycloak uses less memory on it), else this JVM's java. */
@@ -523,19 +445,8 @@ public final class Keycloak {
         Path root = Workspace.repositoryRoot();
         Path dist = root.resolve("deploy/keycloak-dist/target/keycloak-" + VERSION);
         if (!Files.isRegularFile(dist.resolve("lib/quarkus-run.jar"))) {
-            try {
-                Process p = new ProcessBuilder(root.resolve("mvnw").toString(), "-q", "-B",
-                        "-f", root.resolve("deploy/keycloak-dist/pom.xml").toString(), "generate-resources")
-                        .inheritIO().start();
-                if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                    throw new IllegalStateException("could not unpack the Keycloak distribution (deploy/keycloak-dist)");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            ServerJars.generateResources(root, "deploy/keycloak-dist", Duration.ofMinutes(20),
+                    "could not unpack the Keycloak distribution (deploy/keycloak-dist)");
         }
         if (!Files.isRegularFile(dist.resolve("lib/quarkus-run.jar"))) {
             throw new IllegalStateException("no Keycloak distribution in " + dist);
@@ -553,31 +464,6 @@ public final class Keycloak {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
-        }
-    }
-
-    private static String ownLocation() {
-        try {
-            return Path.of(ExitWithParent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -2,9 +2,9 @@ package fr.ent.testservers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +33,7 @@ final class ServerJars {
         if (!hasJars(lib)) {
             copyJars(root);
         }
-        return lib + "/*" + java.io.File.pathSeparator + ownLocation();
+        return lib + "/*" + java.io.File.pathSeparator + ChildServer.ownLocation();
     }
 
     private boolean hasJars(Path lib) {
@@ -46,25 +46,22 @@ final class ServerJars {
 
     /** A single module run (mvn -pl x) may not have built the dist module: build it now. */
     private void copyJars(Path root) {
+        generateResources(root, module, Duration.ofMinutes(10), "could not copy the server jars (" + module + ")");
+    }
+
+    /** Runs {@code generate-resources} of a {@code deploy/<x>-dist} module, with this clone's Maven Wrapper. */
+    static void generateResources(Path root, String module, Duration timeout, String failure) {
         try {
             Process p = new ProcessBuilder(root.resolve("mvnw").toString(), "-q", "-B",
                     "-f", root.resolve(module).resolve("pom.xml").toString(), "generate-resources")
                     .inheritIO().start();
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException("could not copy the server jars (" + module + ")");
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException(failure);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String ownLocation() {
-        try {
-            return Path.of(ExitWithParent.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }

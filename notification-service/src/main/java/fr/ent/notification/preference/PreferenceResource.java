@@ -54,8 +54,8 @@ public class PreferenceResource {
 
     @PUT
     @Path("/{type}/{channel}")
-    public PreferenceView choose(@PathParam("type") String type, @PathParam("channel") String channel,
-                                 @Valid @NotNull Choice choice) {
+    public PreferenceView choosePreference(@PathParam("type") String type, @PathParam("channel") String channel,
+                                           @Valid @NotNull Choice choice) {
         NotificationType t = notifiers.type(type).orElseThrow(() -> Problems.notFound("unknown notification type " + type));
         Channel c;
         try {

@@ -38,7 +38,7 @@ public class QuietHoursResource {
     }
 
     @PUT
-    public QuietHoursView choose(@PathParam("schoolId") UUID schoolId, @Valid @NotNull QuietHoursView view) {
+    public QuietHoursView chooseQuietHours(@PathParam("schoolId") UUID schoolId, @Valid @NotNull QuietHoursView view) {
         mustManage(schoolId);
         QuietHoursRule rule;
         try {

@@ -18,7 +18,12 @@ final class Load {
 
     /** Runs {@code task(0..count-1)} on up to 32 threads; the first failure fails the whole. */
     static void parallel(int count, Task task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(Math.max(count, 1), 32));
+        parallel(Math.min(Math.max(count, 1), 32), count, task);
+    }
+
+    /** Runs {@code task(0..count-1)} on {@code threads} threads; the first failure fails the whole. */
+    static void parallel(int threads, int count, Task task) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;

@@ -80,30 +80,18 @@ public final class PlatformBench {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace(System.out);
-            System.exit(1);
-        }
+        Options.main(args, PlatformBench::run);
     }
 
-    private static void run(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
-        int rate = Integer.parseInt(opt.getOrDefault("rate", "200"));
-        int listeners = Integer.parseInt(opt.getOrDefault("listeners", "96"));
-        int clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
-        int absentPerRollCall = Integer.parseInt(opt.getOrDefault("absent-per-roll-call", "4"));
-        int warmUp = Integer.parseInt(opt.getOrDefault("warm-up", "15"));
-        Path entHome = Path.of(opt.getOrDefault("ent-home", ".local"));
-        Platform platform = new Platform(opt.getOrDefault("gateway", "http://localhost:8080"),
-                opt.getOrDefault("keycloak", "http://localhost:8180"));
+    private static void run(Options opt) throws Exception {
+        int seconds = opt.integer("seconds", 30);
+        int rate = opt.integer("rate", 200);
+        int listeners = opt.integer("listeners", 96);
+        int clients = opt.integer("clients", 16);
+        int absentPerRollCall = opt.integer("absent-per-roll-call", 4);
+        int warmUp = opt.integer("warm-up", 15);
+        Path entHome = opt.entHome();
+        Platform platform = opt.platform();
 
         PlatformBench bench = new PlatformBench(platform, entHome);
         Processes processes = new Processes(entHome.resolve("pids"));

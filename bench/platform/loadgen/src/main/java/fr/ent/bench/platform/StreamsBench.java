@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import static fr.ent.bench.platform.Load.parallel;
+import static fr.ent.bench.platform.Load.pct;
 
 /**
  * Live notification streams at scale, through the gateway (issue 22): opens streams for the demo
@@ -87,30 +89,18 @@ public final class StreamsBench {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace(System.out);
-            System.exit(1);
-        }
+        Options.main(args, StreamsBench::run);
     }
 
-    private static void run(String[] args) throws Exception {
-        Map<String, String> opt = new HashMap<>();
-        for (String a : args) {
-            String[] kv = a.replaceFirst("^--", "").split("=", 2);
-            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-        }
-        int target = Integer.parseInt(opt.getOrDefault("streams", "9000"));
-        int openPerSecond = Integer.parseInt(opt.getOrDefault("open-rate", "300"));
-        int guardianCount = Integer.parseInt(opt.getOrDefault("guardians", "800"));
-        int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
-        int absencesPerSecond = Integer.parseInt(opt.getOrDefault("absences", "20"));
-        int probesPerSecond = Integer.parseInt(opt.getOrDefault("probes", "20"));
-        Path entHome = Path.of(opt.getOrDefault("ent-home", ".local"));
-        Platform platform = new Platform(opt.getOrDefault("gateway", "http://localhost:8080"),
-                opt.getOrDefault("keycloak", "http://localhost:8180"));
+    private static void run(Options opt) throws Exception {
+        int target = opt.integer("streams", 9000);
+        int openPerSecond = opt.integer("open-rate", 300);
+        int guardianCount = opt.integer("guardians", 800);
+        int seconds = opt.integer("seconds", 30);
+        int absencesPerSecond = opt.integer("absences", 20);
+        int probesPerSecond = opt.integer("probes", 20);
+        Path entHome = opt.entHome();
+        Platform platform = opt.platform();
 
         StreamsBench bench = new StreamsBench(platform, entHome);
         Processes processes = new Processes(entHome.resolve("pids"));
@@ -423,34 +413,5 @@ public final class StreamsBench {
         Platform.sleep(2_000);
         System.out.printf("unread-count: %d answered of %d, %d failed%n", ms.size(), total, errors.get());
         return ms.stream().sorted().collect(Collectors.toList());
-    }
-
-    interface Task {
-        void run(int index) throws Exception;
-    }
-
-    /** Runs {@code count} tasks on {@code threads} threads and waits for them all. */
-    private static void parallel(int threads, int count, Task task) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> {
-                task.run(index);
-                return null;
-            }));
-        }
-        try {
-            for (var f : futures) f.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) return -1;
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

@@ -64,17 +64,10 @@ public final class TimetableBench {
     }
 
     public static void main(String[] args) {
-        try {
-            Map<String, String> opt = new HashMap<>();
-            for (String a : args) {
-                String[] kv = a.replaceFirst("^--", "").split("=", 2);
-                opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            }
-            Platform platform = new Platform(opt.getOrDefault("gateway", "http://localhost:8080"),
-                    opt.getOrDefault("keycloak", "http://localhost:8180"));
-            TimetableBench bench = new TimetableBench(platform, Path.of(opt.getOrDefault("ent-home", ".local")));
-            int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
-            int clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
+        Options.main(args, opt -> {
+            TimetableBench bench = new TimetableBench(opt.platform(), opt.entHome());
+            int seconds = opt.integer("seconds", 30);
+            int clients = opt.integer("clients", 16);
             Map<String, List<String>> guardiansOfPupil = bench.absentTeachersFamilies();
             List<Session> guardians = bench.signIn(guardiansOfPupil);
             bench.pupilWeeks(seconds, clients, guardians);
@@ -83,11 +76,7 @@ public final class TimetableBench {
             System.out.println("| measure | figure | goal / note |");
             System.out.println("| --- | ---: | --- |");
             bench.report.forEach(System.out::println);
-            System.exit(0);
-        } catch (Throwable e) {
-            e.printStackTrace(System.out);
-            System.exit(1);
-        }
+        });
     }
 
     // ------------------------------------------------------------- the teacher, the day, the families
