@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -102,7 +103,12 @@ public class ReportCardResource {
     public Response downloadReportCard(@PathParam("pupilId") UUID pupilId, @PathParam("periodId") UUID periodId,
                                        @QueryParam("recipientId") UUID recipientId) {
         ReportCardService.Download d = reportCards.download(pupilId, periodId, recipientId);
-        return Response.ok(d.pdf(), "application/pdf")
+        StreamingOutput body = out -> {
+            try (java.io.InputStream in = d.pdf()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
                 .header("Cache-Control", "private, no-store")
                 .build();

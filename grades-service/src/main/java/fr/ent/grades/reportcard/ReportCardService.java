@@ -76,6 +76,7 @@ public class ReportCardService {
     private final ReportCardRepository repository;
     private final AbsenceProjection absences;
     private final ReportCardPdf pdf;
+    private final ReportCardFiles files;
     private final GradesEvents events;
     private final SchoolClock clock;
     private final AuditTrail audit;
@@ -85,7 +86,7 @@ public class ReportCardService {
 
     public ReportCardService(Access access, Directory directory, PeriodRepository periods, AssessmentRepository assessments,
                              MarkRepository marks, SettingsRepository settings, SubjectCoefficients coefficients,
-                             ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf,
+                             ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf, ReportCardFiles files,
                              GradesEvents events, SchoolClock clock, AuditTrail audit,
                              @ConfigProperty(name = "grades.report-cards.keep-years", defaultValue = "5") int keepYears) {
         this.access = access;
@@ -98,6 +99,7 @@ public class ReportCardService {
         this.repository = repository;
         this.absences = absences;
         this.pdf = pdf;
+        this.files = files;
         this.events = events;
         this.clock = clock;
         this.audit = audit;
@@ -205,11 +207,16 @@ public class ReportCardService {
                 UUID pupil = pupils.get(i);
                 Map<UUID, byte[]> copies = QuarkusTransaction.requiringNew().call(() -> copies(context, results, pupil));
                 int done = i + 1;
-                QuarkusTransaction.requiringNew().run(() -> {
-                    repository.replaceDocuments(period.id, pupil, group.schoolId(), group.id(), job.id(), period.schoolYear,
-                            copies, clock.instant(), keepUntil(period.schoolYear));
+                String fileName = QuarkusTransaction.requiringNew().call(() -> fileName(period, directory.people(List.of(pupil)).get(pupil)));
+                List<UUID> replaced = QuarkusTransaction.requiringNew().call(() -> {
+                    Map<UUID, ReportCardRepository.StoredCopy> stored = new LinkedHashMap<>();
+                    copies.forEach((recipient, bytes) -> stored.put(recipient, files.store(group.schoolId(), fileName, bytes)));
+                    List<UUID> old = repository.replaceDocuments(period.id, pupil, group.schoolId(), group.id(), job.id(),
+                            period.schoolYear, stored, clock.instant(), keepUntil(period.schoolYear));
                     repository.progress(job.id(), done);
+                    return old;
                 });
+                files.delete(replaced);
             }
             QuarkusTransaction.requiringNew().run(() -> repository.jobState(job.id(), ReportCardJob.State.DONE,
                     pupils.size(), pupils.size(), null, clock.instant()));
@@ -372,8 +379,8 @@ public class ReportCardService {
                 repository.lastJob(periodId, group.id()).map(ReportCardView.Job::of).orElse(null), copies.stream().map(c -> c.named(name(people.get(c.recipientId())))).toList());
     }
 
-    /** A PDF to download, with its file name. */
-    public record Download(String fileName, byte[] pdf) {
+    /** A PDF to download, with its file name: the stream is the caller's to close. */
+    public record Download(String fileName, java.io.InputStream pdf) {
     }
 
     /**
@@ -401,9 +408,12 @@ public class ReportCardService {
             throw Problems.notFound("Bulletin introuvable.");
         }
         audit.read(period.schoolId, pupilId, "grades.report-card.download", periodId);
-        DirectoryPerson pupil = access.pupil(pupilId);
-        return new Download(fileName("bulletin " + period.name + " " + period.schoolYear + " " + pupil.lastName() + " "
-                + pupil.firstName()), document.pdf());
+        return new Download(fileName(period, access.pupil(pupilId)), files.open(document));
+    }
+
+    /** "bulletin-1er-trimestre-2026-2027-dubois-lea.pdf". */
+    private static String fileName(Period period, DirectoryPerson pupil) {
+        return fileName("bulletin " + period.name + " " + period.schoolYear + " " + pupil.lastName() + " " + pupil.firstName());
     }
 
     static String fileName(String words) {

@@ -228,6 +228,18 @@ public class FileStorage {
         return new Download(signed.url().toString(), now().plus(validity), file.fileName(), file.contentType(), file.size());
     }
 
+    /**
+     * The bytes of a confirmed file, for a service that serves them itself (a file it generated,
+     * whose existing API answers the bytes); close the stream. 404 for an unknown or unconfirmed file.
+     * Prefer {@link #download}: the bytes then never go through the service.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.io.InputStream open(UUID fileId) {
+        FileRepository.Row row = files.find(fileId).filter(r -> r.file().confirmed())
+                .orElseThrow(() -> Problems.notFound("No file " + fileId));
+        return s3.getObject(g -> g.bucket(config.bucket()).key(row.objectKey()));
+    }
+
     /** Deletes the file, bytes and metadata (in the caller's transaction for the metadata). */
     @Transactional
     public void delete(UUID fileId) {
