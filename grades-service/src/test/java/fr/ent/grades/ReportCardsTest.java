@@ -12,6 +12,8 @@ import fr.ent.grades.reportcard.ReportCardLegacyCopies;
 import fr.ent.files.FileStorage;
 import fr.ent.web.jdbc.Jdbc;
 import fr.ent.testservers.S3Resource;
+import fr.ent.testkit.DirectoryEvents;
+import fr.ent.events.contract.identity.TeachingAssignmentUpserted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import fr.ent.testkit.TopicReader;
 import fr.ent.testkit.TopicWriter;
@@ -246,7 +248,7 @@ class ReportCardsTest {
         // the Latin group's teacher writes for Léa in Latin
         appreciation(w.claire.token(), lea, "LATIN", "Bon travail en latin.").statusCode(200).body("text", equalTo("Bon travail en latin."));
         as(w.claire.token()).body(Map.of("text", "Pas au professeur"))
-                .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(403);
+                .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(404);
         as(w.otherCpe.token()).body(Map.of("text", "Autre collège"))
                 .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(404);
         // the family neither generates nor publishes
@@ -298,6 +300,44 @@ class ReportCardsTest {
         try (var in = reportCardFiles.open(moved)) {
             assertThat(in.readAllBytes()).isEqualTo(pdf);
         }
+    }
+
+    @Test
+    void the_professeur_principal_reads_the_class_appreciations_and_writes_the_council_s_others_do_not() {
+        UUID lea = w.lea().id();
+        String council = "/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation";
+        String appreciations = "/api/grades/classes/" + w.classA + "/periods/" + trimester + "/appreciations";
+        appreciation(w.claire.token(), lea, "MATHS", "Très bon trimestre.").statusCode(200);
+        // not yet flagged: Paul teaches 4A, that is all
+        as(w.paul.token()).body(Map.of("text", "Ensemble satisfaisant.")).put(council).then().statusCode(404);
+        as(w.paul.token()).get(appreciations).then().statusCode(404);
+
+        TeachingAssignmentUpserted head = DirectoryEvents.headTeaching(w.paul.id(), w.school, w.classA, "FRANCAIS");
+        QuarkusTransaction.requiringNew().run(() -> projection.apply(DirectoryEvents.event(head)));
+        as(w.paul.token()).body(Map.of("text", "Ensemble satisfaisant.")).put(council).then().statusCode(200)
+                .body("text", equalTo("Ensemble satisfaisant."));
+        as(w.paul.token()).get(appreciations).then().statusCode(200)
+                .body("size()", equalTo(w.pupilsA.size()))
+                .body("find { it.pupilId == '" + lea + "' }.subjects.MATHS", equalTo("Très bon trimestre."))
+                .body("find { it.pupilId == '" + lea + "' }.council", equalTo("Ensemble satisfaisant."))
+                .body("find { it.pupilId == '" + lea + "' }.pupilName", equalTo("Léa Dubois"));
+        as(w.cpe.token()).get(appreciations).then().statusCode(200).body("size()", equalTo(w.pupilsA.size()));
+        // another teacher of the class, a teacher of another class, another school, a family: nothing
+        as(w.claire.token()).get(appreciations).then().statusCode(404);
+        as(w.bruno.token()).get(appreciations).then().statusCode(404);
+        as(w.otherTeacher.token()).get(appreciations).then().statusCode(404);
+        as(w.otherCpe.token()).get(appreciations).then().statusCode(404);
+        as(w.mother().token()).get(appreciations).then().statusCode(403);
+        // Paul is professeur principal of 4A, not of 4B
+        as(w.paul.token()).body(Map.of("text", "Pas ma classe")).put("/api/grades/periods/" + trimester + "/pupils/"
+                + w.zoe.id() + "/council-appreciation").then().statusCode(404);
+
+        // the flag withdrawn by identity: back to a teacher of the class
+        QuarkusTransaction.requiringNew().run(() -> projection.apply(DirectoryEvents.event(DirectoryEvents.headTeacher(head, false))));
+        as(w.paul.token()).get(appreciations).then().statusCode(404);
+        as(w.paul.token()).body(Map.of("text", "Plus le mien")).put(council).then().statusCode(404);
+        as(w.cpe.token()).get(appreciations).then().body("find { it.pupilId == '" + lea + "' }.council",
+                equalTo("Ensemble satisfaisant."));
     }
 
     /** Léa's report cards generated (not published); her id. */

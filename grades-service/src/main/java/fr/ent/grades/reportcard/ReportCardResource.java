@@ -51,13 +51,24 @@ public class ReportCardResource {
 
     @PUT
     @Path("/periods/{periodId}/pupils/{pupilId}/council-appreciation")
-    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.TEACHER})
     @APIResponse(responseCode = "409", description = "The class's report cards are published")
     @APIResponseSchema(ReportCardView.Appreciation.class)
     public ReportCardView.Appreciation writeCouncilAppreciation(@PathParam("periodId") UUID periodId,
                                                                 @PathParam("pupilId") UUID pupilId,
                                                                 @NotNull AppreciationInput in) {
         return reportCards.writeCouncilAppreciation(periodId, pupilId, in.text());
+    }
+
+    @GET
+    @Path("/classes/{classGroupId}/periods/{periodId}/appreciations")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.TEACHER})
+    @APIResponse(responseCode = "200", description = "Each pupil's appreciations (subjects and class council)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = ReportCardView.PupilAppreciations.class)))
+    public java.util.List<ReportCardView.PupilAppreciations> listClassAppreciations(@PathParam("classGroupId") UUID classGroupId,
+                                                                                    @PathParam("periodId") UUID periodId) {
+        return reportCards.classAppreciations(classGroupId, periodId);
     }
 
     @POST

@@ -132,13 +132,18 @@ public class ReportCardService {
         return new ReportCardView.Appreciation(written);
     }
 
-    /** The school's staff (the class council's general appreciation); else 404. Not after publication (409). */
+    /**
+     * The school's staff or the professeur principal of the pupil's class (the class council's
+     * general appreciation); else 404. Not after publication (409).
+     */
     @Transactional
     public ReportCardView.Appreciation writeCouncilAppreciation(UUID periodId, UUID pupilId, String text) {
         access.requireReaderOf(pupilId);
         Period period = periodOf(pupilId, periodId);
-        access.requireStaffOf(period.schoolId);
         UUID classId = directory.classOf(pupilId, dayIn(period)).orElseThrow(() -> Problems.notFound("Élève introuvable."));
+        if (!access.isHeadTeacherOf(classId)) {
+            access.requireStaffOf(period.schoolId);
+        }
         requireNotPublished(periodId, classId);
         String written = appreciation(text);
         repository.writeCouncilAppreciation(periodId, pupilId, period.schoolId, written, access.me(), clock.instant());
@@ -161,6 +166,31 @@ public class ReportCardService {
         if (repository.publishedAt(periodId, classId).isPresent()) {
             throw Problems.conflict("report-cards-published", "Les bulletins de cette classe sont publiés : ils ne changent plus.");
         }
+    }
+
+    /**
+     * Every appreciation of the class's pupils for the period (subjects and council), for the class
+     * council: the staff side of the school and the class's professeur principal; else 404.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportCardView.PupilAppreciations> classAppreciations(UUID classGroupId, UUID periodId) {
+        DirectoryClassGroup group = directory.classGroup(classGroupId)
+                .filter(g -> access.readsAsStaffOf(g.schoolId()) || access.isHeadTeacherOf(g.id()))
+                .orElseThrow(() -> Problems.notFound("Classe introuvable."));
+        if (group.kind() != GroupKind.CLASS) {
+            throw Problems.badRequest("not-a-class", "Les bulletins se font par classe, pas par groupe.");
+        }
+        Period period = periodOfClass(group, periodId);
+        List<UUID> pupils = directory.pupilsOf(classGroupId, dayIn(period)).stream().sorted().toList();
+        Map<UUID, DirectoryPerson> people = directory.people(pupils);
+        List<ReportCardView.PupilAppreciations> out = new ArrayList<>();
+        for (UUID pupil : pupils) {
+            out.add(new ReportCardView.PupilAppreciations(pupil, name(people.get(pupil)),
+                    new TreeMap<>(repository.subjectAppreciations(periodId, pupil)),
+                    repository.councilAppreciation(periodId, pupil).orElse(null)));
+            audit.read(group.schoolId(), pupil, "grades.report-card.appreciations", periodId);
+        }
+        return out;
     }
 
     // --- generation

@@ -90,6 +90,15 @@ public class Access {
         return relationships.isStaffOf(schoolId) || relationships.teachesSubject(classOrGroup, subject);
     }
 
+    /**
+     * The caller is the class's professeur principal (a teacher whose assignment there carries
+     * identity's head-teacher flag): reads the whole class's appreciations and writes the class
+     * council's with the staff.
+     */
+    public boolean isHeadTeacherOf(UUID classGroupId) {
+        return user.isPerson() && user.hasRole(CurrentUser.TEACHER) && directory.isHeadTeacher(user.personId(), classGroupId);
+    }
+
     /** As whom the caller reads this pupil's results, else 404. */
     public Audience requireReaderOf(UUID pupilId) {
         Relationships.Viewer viewer = relationships.requireReaderOf(pupilId);
