@@ -356,7 +356,7 @@ public class ReportCardService {
         recipients.addAll(guardians);
         for (UUID recipient : recipients) {
             List<String> block = recipient.equals(pupilId) ? List.of(pupilName)
-                    : List.of(name(people.get(recipient)), "Responsable légal de " + pupilName);
+                    : List.of(name(people.get(recipient)), "Responsable légal " + fr.ent.web.text.French.de(pupilName));
             ReportCard card = new ReportCard(context.schoolName(), period.schoolYear, period.name, context.group().name(),
                     pupilName, block, lines, FrenchNumbers.mark(results.generals().get(pupilId)),
                     FrenchNumbers.mark(results.classGeneral()), council, count.total(), count.unjustified(), context.issuedOn());
