@@ -64,16 +64,11 @@ public class Access {
 
     /** The school side of a class or group: its staff, integrations and admin, and its teachers. Returns it, else 404. */
     public DirectoryClassGroup requireClassReader(UUID classOrGroup) {
-        DirectoryClassGroup group = directory.classGroup(classOrGroup)
-                .orElseThrow(() -> Relationships.notYours("Classe ou groupe introuvable."));
-        if (!readsClass(group)) {
-            throw Relationships.notYours("Classe ou groupe introuvable.");
-        }
-        return group;
+        return relationships.requireClassReader(classOrGroup);
     }
 
     public boolean readsClass(DirectoryClassGroup group) {
-        return relationships.readsAsStaffOf(group.schoolId()) || relationships.teaches(group.id());
+        return relationships.readsClass(group);
     }
 
     /**

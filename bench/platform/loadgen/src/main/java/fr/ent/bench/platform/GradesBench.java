@@ -61,11 +61,7 @@ public final class GradesBench {
 
     public static void main(String[] args) {
         try {
-            Map<String, String> opt = new HashMap<>();
-            for (String a : args) {
-                String[] kv = a.replaceFirst("^--", "").split("=", 2);
-                opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
-            }
+            Map<String, String> opt = Load.options(args);
             Platform platform = new Platform(opt.getOrDefault("gateway", "http://localhost:8080"),
                     opt.getOrDefault("keycloak", "http://localhost:8180"));
             GradesBench bench = new GradesBench(platform, Path.of(opt.getOrDefault("ent-home", ".local")), opt.get("school"));
