@@ -68,7 +68,7 @@ export const workloads = [
     name: "grades-service", short: "grades", port: 8085, kind: "service",
     memory: "512Mi", cpu: "250m", measuredRssMb: 224,
     db: { env: "GRADES", pooler: false },
-    publishes: ["ent.grades"], consumes: ["ent.identity", "ent.attendance"],
+    publishes: ["ent.grades"], consumes: ["ent.identity", "ent.attendance"], objectStorage: true,
   },
   {
     name: "messaging-service", short: "messaging", port: 8086, kind: "service",

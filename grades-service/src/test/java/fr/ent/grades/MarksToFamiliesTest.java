@@ -183,6 +183,41 @@ class MarksToFamiliesTest {
     }
 
     @Test
+    void no_rank_unless_the_school_turns_it_on_then_equal_averages_share_a_rank() {
+        // Paul's dictation for everyone: Léa 12, Hugo 12, Emma 10 (a change after publication)
+        World.enter(w.paul.token(), dictee, List.of(mark(w.lea(), 12), mark(w.pupilsA.get(1), 12), mark(w.pupilsA.get(2), 10)));
+        String leas = "/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/averages";
+        as(w.cpe.token()).get(leas).then().statusCode(200).body("rank", nullValue());
+        as(w.cpe.token()).body(Map.of("markStep", 0.25, "roundingStep", 0.01, "roundingMode", "NEAREST",
+                "unjustifiedAbsenceCountsAsZero", false, "pupilDelayDays", 1, "guardianDelayDays", 1, "showRank", true))
+                .put("/api/grades/schools/" + w.school + "/settings").then().statusCode(200).body("showRank", equalTo(true));
+        // MATHS: Léa 15.33, Hugo 12.50, Emma 2.33; FRANCAIS: Léa 12, Hugo 12, Emma 10;
+        // general: Léa 14.00, Hugo (12.5 × 3 + 12 × 2) / 5 = 12.30, Emma (2.33 × 3 + 10 × 2) / 5 = 5.40
+        as(w.cpe.token()).get(leas).then().statusCode(200)
+                .body("rank.classGroupId", equalTo(w.classA.toString()))
+                .body("rank.subjects.MATHS.rank", equalTo(1)).body("rank.subjects.MATHS.outOf", equalTo(3))
+                .body("rank.subjects.FRANCAIS.rank", equalTo(1)).body("rank.general.rank", equalTo(1))
+                .body("rank.general.outOf", equalTo(3));
+        as(w.cpe.token()).get("/api/grades/pupils/" + w.pupilsA.get(1).id() + "/periods/" + w.year + "/averages").then()
+                .body("rank.subjects.MATHS.rank", equalTo(2)).body("rank.subjects.FRANCAIS.rank", equalTo(1))
+                .body("rank.general.rank", equalTo(2));
+        as(w.cpe.token()).get("/api/grades/pupils/" + w.pupilsA.get(2).id() + "/periods/" + w.year + "/averages").then()
+                .body("rank.subjects.MATHS.rank", equalTo(3)).body("rank.subjects.FRANCAIS.rank", equalTo(3))
+                .body("rank.general.rank", equalTo(3));
+        // Léa the next day: the same ranks, from what she sees; her mother sees nothing yet, so no rank either
+        World.at(today.plusDays(1), 8, 0);
+        as(w.lea().token()).get(leas).then().statusCode(200)
+                .body("rank.subjects.FRANCAIS.rank", equalTo(1)).body("rank.subjects.FRANCAIS.outOf", equalTo(3))
+                .body("rank.general.rank", equalTo(1));
+        as(w.mother().token()).get(leas).then().statusCode(200)
+                .body("rank.subjects.size()", equalTo(0)).body("rank.general", nullValue());
+        // a what-if is never ranked
+        as(w.lea().token()).body(Map.of("hypotheses", List.of(Map.of("subject", "MATHS", "coefficient", 1, "value", 20))))
+                .post("/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year + "/what-if").then().statusCode(200)
+                .body("rank", nullValue());
+    }
+
+    @Test
     void what_if_uses_the_same_rules_and_stores_nothing() {
         World.at(today.plusDays(1), 8, 0);
         String base = "/api/grades/pupils/" + w.lea().id() + "/periods/" + w.year;

@@ -24,12 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Who may do what with report cards, both ways, once 4A's are generated and published: download
  * Léa's (each family member their own copy, the staff side any), write a maths appreciation for
- * her (her maths teacher; 409 now that they are published), the council's (staff; 409 too),
+ * her (her maths teacher; 409 now that they are published), the council's (staff, or the class's professeur
+ * principal: ReportCardsTest; 409 too),
  * generate again (staff; 409), read the job and the class's list (staff side). Not yours is 404, a
  * role that never may 403, no or bad token 401.
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
+@QuarkusTestResource(fr.ent.testservers.S3Resource.class)
 class ReportCardMatrixTest {
 
     @Inject
@@ -62,10 +64,10 @@ class ReportCardMatrixTest {
     }
 
     static final List<Row> MATRIX = List.of(
-            new Row("Léa's maths teacher", x -> x.claire.token(), 404, 409, 403, 403, 403, 403),
-            new Row("the French teacher of 4A", x -> x.paul.token(), 404, 404, 403, 403, 403, 403),
-            new Row("a teacher of 4B only", x -> x.bruno.token(), 404, 404, 403, 403, 403, 403),
-            new Row("a teacher of another school", x -> x.otherTeacher.token(), 404, 404, 403, 403, 403, 403),
+            new Row("Léa's maths teacher", x -> x.claire.token(), 404, 409, 404, 403, 403, 403),
+            new Row("the French teacher of 4A", x -> x.paul.token(), 404, 404, 404, 403, 403, 403),
+            new Row("a teacher of 4B only", x -> x.bruno.token(), 404, 404, 404, 403, 403, 403),
+            new Row("a teacher of another school", x -> x.otherTeacher.token(), 404, 404, 404, 403, 403, 403),
             new Row("Léa", x -> x.lea().token(), 200, 403, 403, 403, 403, 403),
             new Row("a classmate", x -> x.pupilsA.get(1).token(), 404, 403, 403, 403, 403, 403),
             new Row("Léa's mother", x -> x.mother().token(), 200, 403, 403, 403, 403, 403),

@@ -7,6 +7,13 @@ import fr.ent.events.contract.attendance.AbsenceRecorded;
 import fr.ent.grades.reportcard.AbsenceProjection;
 import fr.ent.grades.reportcard.ReportCardRepository;
 import fr.ent.grades.reportcard.ReportCardRetention;
+import fr.ent.grades.reportcard.ReportCardFiles;
+import fr.ent.grades.reportcard.ReportCardLegacyCopies;
+import fr.ent.files.FileStorage;
+import fr.ent.web.jdbc.Jdbc;
+import fr.ent.testservers.S3Resource;
+import fr.ent.testkit.DirectoryEvents;
+import fr.ent.events.contract.identity.TeachingAssignmentUpserted;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import fr.ent.testkit.TopicReader;
 import fr.ent.testkit.TopicWriter;
@@ -54,6 +61,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresAndKafka.class)
+@QuarkusTestResource(S3Resource.class)
 class ReportCardsTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -66,6 +74,14 @@ class ReportCardsTest {
     ReportCardRepository repository;
     @Inject
     ReportCardRetention retention;
+    @Inject
+    ReportCardFiles reportCardFiles;
+    @Inject
+    ReportCardLegacyCopies legacyCopies;
+    @Inject
+    FileStorage fileStorage;
+    @Inject
+    Jdbc jdbc;
 
     World w;
     LocalDate today;
@@ -232,7 +248,7 @@ class ReportCardsTest {
         // the Latin group's teacher writes for Léa in Latin
         appreciation(w.claire.token(), lea, "LATIN", "Bon travail en latin.").statusCode(200).body("text", equalTo("Bon travail en latin."));
         as(w.claire.token()).body(Map.of("text", "Pas au professeur"))
-                .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(403);
+                .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(404);
         as(w.otherCpe.token()).body(Map.of("text", "Autre collège"))
                 .put("/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation").then().statusCode(404);
         // the family neither generates nor publishes
@@ -244,18 +260,92 @@ class ReportCardsTest {
     }
 
     @Test
-    void copies_past_their_keeping_time_are_removed_the_others_kept() {
+    void copies_past_their_keeping_time_are_removed_with_their_files_the_others_kept() throws IOException {
         UUID old = UUID.randomUUID();
         UUID kept = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
+        byte[] pdf = download(w.cpe.token(), generatedLea(), null).statusCode(200).extract().asByteArray();
+        var stored = QuarkusTransaction.requiringNew().call(() -> {
+            var oldCopy = reportCardFiles.store(w.school, "ancien.pdf", pdf);
+            var keptCopy = reportCardFiles.store(w.school, "garde.pdf", pdf);
             repository.replaceDocuments(trimester, old, w.school, w.classA, UUID.randomUUID(), "2015-2016",
-                    Map.of(old, new byte[]{1}), java.time.Instant.now(), today.minusDays(1));
+                    Map.of(old, oldCopy), java.time.Instant.now(), today.minusDays(1));
             repository.replaceDocuments(trimester, kept, w.school, w.classA, UUID.randomUUID(), World.schoolYear(),
-                    Map.of(kept, new byte[]{2}), java.time.Instant.now(), today);
+                    Map.of(kept, keptCopy), java.time.Instant.now(), today);
+            return List.of(oldCopy.fileId(), keptCopy.fileId());
         });
         assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
         assertThat(repository.document(trimester, old, old)).isEmpty();
+        assertThat(fileStorage.find(stored.get(0))).isEmpty();
         assertThat(repository.document(trimester, kept, kept)).isPresent();
+        try (var in = fileStorage.open(stored.get(1))) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+    }
+
+    @Test
+    void a_copy_kept_in_the_database_before_object_storage_is_served_then_moved() throws IOException {
+        UUID pupil = generatedLea();
+        byte[] pdf = download(w.cpe.token(), pupil, null).statusCode(200).extract().asByteArray();
+        UUID legacyPupil = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                INSERT INTO report_card_document (period_id, pupil_id, recipient_id, school_id, class_group_id, job_id,
+                                                  school_year, pdf, size, created_at, keep_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)""", trimester, legacyPupil, legacyPupil, w.school, w.classA,
+                UUID.randomUUID(), World.schoolYear(), pdf, pdf.length, today.plusYears(5)));
+        assertThat(repository.document(trimester, legacyPupil, legacyPupil).orElseThrow().fileId()).isNull();
+        assertThat(legacyCopies.moveAll()).isGreaterThanOrEqualTo(1);
+        var moved = repository.document(trimester, legacyPupil, legacyPupil).orElseThrow();
+        assertThat(moved.fileId()).isNotNull();
+        assertThat(moved.pdf()).isNull();
+        try (var in = reportCardFiles.open(moved)) {
+            assertThat(in.readAllBytes()).isEqualTo(pdf);
+        }
+    }
+
+    @Test
+    void the_professeur_principal_reads_the_class_appreciations_and_writes_the_council_s_others_do_not() {
+        UUID lea = w.lea().id();
+        String council = "/api/grades/periods/" + trimester + "/pupils/" + lea + "/council-appreciation";
+        String appreciations = "/api/grades/classes/" + w.classA + "/periods/" + trimester + "/appreciations";
+        appreciation(w.claire.token(), lea, "MATHS", "Très bon trimestre.").statusCode(200);
+        // not yet flagged: Paul teaches 4A, that is all
+        as(w.paul.token()).body(Map.of("text", "Ensemble satisfaisant.")).put(council).then().statusCode(404);
+        as(w.paul.token()).get(appreciations).then().statusCode(404);
+
+        TeachingAssignmentUpserted head = DirectoryEvents.headTeaching(w.paul.id(), w.school, w.classA, "FRANCAIS");
+        QuarkusTransaction.requiringNew().run(() -> projection.apply(DirectoryEvents.event(head)));
+        as(w.paul.token()).body(Map.of("text", "Ensemble satisfaisant.")).put(council).then().statusCode(200)
+                .body("text", equalTo("Ensemble satisfaisant."));
+        as(w.paul.token()).get(appreciations).then().statusCode(200)
+                .body("size()", equalTo(w.pupilsA.size()))
+                .body("find { it.pupilId == '" + lea + "' }.subjects.MATHS", equalTo("Très bon trimestre."))
+                .body("find { it.pupilId == '" + lea + "' }.council", equalTo("Ensemble satisfaisant."))
+                .body("find { it.pupilId == '" + lea + "' }.pupilName", equalTo("Léa Dubois"));
+        as(w.cpe.token()).get(appreciations).then().statusCode(200).body("size()", equalTo(w.pupilsA.size()));
+        // another teacher of the class, a teacher of another class, another school, a family: nothing
+        as(w.claire.token()).get(appreciations).then().statusCode(404);
+        as(w.bruno.token()).get(appreciations).then().statusCode(404);
+        as(w.otherTeacher.token()).get(appreciations).then().statusCode(404);
+        as(w.otherCpe.token()).get(appreciations).then().statusCode(404);
+        as(w.mother().token()).get(appreciations).then().statusCode(403);
+        // Paul is professeur principal of 4A, not of 4B
+        as(w.paul.token()).body(Map.of("text", "Pas ma classe")).put("/api/grades/periods/" + trimester + "/pupils/"
+                + w.zoe.id() + "/council-appreciation").then().statusCode(404);
+
+        // the flag withdrawn by identity: back to a teacher of the class
+        QuarkusTransaction.requiringNew().run(() -> projection.apply(DirectoryEvents.event(DirectoryEvents.headTeacher(head, false))));
+        as(w.paul.token()).get(appreciations).then().statusCode(404);
+        as(w.paul.token()).body(Map.of("text", "Plus le mien")).put(council).then().statusCode(404);
+        as(w.cpe.token()).get(appreciations).then().body("find { it.pupilId == '" + lea + "' }.council",
+                equalTo("Ensemble satisfaisant."));
+    }
+
+    /** Léa's report cards generated (not published); her id. */
+    private UUID generatedLea() {
+        String job = as(w.cpe.token()).post(generation(w.classA)).then().statusCode(202).extract().path("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(as(w.cpe.token()).get("/api/grades/report-card-jobs/" + job).then().extract().path("state")));
+        return w.lea().id();
     }
 
     private io.restassured.response.ValidatableResponse appreciation(String token, UUID pupil, String subject, String text) {

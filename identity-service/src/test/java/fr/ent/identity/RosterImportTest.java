@@ -174,4 +174,53 @@ class RosterImportTest {
         assertThat(move.getInt("report.enrolments.updated") + move.getInt("report.enrolments.ended")).isEqualTo(1);
         assertThat(move.getInt("report.pupils.updated")).isZero();
     }
+
+    @Test
+    void the_professeur_principal_column_flags_the_teachers_assignments_in_that_class_and_is_published() throws Exception {
+        UUID school = Api.school("Collège Professeur Principal");
+        String staff = TestTokens.staff(UUID.randomUUID(), school);
+        String classes = "Code;Libellé;Type;Niveau\n4A;4e A;CLASSE;4EME\n3B;3e B;CLASSE;3EME\n";
+        String teachers = "Identifiant;Nom;Prénom;Email;Services;Professeur principal\n"
+                + "PP1;Martin;Claire;claire.pp@example.org;4A:MATHS|3B:MATHS;4A\n"
+                + "PP2;Bernard;Paul;paul.pp@example.org;4A:FRANCAIS;\n";
+        // a professeur principal of a class they do not teach: refused with its line and column
+        upload(staff, new RosterFiles(classes, null, null, teachers.replace("4A:FRANCAIS;", "4A:FRANCAIS;3B")))
+                .post(BASE + "/schools/" + school + "/imports").then().statusCode(400)
+                .body("errors.find { it.line == 3 }.field", is("professeur_principal"));
+
+        JsonPath first = run(staff, school, new RosterFiles(classes, null, null, teachers), false, new ArrayList<>());
+        assertThat(first.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(first.getInt("report.teachingAssignments.created")).isEqualTo(3);
+        List<com.fasterxml.jackson.databind.JsonNode> published = assignmentsOf(school, 3);
+        assertThat(published).filteredOn(a -> a.path("headTeacher").asBoolean()).hasSize(1)
+                .allSatisfy(a -> assertThat(a.path("subject").asText()).isEqualTo("MATHS"));
+        assertThat(published).filteredOn(a -> !a.path("headTeacher").asBoolean()).hasSize(2);
+
+        // the next year's export names Paul instead: both assignments change, a new version each
+        String swapped = teachers.replace("3B:MATHS;4A", "3B:MATHS;").replace("4A:FRANCAIS;", "4A:FRANCAIS;4A");
+        JsonPath second = run(staff, school, new RosterFiles(classes, null, null, swapped), false, new ArrayList<>());
+        assertThat(second.getInt("report.teachingAssignments.updated")).isEqualTo(2);
+        Map<String, com.fasterxml.jackson.databind.JsonNode> latest = new java.util.HashMap<>();
+        assignmentsOf(school, 5).forEach(a -> latest.merge(a.path("assignmentId").asText(), a,
+                (x, y) -> x.path("version").asLong() > y.path("version").asLong() ? x : y));
+        assertThat(latest.values()).extracting(a -> a.path("subject").asText() + "=" + a.path("headTeacher").asBoolean())
+                .containsExactlyInAnyOrder("MATHS=false", "MATHS=false", "FRANCAIS=true");
+
+        // a file without the column leaves the flags as they are
+        String without = swapped.replace(";Professeur principal", "").replaceAll(";(4A)?\\n", "\n");
+        JsonPath third = run(staff, school, new RosterFiles(classes, null, null, without), false, new ArrayList<>());
+        assertThat(third.getInt("report.teachingAssignments.updated")).isZero();
+        assertThat(third.getInt("report.teachingAssignments.unchanged")).isEqualTo(3);
+    }
+
+    /** The school's TeachingAssignmentUpserted payloads, once there are {@code count}. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> assignmentsOf(UUID school, int count) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+        for (fr.ent.testkit.TopicReader.Event e : fr.ent.testkit.TopicReader.await("ent.identity", count,
+                r -> "fr.ent.identity.teaching-assignment-upserted.v1".equals(r.type()) && school.toString().equals(r.schoolId()))) {
+            out.add(json.readTree(e.value()));
+        }
+        return out;
+    }
 }

@@ -74,7 +74,7 @@ class GradesNotificationTest extends NotificationScenario {
         await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.mother(), family.school(), "parent") == 1
                 && inboxSize(family.pupil(), family.school(), "pupil") == 1);
         assertThat(inbox(family.mother(), family.school()).getString("items[0].body"))
-                .isEqualTo("Une note de français de Hugo a été modifiée.");
+                .isEqualTo("Une note de français d'Hugo a été modifiée.");
     }
 
     @Test

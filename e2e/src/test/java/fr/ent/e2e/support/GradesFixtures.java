@@ -16,7 +16,7 @@ import java.util.UUID;
  * cards for {@code gradesYear}, which the fixture generates (waiting for the job) and publishes when
  * they are not yet, so that Léa and her parents download theirs.
  */
-final class GradesFixtures {
+public final class GradesFixtures {
 
     private static final String TITLE = "E2E Fixture";
 
@@ -60,7 +60,7 @@ final class GradesFixtures {
     }
 
     /** 4A's report cards for the period, generated and published once; the last job's id. */
-    private static String reportCards(UUID class4A, String period) {
+    public static String reportCards(UUID class4A, String period) {
         String path = "/api/grades/classes/" + class4A + "/periods/" + period + "/report-cards";
         var view = Gateway.as("cpe").get(path).then().statusCode(200).extract().jsonPath();
         if (view.getString("publishedAt") != null) {

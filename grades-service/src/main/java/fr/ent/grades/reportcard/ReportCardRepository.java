@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Appreciations, generation jobs, documents (PDF bytes) and publications of report cards. */
+/** Appreciations, generation jobs, documents (metadata; the PDFs are in object storage) and publications of report cards. */
 @ApplicationScoped
 public class ReportCardRepository {
 
@@ -99,33 +99,48 @@ public class ReportCardRepository {
 
     // --- documents
 
-    /** Replaces the pupil's documents of the period by these (recipient → PDF). */
-    public void replaceDocuments(UUID periodId, UUID pupilId, UUID schoolId, UUID classGroupId, UUID jobId, String schoolYear,
-                                 Map<UUID, byte[]> byRecipient, Instant at, LocalDate keepUntil) {
-        jdbc.update("DELETE FROM report_card_document WHERE period_id = ? AND pupil_id = ?", periodId, pupilId);
-        byRecipient.forEach((recipient, pdf) -> jdbc.update("""
+    /**
+     * Replaces the pupil's documents of the period by these (recipient → stored file); returns the
+     * files of the documents replaced, for their objects to be deleted.
+     */
+    public List<UUID> replaceDocuments(UUID periodId, UUID pupilId, UUID schoolId, UUID classGroupId, UUID jobId, String schoolYear,
+                                       Map<UUID, StoredCopy> byRecipient, Instant at, LocalDate keepUntil) {
+        List<UUID> replaced = jdbc.query("""
+                DELETE FROM report_card_document WHERE period_id = ? AND pupil_id = ? RETURNING file_id""",
+                rs -> Jdbc.uuid(rs, "file_id"), periodId, pupilId).stream().filter(java.util.Objects::nonNull).toList();
+        byRecipient.forEach((recipient, copy) -> jdbc.update("""
                 INSERT INTO report_card_document (period_id, pupil_id, recipient_id, school_id, class_group_id, job_id,
-                                                  school_year, pdf, created_at, keep_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                periodId, pupilId, recipient, schoolId, classGroupId, jobId, schoolYear, pdf, at, keepUntil));
+                                                  school_year, file_id, size, created_at, keep_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                periodId, pupilId, recipient, schoolId, classGroupId, jobId, schoolYear, copy.fileId(), copy.size(), at, keepUntil));
+        return replaced;
     }
 
-    /** The document of that pupil and recipient: its class and bytes. */
+    /** A copy stored in object storage: its file and size. */
+    public record StoredCopy(UUID fileId, long size) {
+    }
+
+    /** The document of that pupil and recipient: its class and where its bytes are. */
     public Optional<Document> document(UUID periodId, UUID pupilId, UUID recipientId) {
         return jdbc.one("""
-                SELECT class_group_id, school_id, pdf FROM report_card_document
+                SELECT class_group_id, school_id, file_id, pdf FROM report_card_document
                 WHERE period_id = ? AND pupil_id = ? AND recipient_id = ?""",
-                rs -> new Document(Jdbc.uuid(rs, "class_group_id"), Jdbc.uuid(rs, "school_id"), rs.getBytes("pdf")),
+                rs -> new Document(Jdbc.uuid(rs, "class_group_id"), Jdbc.uuid(rs, "school_id"), Jdbc.uuid(rs, "file_id"),
+                        rs.getBytes("pdf")),
                 periodId, pupilId, recipientId);
     }
 
-    public record Document(UUID classGroupId, UUID schoolId, byte[] pdf) {
+    /**
+     * @param fileId the copy in object storage, or null for one generated before copies moved there
+     * @param pdf    the bytes of such an older copy (null once moved)
+     */
+    public record Document(UUID classGroupId, UUID schoolId, UUID fileId, byte[] pdf) {
     }
 
     /** The documents of a class for a period, without their bytes. */
     public List<ReportCardView.Copy> documents(UUID periodId, UUID classGroupId) {
         return jdbc.query("""
-                        SELECT pupil_id, recipient_id, created_at, length(pdf) AS size FROM report_card_document
+                        SELECT pupil_id, recipient_id, created_at, size FROM report_card_document
                         WHERE period_id = ? AND class_group_id = ? ORDER BY pupil_id, recipient_id""",
                 rs -> new ReportCardView.Copy(Jdbc.uuid(rs, "pupil_id"), Jdbc.uuid(rs, "recipient_id"), null,
                         Jdbc.instant(rs, "created_at"), rs.getLong("size")),
@@ -138,9 +153,43 @@ public class ReportCardRepository {
                 ORDER BY pupil_id""", rs -> Jdbc.uuid(rs, "pupil_id"), periodId, classGroupId);
     }
 
-    /** Removes the documents whose keeping time is over; how many. */
-    public int purgeKeptUntil(LocalDate before) {
-        return jdbc.update("DELETE FROM report_card_document WHERE keep_until < ?", before);
+    /**
+     * Removes up to {@code limit} documents whose keeping time is over (locked, skipping rows another
+     * instance holds); returns their files (null for a copy still in the database), for deletion.
+     */
+    public List<Optional<UUID>> purgeKeptUntil(LocalDate before, int limit) {
+        return jdbc.query("""
+                DELETE FROM report_card_document WHERE (period_id, pupil_id, recipient_id) IN (
+                    SELECT period_id, pupil_id, recipient_id FROM report_card_document WHERE keep_until < ?
+                    ORDER BY keep_until LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING file_id""", rs -> Optional.ofNullable(Jdbc.uuid(rs, "file_id")), before, limit);
+    }
+
+    // --- copies generated before they moved to object storage
+
+    /** Up to {@code limit} copies whose bytes are still in the database. */
+    public List<DocumentKey> inDatabase(int limit) {
+        return jdbc.query("SELECT period_id, pupil_id, recipient_id FROM report_card_document WHERE file_id IS NULL LIMIT ?",
+                rs -> new DocumentKey(Jdbc.uuid(rs, "period_id"), Jdbc.uuid(rs, "pupil_id"), Jdbc.uuid(rs, "recipient_id")), limit);
+    }
+
+    /** That copy if its bytes are still in the database, locked until the transaction ends. */
+    public Optional<Document> lockInDatabase(DocumentKey key) {
+        return jdbc.one("""
+                SELECT class_group_id, school_id, file_id, pdf FROM report_card_document
+                WHERE period_id = ? AND pupil_id = ? AND recipient_id = ? AND file_id IS NULL FOR UPDATE SKIP LOCKED""",
+                rs -> new Document(Jdbc.uuid(rs, "class_group_id"), Jdbc.uuid(rs, "school_id"), null, rs.getBytes("pdf")),
+                key.periodId(), key.pupilId(), key.recipientId());
+    }
+
+    /** The copy now names its file and forgets its bytes. */
+    public void moved(DocumentKey key, UUID fileId) {
+        jdbc.update("""
+                UPDATE report_card_document SET file_id = ?, pdf = NULL
+                WHERE period_id = ? AND pupil_id = ? AND recipient_id = ?""", fileId, key.periodId(), key.pupilId(), key.recipientId());
+    }
+
+    public record DocumentKey(UUID periodId, UUID pupilId, UUID recipientId) {
     }
 
     // --- publication

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -50,13 +51,24 @@ public class ReportCardResource {
 
     @PUT
     @Path("/periods/{periodId}/pupils/{pupilId}/council-appreciation")
-    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.TEACHER})
     @APIResponse(responseCode = "409", description = "The class's report cards are published")
     @APIResponseSchema(ReportCardView.Appreciation.class)
     public ReportCardView.Appreciation writeCouncilAppreciation(@PathParam("periodId") UUID periodId,
                                                                 @PathParam("pupilId") UUID pupilId,
                                                                 @NotNull AppreciationInput in) {
         return reportCards.writeCouncilAppreciation(periodId, pupilId, in.text());
+    }
+
+    @GET
+    @Path("/classes/{classGroupId}/periods/{periodId}/appreciations")
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.TEACHER})
+    @APIResponse(responseCode = "200", description = "Each pupil's appreciations (subjects and class council)",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = ReportCardView.PupilAppreciations.class)))
+    public java.util.List<ReportCardView.PupilAppreciations> listClassAppreciations(@PathParam("classGroupId") UUID classGroupId,
+                                                                                    @PathParam("periodId") UUID periodId) {
+        return reportCards.classAppreciations(classGroupId, periodId);
     }
 
     @POST
@@ -102,7 +114,12 @@ public class ReportCardResource {
     public Response downloadReportCard(@PathParam("pupilId") UUID pupilId, @PathParam("periodId") UUID periodId,
                                        @QueryParam("recipientId") UUID recipientId) {
         ReportCardService.Download d = reportCards.download(pupilId, periodId, recipientId);
-        return Response.ok(d.pdf(), "application/pdf")
+        StreamingOutput body = out -> {
+            try (java.io.InputStream in = d.pdf()) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"" + d.fileName() + "\"")
                 .header("Cache-Control", "private, no-store")
                 .build();

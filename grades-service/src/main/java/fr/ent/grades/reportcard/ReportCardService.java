@@ -76,6 +76,7 @@ public class ReportCardService {
     private final ReportCardRepository repository;
     private final AbsenceProjection absences;
     private final ReportCardPdf pdf;
+    private final ReportCardFiles files;
     private final GradesEvents events;
     private final SchoolClock clock;
     private final AuditTrail audit;
@@ -85,7 +86,7 @@ public class ReportCardService {
 
     public ReportCardService(Access access, Directory directory, PeriodRepository periods, AssessmentRepository assessments,
                              MarkRepository marks, SettingsRepository settings, SubjectCoefficients coefficients,
-                             ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf,
+                             ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf, ReportCardFiles files,
                              GradesEvents events, SchoolClock clock, AuditTrail audit,
                              @ConfigProperty(name = "grades.report-cards.keep-years", defaultValue = "5") int keepYears) {
         this.access = access;
@@ -98,6 +99,7 @@ public class ReportCardService {
         this.repository = repository;
         this.absences = absences;
         this.pdf = pdf;
+        this.files = files;
         this.events = events;
         this.clock = clock;
         this.audit = audit;
@@ -130,13 +132,18 @@ public class ReportCardService {
         return new ReportCardView.Appreciation(written);
     }
 
-    /** The school's staff (the class council's general appreciation); else 404. Not after publication (409). */
+    /**
+     * The school's staff or the professeur principal of the pupil's class (the class council's
+     * general appreciation); else 404. Not after publication (409).
+     */
     @Transactional
     public ReportCardView.Appreciation writeCouncilAppreciation(UUID periodId, UUID pupilId, String text) {
         access.requireReaderOf(pupilId);
         Period period = periodOf(pupilId, periodId);
-        access.requireStaffOf(period.schoolId);
         UUID classId = directory.classOf(pupilId, dayIn(period)).orElseThrow(() -> Problems.notFound("Élève introuvable."));
+        if (!access.isHeadTeacherOf(classId)) {
+            access.requireStaffOf(period.schoolId);
+        }
         requireNotPublished(periodId, classId);
         String written = appreciation(text);
         repository.writeCouncilAppreciation(periodId, pupilId, period.schoolId, written, access.me(), clock.instant());
@@ -159,6 +166,31 @@ public class ReportCardService {
         if (repository.publishedAt(periodId, classId).isPresent()) {
             throw Problems.conflict("report-cards-published", "Les bulletins de cette classe sont publiés : ils ne changent plus.");
         }
+    }
+
+    /**
+     * Every appreciation of the class's pupils for the period (subjects and council), for the class
+     * council: the staff side of the school and the class's professeur principal; else 404.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ReportCardView.PupilAppreciations> classAppreciations(UUID classGroupId, UUID periodId) {
+        DirectoryClassGroup group = directory.classGroup(classGroupId)
+                .filter(g -> access.readsAsStaffOf(g.schoolId()) || access.isHeadTeacherOf(g.id()))
+                .orElseThrow(() -> Problems.notFound("Classe introuvable."));
+        if (group.kind() != GroupKind.CLASS) {
+            throw Problems.badRequest("not-a-class", "Les bulletins se font par classe, pas par groupe.");
+        }
+        Period period = periodOfClass(group, periodId);
+        List<UUID> pupils = directory.pupilsOf(classGroupId, dayIn(period)).stream().sorted().toList();
+        Map<UUID, DirectoryPerson> people = directory.people(pupils);
+        List<ReportCardView.PupilAppreciations> out = new ArrayList<>();
+        for (UUID pupil : pupils) {
+            out.add(new ReportCardView.PupilAppreciations(pupil, name(people.get(pupil)),
+                    new TreeMap<>(repository.subjectAppreciations(periodId, pupil)),
+                    repository.councilAppreciation(periodId, pupil).orElse(null)));
+            audit.read(group.schoolId(), pupil, "grades.report-card.appreciations", periodId);
+        }
+        return out;
     }
 
     // --- generation
@@ -205,11 +237,16 @@ public class ReportCardService {
                 UUID pupil = pupils.get(i);
                 Map<UUID, byte[]> copies = QuarkusTransaction.requiringNew().call(() -> copies(context, results, pupil));
                 int done = i + 1;
-                QuarkusTransaction.requiringNew().run(() -> {
-                    repository.replaceDocuments(period.id, pupil, group.schoolId(), group.id(), job.id(), period.schoolYear,
-                            copies, clock.instant(), keepUntil(period.schoolYear));
+                String fileName = QuarkusTransaction.requiringNew().call(() -> fileName(period, directory.people(List.of(pupil)).get(pupil)));
+                List<UUID> replaced = QuarkusTransaction.requiringNew().call(() -> {
+                    Map<UUID, ReportCardRepository.StoredCopy> stored = new LinkedHashMap<>();
+                    copies.forEach((recipient, bytes) -> stored.put(recipient, files.store(group.schoolId(), fileName, bytes)));
+                    List<UUID> old = repository.replaceDocuments(period.id, pupil, group.schoolId(), group.id(), job.id(),
+                            period.schoolYear, stored, clock.instant(), keepUntil(period.schoolYear));
                     repository.progress(job.id(), done);
+                    return old;
                 });
+                files.delete(replaced);
             }
             QuarkusTransaction.requiringNew().run(() -> repository.jobState(job.id(), ReportCardJob.State.DONE,
                     pupils.size(), pupils.size(), null, clock.instant()));
@@ -319,7 +356,7 @@ public class ReportCardService {
         recipients.addAll(guardians);
         for (UUID recipient : recipients) {
             List<String> block = recipient.equals(pupilId) ? List.of(pupilName)
-                    : List.of(name(people.get(recipient)), "Responsable légal de " + pupilName);
+                    : List.of(name(people.get(recipient)), "Responsable légal " + fr.ent.web.text.French.de(pupilName));
             ReportCard card = new ReportCard(context.schoolName(), period.schoolYear, period.name, context.group().name(),
                     pupilName, block, lines, FrenchNumbers.mark(results.generals().get(pupilId)),
                     FrenchNumbers.mark(results.classGeneral()), council, count.total(), count.unjustified(), context.issuedOn());
@@ -372,8 +409,8 @@ public class ReportCardService {
                 repository.lastJob(periodId, group.id()).map(ReportCardView.Job::of).orElse(null), copies.stream().map(c -> c.named(name(people.get(c.recipientId())))).toList());
     }
 
-    /** A PDF to download, with its file name. */
-    public record Download(String fileName, byte[] pdf) {
+    /** A PDF to download, with its file name: the stream is the caller's to close. */
+    public record Download(String fileName, java.io.InputStream pdf) {
     }
 
     /**
@@ -401,9 +438,12 @@ public class ReportCardService {
             throw Problems.notFound("Bulletin introuvable.");
         }
         audit.read(period.schoolId, pupilId, "grades.report-card.download", periodId);
-        DirectoryPerson pupil = access.pupil(pupilId);
-        return new Download(fileName("bulletin " + period.name + " " + period.schoolYear + " " + pupil.lastName() + " "
-                + pupil.firstName()), document.pdf());
+        return new Download(fileName(period, access.pupil(pupilId)), files.open(document));
+    }
+
+    /** "bulletin-1er-trimestre-2026-2027-dubois-lea.pdf". */
+    private static String fileName(Period period, DirectoryPerson pupil) {
+        return fileName("bulletin " + period.name + " " + period.schoolYear + " " + pupil.lastName() + " " + pupil.firstName());
     }
 
     static String fileName(String words) {

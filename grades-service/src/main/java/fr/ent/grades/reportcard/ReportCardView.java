@@ -26,6 +26,10 @@ public record ReportCardView(UUID periodId, UUID classGroupId, Instant published
         }
     }
 
+    /** A pupil's appreciations for the period: per subject code, and the class council's (null: none yet). */
+    public record PupilAppreciations(UUID pupilId, String pupilName, java.util.Map<String, String> subjects, String council) {
+    }
+
     /** An appreciation's text. */
     public record Appreciation(String text) {
     }

@@ -5,6 +5,7 @@ import fr.ent.grades.average.Rounding;
 import fr.ent.grades.average.SubjectAverage;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,5 +14,21 @@ import java.util.UUID;
  * same shape with {@code hypothetical = true}.
  */
 public record PeriodAverages(UUID pupilId, UUID periodId, boolean hypothetical, Rounding rounding,
-                             List<SubjectAverage> subjects, GeneralAverage general) {
+                             List<SubjectAverage> subjects, GeneralAverage general, Rank rank) {
+
+    /**
+     * The pupil's rank in the class, where the school turns ranks on (else null): per subject code
+     * and for the general average, among the classmates' averages computed from the same marks the
+     * caller sees. Equal averages share a rank.
+     */
+    public record Rank(UUID classGroupId, Map<String, Place> subjects, Place general) {
+    }
+
+    /** A rank among {@code outOf} pupils with an average. */
+    public record Place(int rank, int outOf) {
+    }
+
+    PeriodAverages ranked(Rank r) {
+        return new PeriodAverages(pupilId, periodId, hypothetical, rounding, subjects, general, r);
+    }
 }

@@ -10,6 +10,7 @@ import fr.ent.grades.assessment.AssessmentRepository;
 import fr.ent.grades.assessment.AssessmentService;
 import fr.ent.grades.assessment.AssessmentView;
 import fr.ent.grades.average.AverageRules;
+import fr.ent.grades.average.Ranks;
 import fr.ent.grades.average.Contribution;
 import fr.ent.grades.average.Entry;
 import fr.ent.grades.average.GeneralAverage;
@@ -137,7 +138,52 @@ public class ResultsService {
     public PeriodAverages averages(UUID pupilId, UUID periodId) {
         Seen seen = seen(pupilId, periodId);
         audit.read(seen.period().schoolId, pupilId, "grades.pupil.averages", periodId);
-        return compute(seen, seen.rows().stream().map(Row::entry).toList(), false);
+        PeriodAverages mine = compute(seen, seen.rows().stream().map(Row::entry).toList(), false);
+        return settings.of(seen.period().schoolId).showRank ? mine.ranked(rank(seen)) : mine;
+    }
+
+    /**
+     * The pupil's rank in their class for the period: every classmate's averages computed by the same
+     * rules from the marks the caller may see of them (a family: the assessments already shown to
+     * that side), compared as shown. Null when the pupil has no class.
+     */
+    private PeriodAverages.Rank rank(Seen seen) {
+        Period period = seen.period();
+        UUID classId = directory.classOf(seen.pupil().id(), dayIn(period)).orElse(null);
+        if (classId == null) {
+            return null;
+        }
+        Set<UUID> pupils = new java.util.HashSet<>(directory.pupilsOf(classId, dayIn(period)));
+        pupils.add(seen.pupil().id());
+        Instant now = clock.instant();
+        Map<UUID, List<Entry>> byPupil = entriesOf(pupils, period, a -> a.visibleTo(seen.audience(), now));
+        AverageRules rules = settings.of(period.schoolId).rules();
+        Map<String, BigDecimal> weights = coefficients.of(classOf(seen.pupil().id(), period));
+        Map<String, List<BigDecimal>> subjectAverages = new HashMap<>();
+        Map<UUID, BigDecimal> generals = new HashMap<>();
+        Map<String, BigDecimal> mySubjects = new HashMap<>();
+        byPupil.forEach((pupil, entries) -> {
+            List<SubjectAverage> subjects = rules.subjects(entries);
+            for (SubjectAverage sa : subjects) {
+                if (sa.average() != null) {
+                    subjectAverages.computeIfAbsent(sa.subject(), k -> new ArrayList<>()).add(sa.average());
+                    if (pupil.equals(seen.pupil().id())) {
+                        mySubjects.put(sa.subject(), sa.average());
+                    }
+                }
+            }
+            BigDecimal general = rules.general(subjects, weights).average();
+            if (general != null) {
+                generals.put(pupil, general);
+            }
+        });
+        Map<String, PeriodAverages.Place> subjects = new TreeMap<>();
+        mySubjects.forEach((subject, average) -> subjects.put(subject, new PeriodAverages.Place(
+                Ranks.of(average, subjectAverages.get(subject)), subjectAverages.get(subject).size())));
+        BigDecimal myGeneral = generals.get(seen.pupil().id());
+        PeriodAverages.Place general = myGeneral == null ? null
+                : new PeriodAverages.Place(Ranks.of(myGeneral, generals.values()), generals.size());
+        return new PeriodAverages.Rank(classId, subjects, general);
     }
 
     /** The same computation with the caller's hypotheses; nothing is stored. */
@@ -221,7 +267,7 @@ public class ResultsService {
         AverageRules rules = s.rules();
         List<SubjectAverage> subjects = rules.subjects(entries);
         GeneralAverage general = rules.general(subjects, coefficients.of(classOf(seen.pupil().id(), seen.period())));
-        return new PeriodAverages(seen.pupil().id(), seen.period().id, hypothetical, rules.rounding(), subjects, general);
+        return new PeriodAverages(seen.pupil().id(), seen.period().id, hypothetical, rules.rounding(), subjects, general, null);
     }
 
     /** The class whose subject coefficients weigh the pupil's general average: the period's, or the pupil's class then. */
@@ -246,17 +292,7 @@ public class ResultsService {
         Period period = periods.findByIdOptional(periodId).filter(p -> p.schoolId.equals(group.schoolId()))
                 .orElseThrow(() -> Problems.notFound("Période introuvable."));
         Set<UUID> pupils = directory.pupilsOf(classGroupId, dayIn(period));
-        List<StoredMark> ofPupils = marks.ofPupils(pupils);
-        Map<UUID, Assessment> byId = assessments.byIds(ofPupils.stream().map(StoredMark::assessmentId).distinct().toList())
-                .stream().filter(a -> a.schoolId.equals(period.schoolId) && period.covers(a.heldOn))
-                .collect(Collectors.toMap(a -> a.id, a -> a));
-        Map<UUID, List<Entry>> byPupil = new HashMap<>();
-        for (StoredMark m : ofPupils) {
-            Assessment a = byId.get(m.assessmentId());
-            if (a != null) {
-                byPupil.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Row(a, m).entry());
-            }
-        }
+        Map<UUID, List<Entry>> byPupil = entriesOf(pupils, period, a -> true);
         AverageRules rules = settings.of(group.schoolId()).rules();
         Map<String, BigDecimal> weights = coefficients.of(group.kind() == GroupKind.CLASS ? classGroupId : null);
         Map<String, List<BigDecimal>> subjectAverages = new TreeMap<>();
@@ -277,6 +313,22 @@ public class ResultsService {
         List<ClassStatistics.Subject> subjects = new ArrayList<>();
         subjectAverages.forEach((subject, values) -> subjects.add(new ClassStatistics.Subject(subject, Statistics.of(values, 20))));
         return new ClassStatistics(classGroupId, periodId, pupils.size(), subjects, Statistics.of(generals, 20));
+    }
+
+    /** The pupils' results in the period's assessments of its school that pass {@code shown}, per pupil. */
+    private Map<UUID, List<Entry>> entriesOf(Set<UUID> pupils, Period period, java.util.function.Predicate<Assessment> shown) {
+        List<StoredMark> ofPupils = marks.ofPupils(pupils);
+        Map<UUID, Assessment> byId = assessments.byIds(ofPupils.stream().map(StoredMark::assessmentId).distinct().toList())
+                .stream().filter(a -> a.schoolId.equals(period.schoolId) && period.covers(a.heldOn) && shown.test(a))
+                .collect(Collectors.toMap(a -> a.id, a -> a));
+        Map<UUID, List<Entry>> byPupil = new HashMap<>();
+        for (StoredMark m : ofPupils) {
+            Assessment a = byId.get(m.assessmentId());
+            if (a != null) {
+                byPupil.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Row(a, m).entry());
+            }
+        }
+        return byPupil;
     }
 
     // --- one assessment, as families may read it too

@@ -41,6 +41,10 @@ public class SchoolSettings {
     @Column(name = "guardian_delay_days")
     public int guardianDelayDays = 1;
 
+    /** Ranks shown beside a pupil's averages (off unless the school turns it on). */
+    @Column(name = "show_rank")
+    public boolean showRank;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 
@@ -59,6 +63,6 @@ public class SchoolSettings {
 
     public SettingsView view() {
         return new SettingsView(schoolId, markStep, roundingStep, roundingMode, unjustifiedAbsenceCountsAsZero,
-                pupilDelayDays, guardianDelayDays);
+                pupilDelayDays, guardianDelayDays, showRank);
     }
 }

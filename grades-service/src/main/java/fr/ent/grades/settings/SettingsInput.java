@@ -10,5 +10,6 @@ import java.math.BigDecimal;
 public record SettingsInput(@NotNull BigDecimal markStep, @NotNull BigDecimal roundingStep, @NotNull Rounding.Mode roundingMode,
                             @NotNull Boolean unjustifiedAbsenceCountsAsZero,
                             @NotNull @Min(0) @Max(30) Integer pupilDelayDays,
-                            @NotNull @Min(0) @Max(30) Integer guardianDelayDays) {
+                            @NotNull @Min(0) @Max(30) Integer guardianDelayDays,
+                            Boolean showRank) {
 }

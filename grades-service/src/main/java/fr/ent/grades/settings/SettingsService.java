@@ -50,6 +50,7 @@ public class SettingsService {
         s.unjustifiedAbsenceCountsAsZero = in.unjustifiedAbsenceCountsAsZero();
         s.pupilDelayDays = in.pupilDelayDays();
         s.guardianDelayDays = in.guardianDelayDays();
+        s.showRank = Boolean.TRUE.equals(in.showRank());
         s.updatedAt = clock.instant();
         s.updatedBy = access.me();
         return s.view();

@@ -13,7 +13,9 @@ import java.util.UUID;
  * @param roundingMode       NEAREST (halves up) or UP (to the step above)
  * @param pupilDelayDays     pupils see published marks from the start of the day this many days after publication
  * @param guardianDelayDays  guardians see them this many days after the pupils
+ * @param showRank           a pupil's averages come with their rank in the class (off by default)
  */
 public record SettingsView(UUID schoolId, BigDecimal markStep, BigDecimal roundingStep, Rounding.Mode roundingMode,
-                           boolean unjustifiedAbsenceCountsAsZero, int pupilDelayDays, int guardianDelayDays) {
+                           boolean unjustifiedAbsenceCountsAsZero, int pupilDelayDays, int guardianDelayDays,
+                           boolean showRank) {
 }

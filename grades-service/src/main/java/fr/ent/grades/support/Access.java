@@ -64,16 +64,11 @@ public class Access {
 
     /** The school side of a class or group: its staff, integrations and admin, and its teachers. Returns it, else 404. */
     public DirectoryClassGroup requireClassReader(UUID classOrGroup) {
-        DirectoryClassGroup group = directory.classGroup(classOrGroup)
-                .orElseThrow(() -> Relationships.notYours("Classe ou groupe introuvable."));
-        if (!readsClass(group)) {
-            throw Relationships.notYours("Classe ou groupe introuvable.");
-        }
-        return group;
+        return relationships.requireClassReader(classOrGroup);
     }
 
     public boolean readsClass(DirectoryClassGroup group) {
-        return relationships.readsAsStaffOf(group.schoolId()) || relationships.teaches(group.id());
+        return relationships.readsClass(group);
     }
 
     /**
@@ -88,6 +83,15 @@ public class Access {
     /** Sets and marks assessments of that subject in that class or group: its staff, or a teacher of the subject there. */
     public boolean marks(UUID schoolId, UUID classOrGroup, String subject) {
         return relationships.isStaffOf(schoolId) || relationships.teachesSubject(classOrGroup, subject);
+    }
+
+    /**
+     * The caller is the class's professeur principal (a teacher whose assignment there carries
+     * identity's head-teacher flag): reads the whole class's appreciations and writes the class
+     * council's with the staff.
+     */
+    public boolean isHeadTeacherOf(UUID classGroupId) {
+        return user.isPerson() && user.hasRole(CurrentUser.TEACHER) && directory.isHeadTeacher(user.personId(), classGroupId);
     }
 
     /** As whom the caller reads this pupil's results, else 404. */

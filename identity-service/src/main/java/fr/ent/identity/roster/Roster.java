@@ -22,7 +22,9 @@ record Roster(List<ClassRow> classes, List<PupilRow> pupils, List<GuardianRow> g
     record Service(String classCode, String subject) {
     }
 
-    record TeacherRow(int line, String id, String lastName, String firstName, String email, List<Service> services) {
+    /** @param headTeacherOf class codes where the teacher is professeur principal; null when the file has no such column */
+    record TeacherRow(int line, String id, String lastName, String firstName, String email, List<Service> services,
+                      List<String> headTeacherOf) {
     }
 
     /** One invalid value: the file (classes, pupils, guardians, teachers), its line (1 = header), the column. */

@@ -108,6 +108,8 @@ class RosterApplier {
         final Map<UUID, Enrolment> openEnrolments = new HashMap<>();
         final Map<String, Guardianship> guardianships = new HashMap<>();
         final Set<String> assignments = new HashSet<>();
+        /** The current assignments by teacher|class|subject, for the professeur principal flag. */
+        final Map<String, TeachingAssignment> assignmentRows = new HashMap<>();
         final Set<String> usernames = new HashSet<>();
 
         Run(UUID schoolId, String schoolYear, LocalDate startsOn, Progress progress) {
@@ -168,6 +170,7 @@ class RosterApplier {
         }
         for (TeachingAssignment t : assignments.currentOfSchool(run.schoolId)) {
             run.assignments.add(t.teacherId + "|" + t.classGroupId + "|" + t.subjectId);
+            run.assignmentRows.put(t.teacherId + "|" + t.classGroupId + "|" + t.subjectId, t);
         }
         reserveUsernames(run, roster);
     }
@@ -304,10 +307,16 @@ class RosterApplier {
             ClassGroup c = run.classes.get(s.classCode());
             Subject subject = subject(run, s.subject());
             String key = t.id + "|" + c.id + "|" + subject.id;
+            boolean headTeacher = row.headTeacherOf() != null && row.headTeacherOf().contains(s.classCode());
             if (run.assignments.add(key)) {
                 // the teacher is already in the school (person() saw to it)
-                teachingService.create(t, c, subject);
+                run.assignmentRows.put(key, teachingService.create(t, c, subject, headTeacher));
                 run.report.created("teachingAssignments");
+            } else if (row.headTeacherOf() != null && run.assignmentRows.containsKey(key)
+                    && run.assignmentRows.get(key).headTeacher != headTeacher) {
+                // a file without the column leaves the flag as it is
+                teachingService.headTeacher(run.assignmentRows.get(key), subject, headTeacher);
+                run.report.updated("teachingAssignments");
             } else {
                 run.report.unchanged("teachingAssignments");
             }

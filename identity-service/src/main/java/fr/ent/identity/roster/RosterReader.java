@@ -45,6 +45,7 @@ final class RosterReader {
             "responsable_legal", "responsable_legal,legal,representant_legal",
             "communications", "communications,recoit_communications,destinataire,receives_communications",
             "services", "services,enseignements,matieres",
+            "professeur_principal", "professeur_principal,prof_principal,pp,head_teacher",
             "code", "code,code_classe,code_groupe",
             "libelle", "libelle,nom_classe,name",
             "type", "type,nature,kind",
@@ -145,8 +146,16 @@ final class RosterReader {
                 services.add(new Service(s.substring(0, colon).strip(), s.substring(colon + 1).strip().toUpperCase()));
             }
         }
+        List<String> headTeacherOf = r.values().containsKey("professeur_principal") ? list(r.get("professeur_principal")) : null;
+        if (headTeacherOf != null) {
+            for (String code : headTeacherOf) {
+                if (services.stream().noneMatch(s -> s.classCode().equals(code))) {
+                    error("teachers", r.line(), "professeur_principal", "'" + code + "' must be a class this teacher teaches (services)");
+                }
+            }
+        }
         return new TeacherRow(r.line(), text("teachers", r, "id", 64, true), text("teachers", r, "nom", 100, true),
-                text("teachers", r, "prenom", 100, true), email("teachers", r), services);
+                text("teachers", r, "prenom", 100, true), email("teachers", r), services, headTeacherOf);
     }
 
     private <T> List<T> rows(String file, byte[] csv, List<String> required, Function<Csv.Row, T> row) {

@@ -21,11 +21,13 @@ public class TeachingAssignment {
     @Column(name = "class_group_id") public UUID classGroupId;
     @Column(name = "subject_id") public UUID subjectId;
     @Column(name = "ended_at") public OffsetDateTime endedAt;
+    /** The teacher is the class's professeur principal (from the roster's {@code professeur_principal} column). */
+    @Column(name = "head_teacher") public boolean headTeacher;
     public long version;
 
     /** Ended: ended; otherwise its current state, with the subject's code. */
     public IdentityEvent event(String subjectCode) {
         return endedAt != null ? new TeachingAssignmentEnded(id, teacherId, schoolId, classGroupId, version)
-                : new TeachingAssignmentUpserted(id, teacherId, schoolId, classGroupId, subjectCode, version);
+                : new TeachingAssignmentUpserted(id, teacherId, schoolId, classGroupId, subjectCode, version, headTeacher);
     }
 }

@@ -74,7 +74,13 @@ public class TeachingService {
 
     /** Records and publishes an assignment (no checks: callers have made them); the teacher joins the school. */
     public TeachingAssignment create(Person teacher, ClassGroup c, Subject s) {
+        return create(teacher, c, s, false);
+    }
+
+    /** Same, saying whether the teacher is the class's professeur principal. */
+    public TeachingAssignment create(Person teacher, ClassGroup c, Subject s, boolean headTeacher) {
         TeachingAssignment t = new TeachingAssignment();
+        t.headTeacher = headTeacher;
         t.id = UUID.randomUUID();
         t.teacherId = teacher.id;
         t.schoolId = c.schoolId;
@@ -85,6 +91,13 @@ public class TeachingService {
         events.publish(t.event(s.code));
         people.joinSchools(teacher, Set.of(c.schoolId));
         return t;
+    }
+
+    /** The assignment's professeur principal flag changed (no checks: callers have made them): a new version, published. */
+    public void headTeacher(TeachingAssignment t, Subject s, boolean headTeacher) {
+        t.headTeacher = headTeacher;
+        t.version++;
+        events.publish(t.event(s.code));
     }
 
     @Transactional

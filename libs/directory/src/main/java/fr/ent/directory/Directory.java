@@ -179,6 +179,16 @@ public class Directory {
                 teacher, classOrGroup, subject);
     }
 
+    /**
+     * Whether the teacher is currently the professeur principal (head teacher) of the class: one of
+     * their current assignments there carries identity's {@code headTeacher} flag.
+     */
+    public boolean isHeadTeacher(UUID teacher, UUID classOrGroup) {
+        return exists("""
+                SELECT 1 FROM directory_teaching WHERE teacher_id = ? AND class_group_id = ? AND head_teacher AND NOT ended""",
+                teacher, classOrGroup);
+    }
+
     /** The classes and groups the teacher currently teaches, in every school. */
     public Set<UUID> classesTaughtBy(UUID teacher) {
         return ids("SELECT class_group_id FROM directory_teaching WHERE teacher_id = ? AND NOT ended", teacher);

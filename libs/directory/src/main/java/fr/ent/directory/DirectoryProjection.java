@@ -227,12 +227,14 @@ public class DirectoryProjection {
 
     private boolean teaching(Connection c, TeachingAssignmentUpserted e) throws SQLException {
         return update(c, """
-                INSERT INTO directory_teaching (id, version, ended, teacher_id, school_id, class_group_id, subject)
-                VALUES (?, ?, false, ?, ?, ?, ?)
+                INSERT INTO directory_teaching (id, version, ended, teacher_id, school_id, class_group_id, subject, head_teacher)
+                VALUES (?, ?, false, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET version = excluded.version, ended = false, teacher_id = excluded.teacher_id,
-                  school_id = excluded.school_id, class_group_id = excluded.class_group_id, subject = excluded.subject
+                  school_id = excluded.school_id, class_group_id = excluded.class_group_id, subject = excluded.subject,
+                  head_teacher = excluded.head_teacher
                 WHERE directory_teaching.version < excluded.version""",
-                e.assignmentId(), e.version(), e.teacherId(), e.schoolId(), e.classOrGroupId(), e.subject()) > 0;
+                e.assignmentId(), e.version(), e.teacherId(), e.schoolId(), e.classOrGroupId(), e.subject(),
+                e.isHeadTeacher()) > 0;
     }
 
     private boolean teachingEnded(Connection c, TeachingAssignmentEnded e) throws SQLException {

@@ -95,6 +95,24 @@ public class Relationships {
         }
     }
 
+    /**
+     * The school side of a class or group reads it: its school's staff, integrations and the admin
+     * ({@link #readsAsStaffOf}), and the teachers who teach it ({@link #teaches}).
+     */
+    public boolean readsClass(DirectoryClassGroup group) {
+        return readsAsStaffOf(group.schoolId()) || teaches(group.id());
+    }
+
+    /** The class or group, for its school side ({@link #readsClass}); else 404 like an unknown one. */
+    public DirectoryClassGroup requireClassReader(UUID classOrGroup) {
+        DirectoryClassGroup group = directory.classGroup(classOrGroup)
+                .orElseThrow(() -> notYours("Classe ou groupe introuvable."));
+        if (!readsClass(group)) {
+            throw notYours("Classe ou groupe introuvable.");
+        }
+        return group;
+    }
+
     /** A teacher of this class or group, in a school their token lists. */
     public boolean teaches(UUID classOrGroup) {
         if (!(user.isPerson() && user.hasRole(CurrentUser.TEACHER))) {

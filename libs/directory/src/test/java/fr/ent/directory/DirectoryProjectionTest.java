@@ -34,6 +34,8 @@ import static fr.ent.testkit.DirectoryEvents.erased;
 import static fr.ent.testkit.DirectoryEvents.event;
 import static fr.ent.testkit.DirectoryEvents.group;
 import static fr.ent.testkit.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.headTeacher;
+import static fr.ent.testkit.DirectoryEvents.headTeaching;
 import static fr.ent.testkit.DirectoryEvents.nextVersion;
 import static fr.ent.testkit.DirectoryEvents.parent;
 import static fr.ent.testkit.DirectoryEvents.pupil;
@@ -209,6 +211,29 @@ class DirectoryProjectionTest {
         assertThat(directory.teaches(teacher, classes.get(0), "MATHS")).isFalse();
         assertThat(directory.teaches(teacher, classes.get(1), "MATHS")).isTrue();
         assertThat(directory.teaches(teacher, classes.get(1), "PHYSIQUE_CHIMIE")).isFalse();
+    }
+
+    @Test
+    void the_professeur_principal_flag_follows_the_assignment_and_an_event_without_it_reads_as_not() {
+        UUID teacher = UUID.randomUUID(), other = UUID.randomUUID(), classA = UUID.randomUUID(), classB = UUID.randomUUID();
+        applyAll(teacher(teacher, "Claire", "Martin", collegeId), teacher(other, "Paul", "Bernard", collegeId));
+        TeachingAssignmentUpserted maths = headTeaching(teacher, collegeId, classA, "MATHS");
+        applyAll(maths, teaching(teacher, collegeId, classB, "MATHS"), teaching(other, collegeId, classA, "FRANCAIS"));
+        assertThat(directory.isHeadTeacher(teacher, classA)).isTrue();
+        assertThat(directory.isHeadTeacher(teacher, classB)).as("teaches B, not its professeur principal").isFalse();
+        assertThat(directory.isHeadTeacher(other, classA)).as("teaches A, not its professeur principal").isFalse();
+        applyAll(headTeacher(maths, false));
+        assertThat(directory.isHeadTeacher(teacher, classA)).isFalse();
+        applyAll(headTeacher(maths, true));
+        assertThat(directory.isHeadTeacher(teacher, classA)).isTrue();
+        applyAll(ended(maths));
+        assertThat(directory.isHeadTeacher(teacher, classA)).as("no longer teaches there").isFalse();
+        // an event from a producer that does not say (the v1 shape): not a professeur principal
+        TeachingAssignmentUpserted silent = new TeachingAssignmentUpserted(UUID.randomUUID(), other, collegeId, classB, "LATIN", 1);
+        assertThat(silent.headTeacher()).isNull();
+        applyAll(silent);
+        assertThat(directory.isHeadTeacher(other, classB)).isFalse();
+        assertThat(directory.teaches(other, classB, "LATIN")).isTrue();
     }
 
     @Test

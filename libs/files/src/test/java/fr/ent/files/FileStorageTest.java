@@ -210,6 +210,9 @@ class FileStorageTest {
         assertThat(stored.fileName()).isEqualTo("ancien justificatif.pdf");
         assertThat(stored.sha256()).isEqualTo(sha256(PDF));
         assertThat(get(files.download(stored.id()).url()).body()).isEqualTo(PDF);
+        try (java.io.InputStream in = files.open(stored.id())) {
+            assertThat(in.readAllBytes()).isEqualTo(PDF);
+        }
         long before = countFiles();
         assertThatThrownBy(() -> files.store(JUSTIFICATION, school, parent, "x.pdf", "not a pdf".getBytes(StandardCharsets.US_ASCII)))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(415));

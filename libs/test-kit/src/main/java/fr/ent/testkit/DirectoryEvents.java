@@ -134,6 +134,17 @@ public final class DirectoryEvents {
         return new TeachingAssignmentUpserted(UUID.randomUUID(), teacherId, schoolId, classOrGroupId, subject, nextVersion());
     }
 
+    /** A new teaching assignment whose teacher is the class's professeur principal (fresh id). */
+    public static TeachingAssignmentUpserted headTeaching(UUID teacherId, UUID schoolId, UUID classOrGroupId, String subject) {
+        return new TeachingAssignmentUpserted(UUID.randomUUID(), teacherId, schoolId, classOrGroupId, subject, nextVersion(), true);
+    }
+
+    /** The same assignment, a next version, with the professeur principal flag given. */
+    public static TeachingAssignmentUpserted headTeacher(TeachingAssignmentUpserted assignment, boolean headTeacher) {
+        return new TeachingAssignmentUpserted(assignment.assignmentId(), assignment.teacherId(), assignment.schoolId(),
+                assignment.classOrGroupId(), assignment.subject(), nextVersion(), headTeacher);
+    }
+
     public static TeachingAssignmentEnded ended(TeachingAssignmentUpserted assignment) {
         return new TeachingAssignmentEnded(assignment.assignmentId(), assignment.teacherId(), assignment.schoolId(),
                 assignment.classOrGroupId(), nextVersion());

@@ -83,11 +83,7 @@ final class Lessons {
 
     /** « de » or « d' » before a word: « Cours d'anglais », « Absence d'Anne Martin ». */
     static String de(String word) {
-        return startsWithVowel(word) ? "d'" + word : "de " + word;
-    }
-
-    private static boolean startsWithVowel(String word) {
-        return !word.isEmpty() && "aeiouyhàâéèêëîïôöûüAEIOUYHÀÂÉÈÊÎÔÛ".indexOf(word.charAt(0)) >= 0;
+        return fr.ent.web.text.French.de(word);
     }
 
     /** « Anne Martin », or null when the directory does not know a name. */

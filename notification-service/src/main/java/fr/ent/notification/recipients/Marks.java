@@ -44,10 +44,15 @@ final class Marks {
         String firstName = pupils.firstName(pupil);
         List<Notice> notices = new ArrayList<>();
         notices.add(new Notice(pupil, school, pupil, firstName, pupilTitle, pupilBody, link, occurredAt, until(now, pupilsAt)));
-        Notice toGuardians = new Notice(null, school, pupil, firstName, guardianTitle.replace("{prénom}", firstName),
-                guardianBody.replace("{prénom}", firstName), link, occurredAt, until(now, guardiansAt));
+        Notice toGuardians = new Notice(null, school, pupil, firstName, named(guardianTitle, firstName),
+                named(guardianBody, firstName), link, occurredAt, until(now, guardiansAt));
         notices.addAll(pupils.toGuardians(pupil, toGuardians));
         return notices;
+    }
+
+    /** The text with the pupil's first name for {@code {prénom}}, « de » elided before it: « Bulletin d'Inès ». */
+    static String named(String text, String firstName) {
+        return text.replace("de {prénom}", fr.ent.web.text.French.de(firstName)).replace("{prénom}", firstName);
     }
 
     private static Duration until(Instant now, Instant at) {

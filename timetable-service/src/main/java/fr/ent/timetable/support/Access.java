@@ -58,12 +58,7 @@ public class Access {
 
     /** A class or group: its school's staff, and the teachers who teach it. Returns it, else 404. */
     public DirectoryClassGroup requireClassReader(UUID classOrGroup) {
-        DirectoryClassGroup group = directory.classGroup(classOrGroup)
-                .orElseThrow(() -> Relationships.notYours("Classe ou groupe introuvable."));
-        if (!relationships.readsAsStaffOf(group.schoolId()) && !relationships.teaches(classOrGroup)) {
-            throw Relationships.notYours("Classe ou groupe introuvable.");
-        }
-        return group;
+        return relationships.requireClassReader(classOrGroup);
     }
 
     /**

@@ -41,6 +41,16 @@ final class Load {
         }
     }
 
+    /** {@code --name=value} (or {@code --flag}) arguments as a map. */
+    static java.util.Map<String, String> options(String[] args) {
+        java.util.Map<String, String> opt = new java.util.HashMap<>();
+        for (String a : args) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        return opt;
+    }
+
     /** The p-th percentile of sorted figures (nearest rank); -1 when there are none. */
     static long pct(List<Long> sorted, int p) {
         if (sorted.isEmpty()) return -1;
