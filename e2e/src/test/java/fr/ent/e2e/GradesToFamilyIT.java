@@ -91,7 +91,7 @@ class GradesToFamilyIT {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             text = new PDFTextStripper().getText(doc).replaceAll("[\\s\\u00A0]+", " ");
         }
-        assertThat(text).contains(lea.firstName() + " " + lea.lastName(), "4A", "Responsable légal de " + lea.firstName());
+        assertThat(text).contains(lea.firstName() + " " + lea.lastName(), "4E A", "Responsable légal de " + lea.firstName());
         // another family's parent: the same 404 as for nothing
         Gateway.as("thomas").get("/api/grades/pupils/{pupil}/periods/{period}/report-card", lea.id(), period)
                 .then().statusCode(404);

@@ -247,7 +247,7 @@ class PortalIT {
             new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Évaluations"));
             new org.openqa.selenium.support.ui.Select(page.findElement(By.id("classe-matiere")))
                     .selectByVisibleText(page.findElements(By.cssSelector("#classe-matiere option")).stream()
-                            .map(WebElement::getText).filter(t -> t.startsWith("4A")).findFirst().orElseThrow());
+                            .map(WebElement::getText).filter(t -> t.startsWith("4E A")).findFirst().orElseThrow()); // the demo's 4A is named « 4E A »
             new WebDriverWait(page, PAGE).until(d -> d.findElements(By.cssSelector(".loading")).isEmpty());
             assertNoSeriousViolation(page, "teacher's assessments");
 

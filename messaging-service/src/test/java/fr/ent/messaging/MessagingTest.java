@@ -161,9 +161,10 @@ class MessagingTest {
 
     @Test
     void a_draft_is_saved_as_it_is_written_then_sent_with_the_same_checks() {
-        String draft = UUID.randomUUID().toString();
         as(s.sophie).body(message(s.school, "Absence", "Léa sera", List.of(to(s.claire))))
-                .put("/api/messaging/drafts/" + draft).then().statusCode(200);
+                .put("/api/messaging/drafts/" + UUID.randomUUID()).then().statusCode(404);
+        String draft = as(s.sophie).body(message(s.school, "Absence", "Léa sera", List.of(to(s.claire))))
+                .post("/api/messaging/drafts").then().statusCode(201).extract().path("id");
         as(s.sophie).body(message(s.school, "Absence", "Léa sera absente demain.", List.of(to(s.claire))))
                 .put("/api/messaging/drafts/" + draft).then().statusCode(200).body("body", equalTo("Léa sera absente demain."));
         as(s.sophie).get("/api/messaging/mailbox?box=DRAFT").then().body("items.id", contains(draft));

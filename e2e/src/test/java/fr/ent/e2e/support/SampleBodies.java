@@ -104,7 +104,10 @@ public final class SampleBodies {
             case "boolean":
                 return NODES.booleanNode(!name.equals("confidential"));
             case "integer":
-                return NODES.numberNode(name.toLowerCase().contains("minutes") ? 5 : 1);
+                // within the schema's bounds, so that a plausible body passes validation
+                long n = name.toLowerCase().contains("minutes") ? 5 : 1;
+                n = Math.max(n, schema.path("minimum").asLong(n));
+                return NODES.numberNode(Math.min(n, schema.path("maximum").asLong(n)));
             case "number":
                 return NODES.numberNode(1.5);
             default:

@@ -117,6 +117,14 @@ public class MessageResource {
         return service.conversation(id);
     }
 
+    @POST
+    @Path("/drafts")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)))
+    public Response createDraft(@NotNull @Valid MessageInput in) {
+        return Response.status(Response.Status.CREATED).entity(service.createDraft(in)).build();
+    }
+
     @PUT
     @Path("/drafts/{id}")
     @APIResponse(responseCode = "409", description = "Already sent")

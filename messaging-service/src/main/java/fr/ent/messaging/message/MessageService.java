@@ -91,26 +91,31 @@ public class MessageService {
     @Transactional
     public MessageView saveDraft(UUID id, MessageInput in) {
         Sender sender = access.requireSender(in.schoolId());
-        Instant now = clock.instant();
-        String subject = in.subject() == null ? "" : in.subject();
-        String body = in.body() == null ? "" : in.body();
-        Optional<MessageRow> existing = messages.lock(id);
-        if (existing.isPresent()) {
-            MessageRow m = existing.get();
-            if (!m.senderId().equals(sender.id())) {
-                throw Problems.notFound("Brouillon introuvable.");
-            }
-            if (m.sentAt() != null) {
-                throw Problems.conflict("already-sent", "Ce message est déjà envoyé.");
-            }
-            messages.updateDraft(id, in.schoolId(), subject, body, spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now);
-        } else {
-            MessageRow m = new MessageRow(id, UUID.randomUUID(), in.schoolId(), sender.id(), null, subject, body,
-                    spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now, now, null, null, null);
-            messages.insert(m);
-            messages.file(m, Box.DRAFT, List.of(sender.id()));
+        MessageRow m = messages.lock(id).filter(d -> d.senderId().equals(sender.id()))
+                .orElseThrow(() -> Problems.notFound("Brouillon introuvable."));
+        if (m.sentAt() != null) {
+            throw Problems.conflict("already-sent", "Ce message est déjà envoyé.");
         }
+        messages.updateDraft(id, in.schoolId(), text(in.subject()), text(in.body()),
+                spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), clock.instant());
         return view(messages.find(id).orElseThrow(), sender.id());
+    }
+
+    /** A new draft, its id chosen here: the client then saves it as it is written (PUT). */
+    @Transactional
+    public MessageView createDraft(MessageInput in) {
+        Sender sender = access.requireSender(in.schoolId());
+        Instant now = clock.instant();
+        MessageRow m = new MessageRow(UUID.randomUUID(), UUID.randomUUID(), in.schoolId(), sender.id(), null,
+                text(in.subject()), text(in.body()), spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now, now,
+                null, null, null);
+        messages.insert(m);
+        messages.file(m, Box.DRAFT, List.of(sender.id()));
+        return view(messages.find(m.id()).orElseThrow(), sender.id());
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
     }
 
     /** Sends a draft as it was last saved: the same checks as a new message. */
