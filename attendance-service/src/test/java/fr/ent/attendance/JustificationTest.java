@@ -1,5 +1,6 @@
 package fr.ent.attendance;
 
+import fr.ent.testkit.PresignedUrls;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testkit.TopicReader;
@@ -80,7 +81,7 @@ class JustificationTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("fileName", equalTo("certificat.pdf")).body("contentType", equalTo("application/pdf"))
                 .body("size", equalTo(PDF.length)).extract();
-        var stored = Uploads.get(link.path("url"));
+        var stored = PresignedUrls.get(link.path("url"));
         assertThat(stored.statusCode()).isEqualTo(200);
         assertThat(Arrays.equals(stored.body(), PDF)).isTrue();
         assertThat(stored.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
@@ -130,7 +131,7 @@ class JustificationTest {
         String url = as(w.cpeToken()).get("/api/attendance/justifications/" + id + "/attachment")
                 .then().statusCode(200).contentType("application/json").body("fileName", equalTo("ancien.pdf"))
                 .body("size", equalTo(PDF.length)).extract().path("url");
-        assertThat(Uploads.get(url).body()).isEqualTo(PDF);
+        assertThat(PresignedUrls.get(url).body()).isEqualTo(PDF);
         as(w.guardianToken(0)).get("/api/attendance/pupils/" + w.pupil(0) + "/record").then().statusCode(200);
         assertThat(legacy.moveAll()).as("nothing left to move").isZero();
     }
@@ -151,9 +152,9 @@ class JustificationTest {
         justify(w.guardianToken(0), "certificat.pdf", script, "application/pdf").statusCode(415)
                 .body("type", equalTo("https://ent.example/problems/file-type"));
         // too large, or a type never accepted, is refused before anything is uploaded
-        Uploads.offer(w.guardianToken(0), absence, "gros.pdf", 2 * 1024 * 1024 + 1, "application/pdf", Uploads.sha256(PDF))
+        Uploads.offer(w.guardianToken(0), absence, "gros.pdf", 2 * 1024 * 1024 + 1, "application/pdf", PresignedUrls.sha256(PDF))
                 .statusCode(413).body("type", equalTo("https://ent.example/problems/file-too-large"));
-        Uploads.offer(w.guardianToken(0), absence, "notes.odt", 100, "application/vnd.oasis.opendocument.text", Uploads.sha256(PDF))
+        Uploads.offer(w.guardianToken(0), absence, "notes.odt", 100, "application/vnd.oasis.opendocument.text", PresignedUrls.sha256(PDF))
                 .statusCode(415);
         // nothing was kept: a proper one is still accepted
         justify(w.guardianToken(0), "scan.jpg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10},
@@ -164,13 +165,13 @@ class JustificationTest {
     void an_attachment_is_the_uploader_s_with_the_declared_content_or_nothing_is_kept() {
         String url = "/api/attendance/entries/" + absence + "/justifications";
         // another family may neither upload for this absence nor use this family's upload
-        Uploads.offer(w.guardianToken(1), absence, "c.pdf", PDF.length, "application/pdf", Uploads.sha256(PDF)).statusCode(404);
+        Uploads.offer(w.guardianToken(1), absence, "c.pdf", PDF.length, "application/pdf", PresignedUrls.sha256(PDF)).statusCode(404);
         String mine = Uploads.upload(w.guardianToken(0), absence, "c.pdf", PDF, "application/pdf");
         as(w.guardianToken(1)).body(Map.of("reasonId", illness, "attachmentId", mine)).post(url).then().statusCode(404);
         // content that is not the declared one (SHA-256): 422, and the upload is gone
         byte[] other = PDF.clone();
         other[other.length - 2] = 'X';
-        String tampered = Uploads.upload(w.guardianToken(0), absence, "c.pdf", other, "application/pdf", Uploads.sha256(PDF));
+        String tampered = Uploads.upload(w.guardianToken(0), absence, "c.pdf", other, "application/pdf", PresignedUrls.sha256(PDF));
         as(w.guardianToken(0)).body(Map.of("reasonId", illness, "attachmentId", tampered)).post(url).then().statusCode(422)
                 .body("type", equalTo("https://ent.example/problems/checksum-mismatch"));
         as(w.guardianToken(0)).body(Map.of("reasonId", illness, "attachmentId", tampered)).post(url).then().statusCode(404);
@@ -180,7 +181,7 @@ class JustificationTest {
         // bad declarations are 400s naming the field
         Uploads.offer(w.guardianToken(0), absence, "c.pdf", PDF.length, "application/pdf", "not-a-digest").statusCode(400)
                 .body("errors[0].field", equalTo("sha256"));
-        Uploads.offer(w.guardianToken(0), absence, "c.pdf", 0, "application/pdf", Uploads.sha256(PDF)).statusCode(400)
+        Uploads.offer(w.guardianToken(0), absence, "c.pdf", 0, "application/pdf", PresignedUrls.sha256(PDF)).statusCode(400)
                 .body("errors[0].field", equalTo("size"));
         // the proper one still goes through
         as(w.guardianToken(0)).body(Map.of("reasonId", illness, "attachmentId", mine)).post(url).then().statusCode(201)

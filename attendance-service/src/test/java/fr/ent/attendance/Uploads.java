@@ -1,19 +1,12 @@
 package fr.ent.attendance;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import fr.ent.testkit.PresignedUrls;
 import java.util.Map;
 
 import static fr.ent.attendance.World.as;
 
 /** A guardian's attachment the way a client sends it: ask for a pre-signed upload, PUT the bytes to S3. */
 final class Uploads {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Uploads() {
     }
@@ -27,40 +20,16 @@ final class Uploads {
 
     /** Offer then PUT: the file id to name in the justification. */
     static String upload(String token, String entryId, String name, byte[] content, String type) {
-        return upload(token, entryId, name, content, type, sha256(content));
+        return upload(token, entryId, name, content, type, PresignedUrls.sha256(content));
     }
 
     static String upload(String token, String entryId, String name, byte[] content, String type, String declaredSha256) {
         var offer = offer(token, entryId, name, content.length, type, declaredSha256).statusCode(201).extract();
-        int status = put(offer.path("url"), offer.path("headers.Content-Type"), content);
+        int status = PresignedUrls.put(offer.path("url"), offer.path("headers.Content-Type"), content);
         if (status != 200) {
             throw new AssertionError("the S3 server refused the pre-signed PUT: " + status);
         }
         return offer.path("fileId");
     }
 
-    static int put(String url, String contentType, byte[] content) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static HttpResponse<byte[]> get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

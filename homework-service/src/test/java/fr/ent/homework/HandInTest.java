@@ -1,5 +1,6 @@
 package fr.ent.homework;
 
+import fr.ent.testkit.PresignedUrls;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
@@ -69,7 +70,7 @@ class HandInTest {
         // her download works, and gives the bytes handed in
         String url = as(w.claire.token()).get(base + "/hand-ins/" + w.lea.id() + "/files/" + file).then().statusCode(200)
                 .extract().path("url");
-        var got = World.get(url);
+        var got = PresignedUrls.get(url);
         assertThat(got.statusCode()).isEqualTo(200);
         assertThat(got.body()).isEqualTo(World.PDF);
         assertThat(got.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
@@ -121,7 +122,7 @@ class HandInTest {
         as(w.paul.token()).post(base + "/close-hand-ins").then().statusCode(404);
         as(w.claire.token()).post(base + "/close-hand-ins").then().statusCode(200);
         as(w.claire.token()).post(base + "/close-hand-ins").then().statusCode(200);
-        as(w.hugo.token()).body(Map.of("fileName", "x.pdf", "size", 10, "contentType", "application/pdf", "sha256", World.sha256(World.PDF)))
+        as(w.hugo.token()).body(Map.of("fileName", "x.pdf", "size", 10, "contentType", "application/pdf", "sha256", PresignedUrls.sha256(World.PDF)))
                 .post(base + "/hand-ins/" + w.hugo.id() + "/uploads").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("hand-ins-closed"));
         as(w.lea.token()).body(Map.of("fileIds", List.of(again))).put(base + "/hand-ins/" + w.lea.id()).then().statusCode(409);
         as(w.lea.token()).get(base + "/hand-ins/" + w.lea.id()).then().body("files[0].id", equalTo(replaced));
@@ -131,7 +132,7 @@ class HandInTest {
     void files_too_large_of_a_type_not_allowed_or_not_what_they_claim_are_refused() {
         String path = base + "/hand-ins/" + w.lea.id() + "/uploads";
         Map<String, Object> offer = new HashMap<>(Map.of("fileName", "gros.pdf", "size", 11 * 1024 * 1024, "contentType", "application/pdf",
-                "sha256", World.sha256(World.PDF)));
+                "sha256", PresignedUrls.sha256(World.PDF)));
         as(w.lea.token()).body(offer).post(path).then().statusCode(413);
         offer.putAll(Map.of("fileName", "son.mp3", "size", 100, "contentType", "audio/mpeg"));
         as(w.lea.token()).body(offer).post(path).then().statusCode(415);

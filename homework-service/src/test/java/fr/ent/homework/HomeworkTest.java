@@ -1,5 +1,6 @@
 package fr.ent.homework;
 
+import fr.ent.testkit.PresignedUrls;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.homework.events.DueReminders;
 import fr.ent.testkit.TopicReader;
@@ -186,7 +187,7 @@ class HomeworkTest {
                 .post("/api/homework/log-entries").then().statusCode(201).body("attachments[0].id", equalTo(file)).extract().path("id");
         String url = as(w.lea.token()).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(200)
                 .extract().path("url");
-        assertThat(World.get(url).body()).isEqualTo(World.PDF);
+        assertThat(PresignedUrls.get(url).body()).isEqualTo(World.PDF);
         as(w.claire.token()).body(w.work("Même fichier", "EXERCISE", today.plusDays(2), 10, Map.of("attachmentIds", List.of(file))))
                 .post("/api/homework/works").then().statusCode(400).body("errors[0].field", equalTo("attachmentIds[0]"));
         String work = as(w.claire.token()).body(w.work("Sur la séance", "EXERCISE", today.plusDays(2), 10, Map.of("logEntryId", entry)))

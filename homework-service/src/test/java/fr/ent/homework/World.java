@@ -3,6 +3,7 @@ package fr.ent.homework;
 import fr.ent.directory.DirectoryProjection;
 import fr.ent.testkit.DirectoryEvents;
 import fr.ent.testkit.Person;
+import fr.ent.testkit.PresignedUrls;
 import fr.ent.testkit.SchoolDays;
 import fr.ent.testkit.SchoolWorld;
 import fr.ent.web.clock.PlatformClock;
@@ -11,15 +12,9 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.specification.RequestSpecification;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +29,6 @@ import static io.restassured.RestAssured.given;
 final class World {
 
     static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final UUID school;
     final UUID otherSchool;
@@ -121,37 +115,13 @@ final class World {
 
     /** Offers at that path, PUTs the bytes to S3: the file id. */
     static String upload(String token, String path, String name, byte[] content, String type) {
-        var offer = as(token).body(Map.of("fileName", name, "size", content.length, "contentType", type, "sha256", sha256(content)))
+        var offer = as(token).body(Map.of("fileName", name, "size", content.length, "contentType", type, "sha256", PresignedUrls.sha256(content)))
                 .post(path).then().statusCode(201).extract();
-        int status = put(offer.path("url"), offer.path("headers.Content-Type"), content);
+        int status = PresignedUrls.put(offer.path("url"), offer.path("headers.Content-Type"), content);
         if (status != 200) {
             throw new AssertionError("the S3 server refused the pre-signed PUT: " + status);
         }
         return offer.path("fileId");
     }
 
-    static int put(String url, String contentType, byte[] content) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static HttpResponse<byte[]> get(String url) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
