@@ -183,7 +183,7 @@ describe('acknowledgement counts', () => {
 });
 
 describe('the recipients offered', () => {
-  const week = (teachers: Record<string, string>, subject = 'MATHS'): Week => ({
+  const week = (teachers: Record<string, string>, subject = 'mathématiques'): Week => ({
     week: '2026-W50',
     from: '2026-12-07',
     to: '2026-12-13',
@@ -200,7 +200,7 @@ describe('the recipients offered', () => {
   it('gives a family the teachers of the child’s week and the vie scolaire, once each', () => {
     const me: Me = { profile: { ...profile, role: 'PARENT' }, children: [], teaching: [], enrolments: [] };
     const options = recipientOptions(me, { weeks: [{ schoolId: 'jm', week: week({ claire: 'Claire Martin', paul: 'Paul Leroy' }) }, { schoolId: 'jm', week: week({ claire: 'Claire Martin' }) }] });
-    expect(options.map((o) => o.label)).toEqual(['Claire Martin (Maths)', 'Paul Leroy (Maths)', 'Vie scolaire et direction']);
+    expect(options.map((o) => o.label)).toEqual(['Claire Martin (Mathématiques)', 'Paul Leroy (Mathématiques)', 'Vie scolaire et direction']);
     expect(options[0].addressee).toEqual({ personId: 'claire' });
     expect(options[2].addressee).toEqual({ group: 'STAFF' });
   });

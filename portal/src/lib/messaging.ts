@@ -6,6 +6,7 @@
  */
 import { Api, ApiError } from './api';
 import { Problem, problemMessage, slugOf } from './problems';
+import { subjectLabel } from './timetable';
 import { ClassView, Me, Week } from './types';
 
 export const MESSAGING = '/api/messaging';
@@ -203,7 +204,7 @@ export function recipientOptions(
     for (const o of w.week.occurrences) {
       for (const t of o.planned?.teacherIds ?? o.teacherIds) {
         const name = w.week.teacherNames[t];
-        if (name) add(person(w.schoolId, t, name, `${o.subject ? subjectWord(o.subject) : 'enseignant'}`));
+        if (name) add(person(w.schoolId, t, name, o.subject ? subjectLabel(o.subject) : 'enseignant'));
       }
     }
   }
@@ -220,10 +221,6 @@ export function recipientOptions(
   }
   for (const s of schools) add(group(s, 'STAFF'));
   return [...out.values()];
-}
-
-function subjectWord(subject: string): string {
-  return subject.charAt(0).toUpperCase() + subject.slice(1).toLowerCase();
 }
 
 // --- refusals

@@ -25,8 +25,8 @@ const leasWeek: Week = {
   from: '2026-12-07',
   to: '2026-12-13',
   occurrences: [
-    ['claire', 'MATHS'],
-    ['paul', 'HISTOIRE-GEO'],
+    ['claire', 'mathématiques'],
+    ['paul', 'histoire-géographie'],
   ].map(([t, subject], i) => ({
     id: `o${i}`, lessonId: 'l', schoolId: 'jm', subject, date: '2026-12-07', slot: 'M1', startsAt: '08:00', endsAt: '09:00', roomId: null,
     teacherIds: [t], classIds: ['4a'], groupIds: [], state: 'PLANNED' as const, changes: [], planned: null, remoteLink: null,
@@ -74,10 +74,10 @@ describe('writing a message', () => {
   it('shows a recipient the service refuses by name beside that name, creates the draft once, and sends once the recipient is removed', async () => {
     const { api, sent } = messaging();
     render(<Compose api={api} me={sophie} saveDelay={60_000} />);
-    await screen.findByRole('option', { name: 'Claire Martin (Maths)' });
+    await screen.findByRole('option', { name: 'Claire Martin (Mathématiques)' });
     expect(screen.getByRole('option', { name: 'Vie scolaire et direction' })).toBeTruthy();
-    pick('Claire Martin (Maths)');
-    pick('Paul Leroy (Histoire-geo)');
+    pick('Claire Martin (Mathématiques)');
+    pick('Paul Leroy (Histoire-géographie)');
     fireEvent.change(screen.getByLabelText('Objet'), { target: { value: 'Sortie au musée' } });
     fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Bonjour, Léa pourra-t-elle venir ?' } });
     // kept in the tab as it is typed: a session renewal that fails loses nothing
@@ -87,12 +87,12 @@ describe('writing a message', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('Message non envoyé : Paul Leroy (enseignant) : vous ne pouvez pas lui écrire.');
     const chips = within(screen.getByRole('list', { name: 'Destinataires : À' })).getAllByRole('listitem');
     expect(chips[0].textContent).not.toContain('Refusé');
-    expect(chips[1].textContent).toContain('Paul Leroy (Histoire-geo)');
+    expect(chips[1].textContent).toContain('Paul Leroy (Histoire-géographie)');
     expect(chips[1].textContent).toContain('Refusé : Paul Leroy (enseignant) : vous ne pouvez pas lui écrire');
     expect(sent.map((c) => `${c.method} ${c.path}`)).toEqual(['POST /api/messaging/drafts', 'POST /api/messaging/drafts/d1/send']);
     expect(sent[0].body).toMatchObject({ schoolId: 'jm', subject: 'Sortie au musée', to: [{ personId: 'claire' }, { personId: 'paul' }] });
 
-    fireEvent.click(screen.getByRole('button', { name: 'Retirer Paul Leroy (Histoire-geo)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer Paul Leroy (Histoire-géographie)' }));
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     await screen.findByText('Votre message « Sortie au musée » a été envoyé.');
     expect(screen.getByText('Réponse automatique de Claire Martin : Absente jusqu’à lundi.')).toBeTruthy();
@@ -109,10 +109,10 @@ describe('writing a message', () => {
   it('asks for the missing fields in French before sending anything', async () => {
     const { api, sent } = messaging();
     render(<Compose api={api} me={sophie} saveDelay={60_000} />);
-    await screen.findByRole('option', { name: 'Claire Martin (Maths)' });
+    await screen.findByRole('option', { name: 'Claire Martin (Mathématiques)' });
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Le champ « destinataires » est obligatoire.');
-    pick('Claire Martin (Maths)');
+    pick('Claire Martin (Mathématiques)');
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Le champ « objet » est obligatoire.');
     expect(sent.filter((c) => c.path.endsWith('/send'))).toEqual([]);

@@ -237,14 +237,7 @@ export function Thread({ api, me, messageId }: { api: Api; me: Me; messageId: st
           <h2>{mode === 'reply' ? `Répondre à ${m.sender.name}` : 'Répondre à tous'}</h2>
           <label htmlFor="reply-body">Votre réponse</label>
           <textarea id="reply-body" rows={6} maxLength={20000} value={text} onChange={(e) => setText(e.target.value)} />
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              Envoyer la réponse
-            </button>
-            <button type="button" onClick={() => setMode(null)}>
-              Annuler
-            </button>
-          </div>
+          <SendOrCancel label="Envoyer la réponse" busy={busy} onCancel={() => setMode(null)} />
         </form>
       )}
       {mode === 'forward' && <Forward api={api} me={me} m={m} text={text} setText={setText} lists={lists} setLists={setLists} refusals={refusals} busy={busy} onCancel={() => setMode(null)}
@@ -280,17 +273,23 @@ export function Thread({ api, me, messageId }: { api: Api; me: Me; messageId: st
               </option>
             ))}
           </select>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              Signaler
-            </button>
-            <button type="button" onClick={() => setMode(null)}>
-              Annuler
-            </button>
-          </div>
+          <SendOrCancel label="Signaler" busy={busy} onCancel={() => setMode(null)} />
         </form>
       )}
     </section>
+  );
+}
+
+function SendOrCancel({ label, busy, onCancel }: { label: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Annuler
+      </button>
+    </div>
   );
 }
 
@@ -324,14 +323,7 @@ function Forward(props: {
       )}
       <label htmlFor="forward-body">Quelques mots (facultatif)</label>
       <textarea id="forward-body" rows={4} maxLength={20000} value={props.text} onChange={(e) => props.setText(e.target.value)} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={props.busy}>
-          Transférer
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Annuler
-        </button>
-      </div>
+      <SendOrCancel label="Transférer" busy={props.busy} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -46,11 +46,7 @@ class PortalMessagingIT {
         String messageId;
         try (Browser browser = Browser.start("fr-FR,fr")) {
             WebDriver page = browser.driver();
-            signIn(page, "sophie");
-            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
-            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Messagerie']")).click();
-            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Messagerie"));
-            settle(page);
+            signInAsSophieAndOpen(page, "Messagerie", "Messagerie");
             assertThat(page.findElement(By.tagName("main")).getText()).contains("Reçus", "Envoyés", "Brouillons", "Corbeille")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
             assertNoSeriousViolation(page, "mailbox");
@@ -162,10 +158,7 @@ class PortalMessagingIT {
         String userCode = codes.path("user_code").asText();
         try (Browser browser = Browser.start("fr-FR,fr")) {
             WebDriver page = browser.driver();
-            signIn(page, "sophie");
-            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
-            page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Application mobile']")).click();
-            new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Activer l’application mobile"));
+            signInAsSophieAndOpen(page, "Application mobile", "Activer l’application mobile");
             assertNoSeriousViolation(page, "mobile activation");
             page.findElement(By.id("device-code")).sendKeys(userCode.toLowerCase());
             page.findElement(By.xpath("//button[normalize-space()='Continuer']")).click();
@@ -186,6 +179,15 @@ class PortalMessagingIT {
         String personId = Gateway.withAuthorization("Bearer " + token.get()).get("/api/identity/me").then().statusCode(200)
                 .extract().jsonPath().getString("profile.id");
         assertThat(personId).isEqualTo(Demo.person("sophie").id().toString());
+    }
+
+    /** Sophie signs in, her home drawn, then opens a page of the menu and waits for its title. */
+    private static void signInAsSophieAndOpen(WebDriver page, String menuItem, String title) {
+        signIn(page, "sophie");
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Sophie"));
+        page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='" + menuItem + "']")).click();
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+        settle(page);
     }
 
     private static void settle(WebDriver page) {
