@@ -4,6 +4,7 @@ import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
 import { Api, ApiError, createApi } from './lib/api';
 import { Me } from './lib/types';
 import { forgetSnapshot, readSnapshot } from './lib/offline';
+import { forgetCompose } from './lib/composeStore';
 import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
@@ -87,6 +88,7 @@ export function App() {
   const signIn = () => manager?.signinRedirect({ state: window.location.pathname === CALLBACK_PATH ? '/' : window.location.pathname });
   const signOut = async () => {
     forgetSnapshot();
+    forgetCompose();
     if ('caches' in window) {
       await caches.delete('ent-api').catch(() => false);
     }

@@ -7,6 +7,8 @@
 import { Api, ApiError } from './api';
 import { Problem, problemMessage, slugOf } from './problems';
 import { subjectLabel } from './timetable';
+export { COMPOSE_KEY, keepCompose, keptCompose } from './composeStore';
+export type { ComposeSnapshot } from './composeStore';
 import { ClassView, Me, Week } from './types';
 
 export const MESSAGING = '/api/messaging';
@@ -355,33 +357,6 @@ export class DraftAutosave {
       this.onState({ kind: 'error', message: messagingError(e) });
       throw e;
     }
-  }
-}
-
-/** The composer's text kept in the tab while writing: a failed session renewal never loses it. */
-export const COMPOSE_KEY = 'ent-compose';
-
-export interface ComposeSnapshot {
-  draftId: string | null;
-  input: MessageInput;
-  labels: Record<string, string>;
-}
-
-export function keepCompose(s: ComposeSnapshot | null): void {
-  try {
-    if (s) sessionStorage.setItem(COMPOSE_KEY, JSON.stringify(s));
-    else sessionStorage.removeItem(COMPOSE_KEY);
-  } catch {
-    /* storage full or off: the draft on the server still holds it */
-  }
-}
-
-export function keptCompose(): ComposeSnapshot | null {
-  try {
-    const raw = sessionStorage.getItem(COMPOSE_KEY);
-    return raw ? (JSON.parse(raw) as ComposeSnapshot) : null;
-  } catch {
-    return null;
   }
 }
 

@@ -176,9 +176,9 @@ const EMPTY: Record<List, Chosen[]> = { to: [], cc: [], bcc: [] };
  */
 export function Compose({ api, me, draftId, saveDelay = 1200 }: { api: Api; me: Me; draftId?: string; saveDelay?: number }) {
   const kept = useMemo(() => {
-    const k = keptCompose();
+    const k = keptCompose(me.profile.id);
     return k && (k.draftId ?? undefined) === draftId ? k : draftId ? null : k;
-  }, [draftId]);
+  }, [draftId, me.profile.id]);
   const opts = useRecipientOptions(api, me);
   const [schoolId, setSchoolId] = useState(kept?.input.schoolId ?? '');
   const [lists, setLists] = useState<Record<List, Chosen[]>>(() =>
@@ -235,15 +235,16 @@ export function Compose({ api, me, draftId, saveDelay = 1200 }: { api: Api; me: 
     if (!touched.current || !school || sent) return;
     const i = input();
     const labels = Object.fromEntries(Object.values(lists).flat().map((c) => [addresseeKey(c.addressee), c.label]));
-    keepCompose({ draftId: saver.current?.id ?? null, input: i, labels });
+    keepCompose({ personId: me.profile.id, draftId: saver.current?.id ?? null, input: i, labels });
     saver.current?.change(i);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [subject, body, lists, files, school]);
   useEffect(() => {
     if (saveState.kind === 'saved' && saver.current?.id) {
-      const k = keptCompose();
+      const k = keptCompose(me.profile.id);
       if (k && !k.draftId) keepCompose({ ...k, draftId: saver.current.id });
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [saveState]);
   useEffect(() => () => void saver.current?.flush().catch(() => undefined), []);
 

@@ -106,6 +106,26 @@ describe('writing a message', () => {
     expect(sessionStorage.getItem(COMPOSE_KEY)).toBeNull();
   });
 
+  it('comes back with its recipients and text when the page is drawn again (a sign-in after a failed renewal), for the same person only', async () => {
+    const { api } = messaging();
+    const first = render(<Compose api={api} me={sophie} saveDelay={60_000} />);
+    await screen.findByRole('option', { name: 'Claire Martin (Mathématiques)' });
+    pick('Claire Martin (Mathématiques)');
+    fireEvent.change(screen.getByLabelText('Objet'), { target: { value: 'Cahier oublié' } });
+    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Léa a oublié son cahier.' } });
+    first.unmount();
+
+    const again = render(<Compose api={api} me={sophie} saveDelay={60_000} />);
+    expect((screen.getByLabelText('Objet') as HTMLInputElement).value).toBe('Cahier oublié');
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Léa a oublié son cahier.');
+    expect(within(screen.getByRole('list', { name: 'Destinataires : À' })).getByText('Claire Martin (Mathématiques)')).toBeTruthy();
+    again.unmount();
+
+    const nadia: Me = { ...sophie, profile: { ...sophie.profile, id: 'nadia', firstName: 'Nadia' } };
+    render(<Compose api={api} me={nadia} saveDelay={60_000} />);
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
+  });
+
   it('asks for the missing fields in French before sending anything', async () => {
     const { api, sent } = messaging();
     render(<Compose api={api} me={sophie} saveDelay={60_000} />);
