@@ -36,6 +36,8 @@ const leasWeek: Week = {
   classNames: { '4a': '4E A' },
 };
 
+const NOTICE = "Message remis. Par respect du droit à la déconnexion, ses destinataires n'en seront avertis qu'à partir de 7 h le prochain jour ouvré.";
+
 /** What messaging-service answers; Paul Leroy is refused the first time (he no longer teaches Léa). */
 function messaging() {
   const sent: { method: string; path: string; body: unknown }[] = [];
@@ -57,7 +59,7 @@ function messaging() {
             detail: 'Message non envoyé : vous ne pouvez pas écrire à Paul Leroy.',
             errors: [{ field: 'to[1]', message: 'Paul Leroy (enseignant) : vous ne pouvez pas lui écrire' }],
           });
-        return { message: { id: 'm1', subject: 'Sortie au musée' }, notice: null, autoReplies: [{ personId: 'claire', name: 'Claire Martin', reply: 'Absente jusqu’à lundi.' }] } as T;
+        return { message: { id: 'm1', subject: 'Sortie au musée' }, notice: NOTICE, autoReplies: [{ personId: 'claire', name: 'Claire Martin', reply: 'Absente jusqu’à lundi.' }] } as T;
       }
       throw new Error(`${method} ${path}`);
     },
@@ -96,6 +98,8 @@ describe('writing a message', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     await screen.findByText('Votre message « Sortie au musée » a été envoyé.');
     expect(screen.getByText('Réponse automatique de Claire Martin : Absente jusqu’à lundi.')).toBeTruthy();
+    // the right to disconnect: the service's notice (a teacher writing in the evening) as it is written
+    expect(screen.getByText(NOTICE)).toBeTruthy();
     expect(sent.map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /api/messaging/drafts',
       'POST /api/messaging/drafts/d1/send',

@@ -94,8 +94,15 @@ class PortalMessagingIT {
             page.findElement(By.xpath("//button[normalize-space()='Répondre']")).click();
             page.findElement(By.id("reply-body")).sendKeys("Bonjour Madame Dubois, oui, il est au bureau de la vie scolaire.");
             assertNoSeriousViolation(page, "reply");
+            boolean quietBefore = quietHours();
             page.findElement(By.xpath("//button[normalize-space()='Envoyer la réponse']")).click();
             new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".success"), "Réponse envoyée."));
+            // the right to disconnect: a teacher replying in the evening or at a weekend is told so
+            if (quietBefore == quietHours()) {
+                List<String> notices = page.findElements(By.cssSelector(".notice")).stream().map(WebElement::getText).toList();
+                if (quietBefore) assertThat(notices).anyMatch(n -> n.contains("droit à la déconnexion"));
+                else assertThat(notices).isEmpty();
+            }
         }
         List<String> inbox = Gateway.as("sophie").get("/api/messaging/mailbox?box=INBOX&size=100").then().statusCode(200)
                 .extract().jsonPath().getList("items.subject", String.class);
@@ -188,6 +195,12 @@ class PortalMessagingIT {
         page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='" + menuItem + "']")).click();
         new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
         settle(page);
+    }
+
+    /** messaging-service's quiet hours (DeliveryHours): before 7 h, from 20 h, at weekends, school time. */
+    private static boolean quietHours() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(Platform.SCHOOL_ZONE);
+        return now.getDayOfWeek().getValue() >= 6 || now.getHour() < 7 || now.getHour() >= 20;
     }
 
     private static void settle(WebDriver page) {
