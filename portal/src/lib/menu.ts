@@ -12,6 +12,9 @@ export function menuFor(me: Me): { path: string; label: string }[] {
   if (me.children.length > 0 || role === 'PUPIL') items.push({ path: '/notes', label: 'Notes' });
   else if (me.teaching.length > 0) items.push({ path: '/evaluations', label: 'Notes' });
   if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
+  items.push({ path: '/messagerie', label: 'Messagerie' });
+  if (role === 'STAFF') items.push({ path: '/diffusions', label: 'Informations aux familles' });
   items.push({ path: '/notifications', label: 'Notifications' }, { path: '/reglages', label: 'Réglages' });
+  items.push({ path: '/activer', label: 'Application mobile' });
   return items;
 }

@@ -47,6 +47,16 @@ const BY_SLUG: Record<string, string> = {
   'upload-refused': 'Le dépôt du fichier a été refusé : réessayez dans un instant.',
   'period-locked': 'Cette période est close : les notes ne peuvent plus changer.',
   'assessment-published': 'Cette évaluation est déjà publiée : elle ne peut plus être supprimée.',
+  'recipients-not-allowed': 'Message non envoyé : vous ne pouvez pas écrire à certains destinataires.',
+  'recall-too-late': 'Trop tard pour rappeler ce message : c’est possible pendant 10 minutes après l’envoi.',
+  'already-read': 'Ce message a déjà été lu : il ne peut plus être rappelé.',
+  'already-recalled': 'Ce message a déjà été rappelé.',
+  'already-reported': 'Vous avez déjà signalé ce message.',
+  'already-sent': 'Ce brouillon a déjà été envoyé.',
+  'folder-name-taken': 'Un dossier porte déjà ce nom.',
+  'messaging-off': 'La messagerie de l’établissement est momentanément fermée.',
+  'mass-sending-off': 'Les envois en nombre sont momentanément suspendus pour l’établissement.',
+  'no-family': 'Aucune famille ne correspond à ce choix.',
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -24,11 +24,21 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What a service accepts (the default: attendance's and homework's justifications and hand-ins). */
+export interface FileRules {
+  maxBytes: number;
+  maxLabel: string;
+  types: string[];
+  typesLabel: string;
+}
+
+const DEFAULT_RULES: FileRules = { maxBytes: MAX_BYTES, maxLabel: '2 Mo', types: ACCEPTED_TYPES, typesLabel: 'un PDF, un JPEG ou un PNG' };
+
 /** The checks the service makes on the declared file, made first: French, or null when it may go. */
-export function fileProblem(file: { size: number; type: string }): string | null {
+export function fileProblem(file: { size: number; type: string }, rules: FileRules = DEFAULT_RULES): string | null {
   if (file.size === 0) return 'Le fichier est vide.';
-  if (file.size > MAX_BYTES) return 'Le fichier est trop volumineux (2 Mo au plus).';
-  if (!ACCEPTED_TYPES.includes(file.type)) return 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.';
+  if (file.size > rules.maxBytes) return `Le fichier est trop volumineux (${rules.maxLabel} au plus).`;
+  if (!rules.types.includes(file.type)) return `Ce type de fichier n’est pas accepté : envoyez ${rules.typesLabel}.`;
   return null;
 }
 
