@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { ReactNode, Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { addDays, dayLabel, instantLabel, schoolDate, timeLabel } from '../lib/dates';
 import { ChildPlan, guardianHomePlan } from '../lib/home';
@@ -251,15 +251,7 @@ function ChildBlock({ api, me, child, data, home, pupil, today, tomorrow }: {
               <ul className="entries">
                 {pupil!.latestMarks.map((m) => (
                   <li key={m.assessmentId}>
-                    <a
-                      href={`/notes/${child.childId}`}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/notes/${child.childId}`);
-                      }}
-                    >
-                      {m.text}
-                    </a>
+                    <PageLink to={`/notes/${child.childId}`}>{m.text}</PageLink>
                   </li>
                 ))}
               </ul>
@@ -303,17 +295,24 @@ function ChildBlock({ api, me, child, data, home, pupil, today, tomorrow }: {
         </>
       )}
       <p>
-        <a
-          href={`/notes/${child.childId}`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/notes/${child.childId}`);
-          }}
-        >
-          Notes de {child.firstName}
-        </a>
+        <PageLink to={`/notes/${child.childId}`}>Notes de {child.firstName}</PageLink>
       </p>
     </article>
+  );
+}
+
+/** A link to one of the app's pages, opened without reloading. */
+function PageLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <a
+      href={to}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
   );
 }
 
