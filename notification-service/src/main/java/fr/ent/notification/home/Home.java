@@ -35,7 +35,7 @@ public class Home {
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.FRANCE);
 
     /** What a person's home answers in one call. */
-    public record View(long unreadNotifications, long unreadMessages, long broadcastsToAcknowledge, List<PupilHome> children) {
+    public record HomeView(long unreadNotifications, long unreadMessages, long broadcastsToAcknowledge, List<PupilHome> children) {
     }
 
     /**
@@ -69,7 +69,7 @@ public class Home {
         this.jdbc = jdbc;
     }
 
-    public View of(UUID person, List<Seen> pupils, Instant now, LocalDate today) {
+    public HomeView of(UUID person, List<Seen> pupils, Instant now, LocalDate today) {
         List<UUID> ids = pupils.stream().map(Seen::pupilId).toList();
         Map<UUID, List<WorkDue>> work = work(ids, now, today);
         Map<UUID, List<LatestMark>> marks = marks(pupils, now);
@@ -82,7 +82,7 @@ public class Home {
                     only(absences.get(key(p.pupilId(), p.schoolId())))));
         }
         Counts counts = counts(person);
-        return new View(counts.unreadNotifications(), counts.unreadMessages(), counts.broadcasts(), children);
+        return new HomeView(counts.unreadNotifications(), counts.unreadMessages(), counts.broadcasts(), children);
     }
 
     private Map<UUID, List<WorkDue>> work(List<UUID> pupils, Instant now, LocalDate today) {

@@ -17,7 +17,7 @@ public class HomeResource {
     }
 
     @GET
-    public Home.View home() {
+    public Home.HomeView home() {
         return homes.mine();
     }
 }

@@ -40,7 +40,7 @@ public class HomeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Home.View mine() {
+    public Home.HomeView mine() {
         UUID me = user.personId();
         LocalDate today = clock.today();
         List<Home.Seen> seen = new ArrayList<>();
