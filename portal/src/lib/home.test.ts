@@ -21,18 +21,21 @@ describe("a guardian's home", () => {
     const plan = guardianHomePlan(nadia, '2026-12-09');
     expect(plan.children.map((c) => c.firstName)).toEqual(['Inès', 'Yanis']);
     expect(plan.children[0].weekPaths).toEqual(['/api/timetable/pupils/p1/week?date=2026-12-09']);
-    expect(plan.children[0].recordPath).toBe('/api/attendance/pupils/p1/record?month=2026-12');
+    expect(plan.homePath).toBe('/api/notification/home');
   });
 
-  it('takes 6 calls for two children (me, 2 × (week + record), inbox), the live stream opened after', () => {
-    expect(homeCallCount(guardianHomePlan(nadia, '2026-12-09'))).toBe(6);
+  it('reads work due, marks, absences and messages of every child in one call: 5 calls for two children, 6 for three', () => {
+    expect(homeCallCount(guardianHomePlan(nadia, '2026-12-09'))).toBe(5);
     expect(homeCallCount(guardianHomePlan(guardianOf({ id: 'p1', firstName: 'Léa', schoolId: 's1' }), '2026-12-09'))).toBe(4);
+    const three = guardianOf({ id: 'p1', firstName: 'Léa', schoolId: 's1' }, { id: 'p2', firstName: 'Hugo', schoolId: 's1' },
+      { id: 'p3', firstName: 'Tom', schoolId: 's2' });
+    expect(homeCallCount(guardianHomePlan(three, '2026-12-09'))).toBeLessThanOrEqual(6);
   });
 
-  it('reads only next week on a Sunday (no lessons on Sundays; tomorrow is Monday): still 6 calls', () => {
+  it('reads only next week on a Sunday (no lessons on Sundays; tomorrow is Monday): still 5 calls', () => {
     const plan = guardianHomePlan(nadia, '2026-12-13');
     expect(plan.children[1].weekPaths).toEqual(['/api/timetable/pupils/p2/week?date=2026-12-14']);
-    expect(homeCallCount(plan)).toBe(6);
+    expect(homeCallCount(plan)).toBe(5);
   });
 
   it('reads this week on a Saturday (tomorrow, Sunday, is in it)', () => {

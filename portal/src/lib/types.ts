@@ -273,3 +273,22 @@ export interface School {
   id: string;
   name: string;
 }
+
+/** GET /api/notification/home: the home's read model, one call for every child (or for the pupil). */
+export interface HomeView {
+  unreadNotifications: number;
+  unreadMessages: number;
+  broadcastsToAcknowledge: number;
+  children: PupilHome[];
+}
+
+export interface PupilHome {
+  id: string;
+  firstName: string;
+  /** the school the pupil is enrolled in today */
+  schoolId: string;
+  workDue: { workId: string; subject: string; kind: string; dueOn: string; done: boolean; text: string; link: string }[];
+  latestMarks: { assessmentId: string; subject: string; heldOn: string | null; changed: boolean; at: string; text: string; link: string }[];
+  /** an absence (startsAt–endsAt) or a lateness (on date, lateMinutes) not justified yet */
+  absencesToJustify: { id: string; kind: 'ABSENCE' | 'LATENESS'; startsAt: string | null; endsAt: string | null; date: string | null; lateMinutes: number | null }[];
+}

@@ -4,7 +4,7 @@ import { Api } from '../lib/api';
 import { schoolDate } from '../lib/dates';
 import { guardianHomePlan, homeCallCount } from '../lib/home';
 import { StreamOptions } from '../lib/sse';
-import { Me, Notification, Week } from '../lib/types';
+import { HomeView, Me, Notification, Week } from '../lib/types';
 import { GuardianHome } from './GuardianHome';
 import { testApiBase } from './testApi';
 
@@ -41,10 +41,21 @@ function recordingApi() {
       paths.push(path);
       const week = /pupils\/(\w+)\/week\?date=(.+)$/.exec(path);
       if (week) return weekOf(week[1], week[2]) as T;
-      if (path.includes('/record')) {
-        const absent = path.includes('/yanis/');
-        return { pupilId: 'x', unjustifiedHalfDays: 1, justifiedHalfDays: 0, latenesses: 0,
-          entries: absent ? [{ id: 'a', pupilId: 'yanis', kind: 'ABSENCE', startsAt: '2026-12-04T07:00:00Z', endsAt: '2026-12-04T08:00:00Z', status: 'UNJUSTIFIED' }] : [] } as T;
+      if (path === '/api/notification/home') {
+        const view: HomeView = {
+          unreadNotifications: 0, unreadMessages: 2, broadcastsToAcknowledge: 1,
+          children: [
+            { id: 'ines', firstName: 'Inès', schoolId: 'vh', absencesToJustify: [],
+              workDue: [{ workId: 'w1', subject: 'anglais', kind: 'READING', dueOn: '2026-12-08', done: false, text: 'Une lecture d’anglais pour demain.', link: '/travail/w1' }],
+              latestMarks: [{ assessmentId: 'a1', subject: 'mathématiques', heldOn: '2026-12-03', changed: false, at: '2026-12-04T10:00:00Z', text: 'Nouvelle note en mathématiques (devoir du 3 décembre)', link: '/notes/ines' }] },
+            { id: 'yanis', firstName: 'Yanis', schoolId: 'jm', workDue: [], latestMarks: [],
+              absencesToJustify: [
+                { id: 'a', kind: 'ABSENCE', startsAt: '2026-12-04T07:00:00Z', endsAt: '2026-12-04T08:00:00Z', date: null, lateMinutes: null },
+                { id: 'l', kind: 'LATENESS', startsAt: null, endsAt: null, date: '2026-12-03', lateMinutes: 10 },
+              ] },
+          ],
+        };
+        return view as T;
       }
       if (path.startsWith('/api/notification/inbox')) return { items: [], unread: 0, page: 0, size: 5, total: 0 } as T;
       throw new Error(`unexpected ${path}`);
@@ -72,6 +83,13 @@ describe("a guardian's home", () => {
     expect(blocks).toEqual(['Inès · 6E B', 'Yanis · 4E A']);
     expect(screen.getAllByText('Annulé').length).toBeGreaterThan(0);
     expect(screen.getByText(/^Absence, vendredi 4 décembre, 8h/)).toBeTruthy();
+    expect(screen.getByText(/^Retard de 10 min, jeudi 3 décembre/)).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: 'Justifier' })).toHaveLength(2);
+    expect(screen.getByText('Une lecture d’anglais pour demain.')).toBeTruthy();
+    const mark = screen.getByRole('link', { name: 'Nouvelle note en mathématiques (devoir du 3 décembre)' });
+    expect(mark.getAttribute('href')).toBe('/notes/ines');
+    expect(screen.getByText('Rien à faire pour les prochains jours.')).toBeTruthy(); // Yanis
+    expect(screen.getByText(/2 messages non lus\. 1 information de l’établissement à confirmer\./)).toBeTruthy();
 
     const plan = guardianHomePlan(nadia, schoolDate(new Date()));
     // every call the home makes is in its plan, once; /me was made by the page around it

@@ -1,11 +1,11 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { ReactNode, Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
-import { addDays, instantLabel, schoolDate, timeLabel } from '../lib/dates';
+import { addDays, dayLabel, instantLabel, schoolDate, timeLabel } from '../lib/dates';
 import { ChildPlan, guardianHomePlan } from '../lib/home';
 import { saveSnapshot } from '../lib/offline';
 import { openStream } from '../lib/sse';
 import { changeLabel, lessonsOn, subjectLabel } from '../lib/timetable';
-import { Entry, Me, Notification, PupilRecord, Week } from '../lib/types';
+import { Entry, HomeView, Me, Notification, PupilHome, Week } from '../lib/types';
 import { navigate } from '../router';
 import { DayLessons, ErrorMessage, Loading } from './common';
 
@@ -15,8 +15,12 @@ const Justify = lazy(() => import('./Justify'));
 interface ChildData {
   weeks?: Week[];
   weekError?: string;
-  record?: PupilRecord;
-  recordError?: string;
+}
+
+/** What the home's read model says (one call for every child), or why it could not be read. */
+interface HomeState {
+  view?: HomeView;
+  error?: string;
 }
 
 interface Inbox {
@@ -26,7 +30,8 @@ interface Inbox {
 
 /**
  * A guardian's home: one block per child (whatever their school), today and tomorrow with the
- * changes, the absences still to justify, and the notifications as they arrive.
+ * changes, the work due, the latest marks, the absences still to justify (the home's read model,
+ * one call for every child), the unread messages, and the notifications as they arrive.
  */
 export function GuardianHome({
   api,
@@ -46,6 +51,7 @@ export function GuardianHome({
   const tomorrow = addDays(today, 1);
   const plan = useMemo(() => guardianHomePlan(me, today), [me, today]);
   const [data, setData] = useState<Record<string, ChildData>>({});
+  const [home, setHome] = useState<HomeState>({});
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const [inboxError, setInboxError] = useState<string | null>(null);
   const [live, setLive] = useState(false);
@@ -61,11 +67,11 @@ export function GuardianHome({
         (weeks) => update(child.childId, { weeks }),
         (e: ApiError) => update(child.childId, { weekError: e.message }),
       );
-      api.get<PupilRecord>(child.recordPath).then(
-        (record) => update(child.childId, { record }),
-        (e: ApiError) => update(child.childId, { recordError: e.message }),
-      );
     }
+    api.get<HomeView>(plan.homePath).then(
+      (view) => !stale && setHome({ view }),
+      (e: ApiError) => !stale && setHome({ error: e.message }),
+    );
     return () => {
       stale = true;
     };
@@ -144,7 +150,8 @@ export function GuardianHome({
       <div className="columns">
         <div className="children">
           {plan.children.map((c) => (
-            <ChildBlock key={c.childId} api={api} me={me} child={c} data={data[c.childId] ?? {}} today={today} tomorrow={tomorrow} />
+            <ChildBlock key={c.childId} api={api} me={me} child={c} data={data[c.childId] ?? {}} home={home}
+              pupil={home.view?.children.find((p) => p.id === c.childId)} today={today} tomorrow={tomorrow} />
           ))}
         </div>
         <section className="card notifications" aria-labelledby="notifs">
@@ -152,6 +159,13 @@ export function GuardianHome({
             Notifications{' '}
             <span className={`live ${live ? 'on' : 'off'}`}>{live ? '· en direct' : '· reconnexion…'}</span>
           </h2>
+          {home.view && (
+            <p className="messages-summary">
+              {messagesLabel(home.view.unreadMessages)}
+              {home.view.broadcastsToAcknowledge > 0 &&
+                ` ${home.view.broadcastsToAcknowledge} information${home.view.broadcastsToAcknowledge > 1 ? 's' : ''} de l’établissement à confirmer.`}
+            </p>
+          )}
           {inboxError && <ErrorMessage message={inboxError} />}
           {!inbox && !inboxError && <Loading what="vos notifications" />}
           {inbox && (
@@ -186,13 +200,16 @@ export function GuardianHome({
   );
 }
 
-function ChildBlock({ api, me, child, data, today, tomorrow }: { api: Api; me: Me; child: ChildPlan; data: ChildData; today: string; tomorrow: string }) {
+function ChildBlock({ api, me, child, data, home, pupil, today, tomorrow }: {
+  api: Api; me: Me; child: ChildPlan; data: ChildData; home: HomeState; pupil: PupilHome | undefined; today: string; tomorrow: string;
+}) {
   const [open, setOpen] = useState<string | null>(null);
   const [sent, setSent] = useState<Set<string>>(new Set());
   const enrolment = me.children.find((c) => c.person.id === child.childId)?.currentEnrolments[0];
   const className = enrolment && data.weeks ? data.weeks.map((w) => w.classNames[enrolment.classId]).find(Boolean) : undefined;
-  const toJustify = (data.record?.entries ?? []).filter((e) => e.status === 'UNJUSTIFIED' && e.kind !== 'EARLY_DEPARTURE');
+  const toJustify = (pupil?.absencesToJustify ?? []).map(asEntry(child.childId));
   const headingId = `enfant-${child.childId}`;
+  const loading = !home.view && !home.error;
   return (
     <article className="card child" aria-labelledby={headingId}>
       <h2 id={headingId}>
@@ -207,61 +224,118 @@ function ChildBlock({ api, me, child, data, today, tomorrow }: { api: Api; me: M
           <DayLessons weeks={data.weeks} date={tomorrow} title="Demain" />
         </>
       )}
-      <section className="attendance" aria-label={`Absences et retards de ${child.firstName} ce mois-ci`}>
-        <h3>Absences à justifier</h3>
-        {data.recordError && <ErrorMessage message={data.recordError} />}
-        {!data.record && !data.recordError && <Loading what="les absences" />}
-        {data.record &&
-          (toJustify.length === 0 ? (
-            <p className="empty">Rien à justifier ce mois-ci.</p>
-          ) : (
-            <ul className="entries">
-              {toJustify.map((e) => {
-                const pending = e.justification === 'PENDING' || sent.has(e.id);
-                return (
-                  <li key={e.id}>
-                    {entryLabel(pending ? { ...e, justification: 'PENDING' } : e)}{' '}
-                    {!pending && enrolment && (
-                      <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
-                        Justifier
-                      </button>
-                    )}
-                    {open === e.id && enrolment && !pending && (
-                      <Suspense fallback={<Loading what="le formulaire" />}>
-                        <Justify
-                          api={api}
-                          entry={e}
-                          schoolId={enrolment.schoolId}
-                          onDone={() => {
-                            setSent(new Set([...sent, e.id]));
-                            setOpen(null);
-                          }}
-                        />
-                      </Suspense>
-                    )}
+      {home.error && <ErrorMessage message={home.error} />}
+      {loading && <Loading what="le travail, les notes et les absences" />}
+      {home.view && (
+        <>
+          <section className="work-due" aria-label={`Travail à faire de ${child.firstName}`}>
+            <h3>Travail à faire</h3>
+            {(pupil?.workDue ?? []).length === 0 ? (
+              <p className="empty">Rien à faire pour les prochains jours.</p>
+            ) : (
+              <ul className="entries">
+                {pupil!.workDue.map((w) => (
+                  <li key={w.workId}>
+                    {w.text}
+                    {w.done && <span className="tag"> fait</span>}
                   </li>
-                );
-              })}
-            </ul>
-          ))}
-      </section>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="latest-marks" aria-label={`Dernières notes de ${child.firstName}`}>
+            <h3>Dernières notes</h3>
+            {(pupil?.latestMarks ?? []).length === 0 ? (
+              <p className="empty">Pas de nouvelle note.</p>
+            ) : (
+              <ul className="entries">
+                {pupil!.latestMarks.map((m) => (
+                  <li key={m.assessmentId}>
+                    <PageLink to={`/notes/${child.childId}`}>{m.text}</PageLink>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="attendance" aria-label={`Absences et retards de ${child.firstName} à justifier`}>
+            <h3>Absences à justifier</h3>
+            {toJustify.length === 0 ? (
+              <p className="empty">Rien à justifier.</p>
+            ) : (
+              <ul className="entries">
+                {toJustify.map((e) => {
+                  const pending = sent.has(e.id);
+                  return (
+                    <li key={e.id}>
+                      {entryLabel(pending ? { ...e, justification: 'PENDING' } : e)}{' '}
+                      {!pending && pupil && (
+                        <button type="button" aria-expanded={open === e.id} onClick={() => setOpen(open === e.id ? null : e.id)}>
+                          Justifier
+                        </button>
+                      )}
+                      {open === e.id && pupil && !pending && (
+                        <Suspense fallback={<Loading what="le formulaire" />}>
+                          <Justify
+                            api={api}
+                            entry={e}
+                            schoolId={pupil.schoolId}
+                            onDone={() => {
+                              setSent(new Set([...sent, e.id]));
+                              setOpen(null);
+                            }}
+                          />
+                        </Suspense>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
       <p>
-        <a
-          href={`/notes/${child.childId}`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(`/notes/${child.childId}`);
-          }}
-        >
-          Notes de {child.firstName}
-        </a>
+        <PageLink to={`/notes/${child.childId}`}>Notes de {child.firstName}</PageLink>
       </p>
     </article>
   );
 }
 
+/** A link to one of the app's pages, opened without reloading. */
+function PageLink({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <a
+      href={to}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
+/** The home's absence or lateness as the justification form takes it (the attendance entry's id). */
+function asEntry(pupilId: string) {
+  return (a: PupilHome['absencesToJustify'][number]): Entry => ({
+    id: a.id,
+    pupilId,
+    kind: a.kind,
+    startsAt: a.startsAt ?? `${a.date}T12:00:00Z`,
+    endsAt: a.endsAt,
+    lateMinutes: a.lateMinutes ?? undefined,
+    status: 'UNJUSTIFIED',
+  });
+}
+
+function messagesLabel(n: number): string {
+  if (n === 0) return 'Aucun message non lu.';
+  return `${n} message${n > 1 ? 's' : ''} non lu${n > 1 ? 's' : ''}.`;
+}
+
 function entryLabel(e: Entry): string {
   const when = instantLabel(e.startsAt);
-  if (e.kind === 'LATENESS') return `Retard${e.lateMinutes ? ` de ${e.lateMinutes} min` : ''}, ${when}`;
+  if (e.kind === 'LATENESS') return `Retard${e.lateMinutes ? ` de ${e.lateMinutes} min` : ''}, ${dayLabel(e.startsAt.substring(0, 10))}`;
   return `Absence, ${when}${e.justification === 'PENDING' ? ' (justificatif envoyé)' : ''}`;
 }

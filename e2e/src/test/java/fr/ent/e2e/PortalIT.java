@@ -71,16 +71,31 @@ class PortalIT {
             assertThat(page.findElement(By.tagName("main")).getText()).contains("Aujourd’hui", "Demain", "Absences à justifier")
                     .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
 
-            // /me, per child one week (next week's on a Sunday) and its month's record, the inbox:
-            // 6 for two children; plus the stream, still open (not a finished resource yet), which
-            // "en direct" showed connected
+            // /me, the home's read model (every child's work due, latest marks, absences to justify,
+            // unread messages: GET /api/notification/home), per child one week (next week's on a
+            // Sunday), the inbox: 5 for two children; plus the stream, still open (not a finished
+            // resource yet), which "en direct" showed connected
             @SuppressWarnings("unchecked")
             List<String> calls = (List<String>) ((org.openqa.selenium.JavascriptExecutor) page).executeScript(
                     "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)"
                             + ".filter(p => p.startsWith('/api/'))");
             System.out.printf("guardian's home: %d API calls and the stream %s%n", calls.size(), calls);
-            assertThat(calls).hasSize(6);
+            assertThat(calls).hasSize(5).contains("/api/notification/home");
             assertNoSeriousViolation(page, "guardian's home");
+
+            // Léa's work due and latest marks, as the home's read model answers them, are on the page
+            UUID lea = Demo.person("lea").id();
+            var home = Gateway.as("sophie").get("/api/notification/home").then().statusCode(200).extract().jsonPath();
+            String leaBlock = page.findElements(By.cssSelector("article.child")).get(1).getText();
+            assertThat(leaBlock).contains("Travail à faire", "Dernières notes", "Absences à justifier");
+            List<String> work = home.getList("children.find { it.id == '" + lea + "' }.workDue.text", String.class);
+            List<String> latest = home.getList("children.find { it.id == '" + lea + "' }.latestMarks.text", String.class);
+            assertThat(leaBlock).contains(work).contains(latest);
+            List<Object> marks = Gateway.as("sophie").get("/api/grades/pupils/{id}/marks", lea).then().statusCode(200)
+                    .extract().jsonPath().getList("$");
+            assertThat(latest).as("Léa's latest marks on the home (5 at most), since grades-service shows Sophie %d", marks.size())
+                    .hasSizeBetween(marks.isEmpty() ? 0 : 1, 5);
+            System.out.printf("guardian's home: Léa's work due %s, latest marks %s%n", work, latest);
 
             String before = page.findElement(By.cssSelector(".notifications")).getText();
             RollCalls.Taken rollCall = RollCalls.takeWithOneAbsent("claire", class4A, "lea", "cpe");

@@ -20,7 +20,7 @@ import static fr.ent.testservers.ContractAnswers.keep;
 import static io.restassured.RestAssured.given;
 
 /**
- * Real answers (the inbox page, preferences, quiet hours, a problem) kept for contract-tests, which
+ * Real answers (the inbox page, the home, preferences, quiet hours, a problem) kept for contract-tests, which
  * decodes them with the Java client generated from this service's OpenAPI document.
  */
 @QuarkusTest
@@ -42,6 +42,7 @@ class ContractAnswersTest {
         keep("page", as(parent).get("/api/notification/inbox")).then().statusCode(200);
         keep("unread", as(parent).get("/api/notification/inbox/unread-count")).then().statusCode(200);
         keep("markAllRead", as(parent).post("/api/notification/inbox/read-all")).then().statusCode(200);
+        keep("home", as(parent).get("/api/notification/home")).then().statusCode(200);
         keep("mine", as(parent).get("/api/notification/preferences")).then().statusCode(200);
         keep("choosePreference", as(parent).body(Map.of("mode", "OFF"))
                 .put("/api/notification/preferences/absence/EMAIL")).then().statusCode(200);

@@ -1,12 +1,15 @@
 package fr.ent.notification.fanout;
 
 import fr.ent.events.EventConsumer;
+import fr.ent.events.IncomingEvent;
 import fr.ent.notification.email.Contacts;
+import fr.ent.notification.home.HomeProjection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -23,11 +26,19 @@ public class EventChannels {
     private final EventConsumer events;
     private final Contacts contacts;
     private final FanOut fanOut;
+    private final HomeProjection home;
 
-    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut) {
+    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut, HomeProjection home) {
         this.events = events;
         this.contacts = contacts;
         this.fanOut = fanOut;
+        this.home = home;
+    }
+
+    /** Tells who must be told, then keeps the homes' read model, in the same transaction. */
+    private void handle(List<IncomingEvent> all) {
+        fanOut.handleAll(all);
+        home.applyAll(all);
     }
 
     @Incoming("contact-events")
@@ -43,34 +54,34 @@ public class EventChannels {
     @Incoming("attendance-events")
     @Blocking
     public CompletionStage<Void> attendance(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.attendance", batch, fanOut::handleAll);
+        return events.handleBatch("notification.attendance", batch, this::handle);
     }
 
     /** Lesson changes and teachers' absences (keyed by lesson, by teacher): in order, as above. */
     @Incoming("timetable-events")
     @Blocking
     public CompletionStage<Void> timetable(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.timetable", batch, fanOut::handleAll);
+        return events.handleBatch("notification.timetable", batch, this::handle);
     }
 
     /** Marks published and changed (keyed by assessment): in order, as above. */
     @Incoming("grades-events")
     @Blocking
     public CompletionStage<Void> grades(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.grades", batch, fanOut::handleAll);
+        return events.handleBatch("notification.grades", batch, this::handle);
     }
 
     /** Work set, reminders, hand-ins and feedback (keyed by work): in order, as above. */
     @Incoming("homework-events")
     @Blocking
     public CompletionStage<Void> homework(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.homework", batch, fanOut::handleAll);
+        return events.handleBatch("notification.homework", batch, this::handle);
     }
 
     /** Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as above. */
     @Incoming("messaging-events")
     @Blocking
     public CompletionStage<Void> messaging(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.messaging", batch, fanOut::handleAll);
+        return events.handleBatch("notification.messaging", batch, this::handle);
     }
 }

@@ -3,7 +3,7 @@ package fr.ent.notification.recipients;
 import java.time.LocalDate;
 
 /** What homework's notifiers share: the kind of work and the due day as in a sentence. */
-final class Homework {
+public final class Homework {
 
     private Homework() {
     }
@@ -19,7 +19,7 @@ final class Homework {
     }
 
     /** « Nouveau travail en mathématiques pour demain. » without the subject's capital. */
-    static String dueSentence(String kind, String subject, LocalDate dueOn, LocalDate today) {
+    public static String dueSentence(String kind, String subject, LocalDate dueOn, LocalDate today) {
         String k = kind(kind);
         return Character.toUpperCase(k.charAt(0)) + k.substring(1) + " " + Lessons.de(subject) + " pour "
                 + Lessons.onDay(dueOn, today) + ".";

@@ -15,7 +15,7 @@ import java.util.UUID;
  * back until the times grades-service gave (the pupil's, then the guardians'): never early. No
  * mark is ever in a text: the family reads it in the ENT.
  */
-final class Marks {
+public final class Marks {
 
     /** The subject codes of the teaching assignments, as in a sentence. */
     private static final Map<String, String> SUBJECTS = Map.ofEntries(
@@ -29,7 +29,7 @@ final class Marks {
     private Marks() {
     }
 
-    static String subject(String code) {
+    public static String subject(String code) {
         return code == null ? "cours" : SUBJECTS.getOrDefault(code, Lessons.subject(code));
     }
 
