@@ -39,6 +39,7 @@ class MessagingTest {
 
     static final String TOPIC = "ent.messaging";
     static final String RECEIVED = "fr.ent.messaging.message-received.v1";
+    static final String RECALLED = "fr.ent.messaging.message-recalled.v1";
 
     @Inject
     DirectoryProjection projection;
@@ -134,6 +135,12 @@ class MessagingTest {
         as(s.claire).post("/api/messaging/messages/" + first + "/recall").then().statusCode(200).body("recalledAt", notNullValue());
         as(s.lea).get("/api/messaging/messages/" + first).then().statusCode(404);
         as(s.lea).get("/api/messaging/mailbox").then().body("items", empty());
+        // notification-service hears of it, keyed by recipient like the message's own event: the notice goes.
+        var recalled = TopicReader.await(TOPIC, 1, e -> RECALLED.equals(e.type()) && s.lea.id().toString().equals(e.key())
+                && first.equals(e.data().get("messageId").asText()));
+        assertThat(recalled).hasSize(1);
+        assertThat(recalled.get(0).data().get("recipientId").asText()).isEqualTo(s.lea.id().toString());
+        assertThat(recalled.get(0).data().get("senderId").asText()).isEqualTo(s.claire.id().toString());
 
         String read = send(s.claire, message(s.school, "Devoir", "Exercice 3", List.of(to(s.lea))));
         as(s.lea).post("/api/messaging/messages/" + read + "/read").then().statusCode(204);

@@ -257,6 +257,8 @@ public class MessageService {
             throw Problems.conflict("already-read", "Un destinataire a déjà lu ce message : il ne peut plus être rappelé.");
         }
         messages.recall(messageId, now);
+        events.recalled(messageId, m.schoolId(), me, now,
+                messages.recipients(messageId).stream().map(MessageRepository.RecipientRow::personId).distinct().toList());
         return view(messages.find(messageId).orElseThrow(), me);
     }
 

@@ -2,6 +2,7 @@ package fr.ent.notification.fanout;
 
 import fr.ent.events.EventConsumer;
 import fr.ent.notification.email.Contacts;
+import fr.ent.notification.messaging.MessageRecalls;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +24,13 @@ public class EventChannels {
     private final EventConsumer events;
     private final Contacts contacts;
     private final FanOut fanOut;
+    private final MessageRecalls recalls;
 
-    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut) {
+    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut, MessageRecalls recalls) {
         this.events = events;
         this.contacts = contacts;
         this.fanOut = fanOut;
+        this.recalls = recalls;
     }
 
     @Incoming("contact-events")
@@ -67,10 +70,17 @@ public class EventChannels {
         return events.handleBatch("notification.homework", batch, fanOut::handleAll);
     }
 
-    /** Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as above. */
+    /**
+     * Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as
+     * above. A recall takes back its message's notice ({@link MessageRecalls}): after the batch's notices,
+     * since a message's own event always comes before its recall (same key).
+     */
     @Incoming("messaging-events")
     @Blocking
     public CompletionStage<Void> messaging(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.messaging", batch, fanOut::handleAll);
+        return events.handleBatch("notification.messaging", batch, all -> {
+            fanOut.handleAll(all.stream().filter(e -> !MessageRecalls.isRecall(e)).toList());
+            recalls.retract(all.stream().filter(MessageRecalls::isRecall).toList());
+        });
     }
 }
