@@ -107,5 +107,9 @@ describe("a guardian's home", () => {
     // the same notice again (a replay after a reconnection) is not counted twice
     act(() => live!.onEvent({ event: 'notification', data: JSON.stringify(notice), id: '9' }));
     expect(screen.getByText('1 notification non lue.')).toBeTruthy();
+    // a recalled message's notice is taken back: gone from the list and from the count
+    act(() => live!.onEvent({ event: 'notification-removed', data: JSON.stringify({ ids: ['n1'] }) }));
+    await waitFor(() => expect(screen.queryByText('Absence de Yanis enregistrée.')).toBeNull());
+    expect(unread).toBe(0);
   });
 });

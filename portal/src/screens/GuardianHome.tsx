@@ -91,6 +91,15 @@ export function GuardianHome({
           token,
           onState: setLive,
           onEvent: (e) => {
+            if (e.event === 'notification-removed') {
+              // notices taken back (a recalled message): dropped from the list and the unread count
+              const gone = new Set((JSON.parse(e.data) as { ids: string[] }).ids);
+              setInbox((i) => i && {
+                items: i.items.filter((n) => !gone.has(n.id)),
+                unread: Math.max(0, i.unread - i.items.filter((n) => gone.has(n.id) && !n.read).length),
+              });
+              return;
+            }
             if (e.event !== 'notification') return;
             const n = JSON.parse(e.data) as Notification;
             if (known.has(n.id)) return;

@@ -87,6 +87,15 @@ class BroadcastAndSafetyTest {
     }
 
     @Test
+    void a_broadcast_with_a_script_in_its_formatting_is_refused_and_reaches_no_family() {
+        as(s.karim).body(Map.of("subject", "Sortie", "body", "<p>Bonjour</p><img src=x onerror=alert(1)>", "levels", List.of("4e")))
+                .post(broadcasts()).then().statusCode(422).body("type", containsString("formatting-not-allowed"))
+                .body("errors[0].field", equalTo("body"));
+        as(s.sophie).get("/api/messaging/mailbox").then().body("items", empty());
+        as(s.karim).get(broadcasts()).then().statusCode(200).body("", empty());
+    }
+
+    @Test
     void broadcasts_are_for_staff_only_and_stop_when_mass_sending_is_off() {
         as(s.claire).body(Map.of("subject", "x", "body", "y", "wholeSchool", true)).post(broadcasts()).then().statusCode(403);
         as(s.isabelle).body(Map.of("subject", "x", "body", "y", "wholeSchool", true)).post(broadcasts()).then().statusCode(404);

@@ -39,6 +39,7 @@ class MessagingTest {
 
     static final String TOPIC = "ent.messaging";
     static final String RECEIVED = "fr.ent.messaging.message-received.v1";
+    static final String RECALLED = "fr.ent.messaging.message-recalled.v1";
 
     @Inject
     DirectoryProjection projection;
@@ -134,6 +135,12 @@ class MessagingTest {
         as(s.claire).post("/api/messaging/messages/" + first + "/recall").then().statusCode(200).body("recalledAt", notNullValue());
         as(s.lea).get("/api/messaging/messages/" + first).then().statusCode(404);
         as(s.lea).get("/api/messaging/mailbox").then().body("items", empty());
+        // notification-service hears of it, keyed by recipient like the message's own event: the notice goes.
+        var recalled = TopicReader.await(TOPIC, 1, e -> RECALLED.equals(e.type()) && s.lea.id().toString().equals(e.key())
+                && first.equals(e.data().get("messageId").asText()));
+        assertThat(recalled).hasSize(1);
+        assertThat(recalled.get(0).data().get("recipientId").asText()).isEqualTo(s.lea.id().toString());
+        assertThat(recalled.get(0).data().get("senderId").asText()).isEqualTo(s.claire.id().toString());
 
         String read = send(s.claire, message(s.school, "Devoir", "Exercice 3", List.of(to(s.lea))));
         as(s.lea).post("/api/messaging/messages/" + read + "/read").then().statusCode(204);
@@ -177,6 +184,66 @@ class MessagingTest {
         as(s.claire).get("/api/messaging/mailbox").then().body("items.id", contains(draft));
         as(s.sophie).body(message(s.school, "x", "y", List.of(to(s.claire)))).put("/api/messaging/drafts/" + draft)
                 .then().statusCode(409);
+    }
+
+    @Test
+    void saves_and_sends_of_one_draft_at_the_same_moment_end_cleanly_and_it_is_sent_once() throws Exception {
+        String draft = as(s.sophie).body(message(s.school, "Sortie", "Premier jet", List.of(to(s.claire))))
+                .post("/api/messaging/drafts").then().statusCode(201).extract().path("id");
+        int saves = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(saves + 2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(saves + 2);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < saves; i++) {
+                String body = "Version " + i;
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as(s.sophie).body(message(s.school, "Sortie", body, List.of(to(s.claire))))
+                            .put("/api/messaging/drafts/" + draft).then().extract().statusCode();
+                }));
+            }
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    together.await();
+                    return as(s.sophie).post("/api/messaging/drafts/" + draft + "/send").then().extract().statusCode();
+                }));
+            }
+            List<Integer> saved = new java.util.ArrayList<>();
+            for (var a : answers.subList(0, saves)) saved.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<Integer> sent = new java.util.ArrayList<>();
+            for (var a : answers.subList(saves, saves + 2)) sent.add(a.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            // A save before the send is a 200, after it a 409 (already sent); the second send finds no draft (404).
+            assertThat(saved).allSatisfy(status -> assertThat(status).isIn(200, 409));
+            assertThat(sent).containsExactlyInAnyOrder(201, 404);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(s.claire).get("/api/messaging/mailbox").then().body("items.id", contains(draft));
+        String body = as(s.claire).get("/api/messaging/messages/" + draft).then().statusCode(200).extract().path("body");
+        assertThat(body).matches("Premier jet|Version [0-7]");
+        as(s.sophie).get("/api/messaging/mailbox?box=DRAFT").then().body("items", empty());
+        assertThat(TopicReader.await(TOPIC, 1, e -> RECEIVED.equals(e.type()) && draft.equals(e.data().get("messageId").asText())))
+                .hasSize(1);
+    }
+
+    @Test
+    void limited_formatting_is_kept_and_a_script_an_event_handler_or_a_javascript_link_refuses_the_message() {
+        String formatted = "<p>Bonjour,</p><ul><li><b>cahier</b></li><li><i>trousse</i></li></ul>"
+                + "<a href=\"https://www.education.gouv.fr/\">programme</a>";
+        String id = send(s.sophie, message(s.school, "Fournitures", formatted, List.of(to(s.claire))));
+        as(s.claire).get("/api/messaging/messages/" + id).then().statusCode(200).body("body", equalTo(formatted));
+        for (String bad : List.of("Bonjour <script>alert('x')</script>", "<b onclick=\"alert(1)\">gras</b>",
+                "<a href=\"javascript:alert(1)\">clic</a>")) {
+            as(s.sophie).body(message(s.school, "Piège", bad, List.of(to(s.claire)))).post("/api/messaging/messages")
+                    .then().statusCode(422).contentType(containsString("application/problem+json"))
+                    .body("type", containsString("formatting-not-allowed")).body("errors[0].field", equalTo("body"))
+                    .body("detail", containsString("non autorisée"));
+        }
+        as(s.sophie).body(Map.of("body", "<script>alert(1)</script>", "all", false))
+                .post("/api/messaging/messages/" + id + "/reply").then().statusCode(422);
+        as(s.claire).get("/api/messaging/mailbox").then().body("items.id", contains(id));
+        as(s.sophie).get("/api/messaging/mailbox?box=SENT").then().body("items.id", contains(id));
     }
 
     @Test

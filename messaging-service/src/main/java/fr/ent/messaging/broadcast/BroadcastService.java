@@ -7,6 +7,7 @@ import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.messaging.events.MessagingEvents;
 import fr.ent.messaging.message.Box;
+import fr.ent.messaging.message.Formatting;
 import fr.ent.messaging.message.Kind;
 import fr.ent.messaging.message.MessageRepository;
 import fr.ent.messaging.message.MessageRow;
@@ -70,7 +71,7 @@ public class BroadcastService {
         switches.requireMessaging(school);
         switches.requireMassSending(school);
         String subject = required("subject", in.subject());
-        String body = required("body", in.body());
+        String body = Formatting.check("body", required("body", in.body()));
         Set<UUID> guardians = families(school, in);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();

@@ -3,6 +3,7 @@ package fr.ent.messaging.events;
 import fr.ent.events.Outbox;
 import fr.ent.events.contract.messaging.BroadcastToAcknowledge;
 import fr.ent.events.contract.messaging.MessageReceived;
+import fr.ent.events.contract.messaging.MessageRecalled;
 import fr.ent.events.contract.messaging.ReportMade;
 import fr.ent.messaging.rules.Profile;
 import fr.ent.web.clock.SchoolClock;
@@ -33,6 +34,13 @@ public class MessagingEvents {
         outbox.publishAll(recipients.stream().sorted().map(r -> new Outbox.Pending(
                 new MessageReceived(messageId, conversationId, schoolId, r, senderId, senderProfile.name(),
                         sentAt.atZone(clock.zone()).toOffsetDateTime()),
+                r.toString(), messageId + "/" + r, schoolId)).toList());
+    }
+
+    /** One event per recipient, keyed like {@link #received}: consumers take back the notice of the message. */
+    public void recalled(UUID messageId, UUID schoolId, UUID senderId, Instant at, Collection<UUID> recipients) {
+        outbox.publishAll(recipients.stream().sorted().map(r -> new Outbox.Pending(
+                new MessageRecalled(messageId, schoolId, r, senderId, at(at)),
                 r.toString(), messageId + "/" + r, schoolId)).toList());
     }
 

@@ -80,7 +80,7 @@ public class MessageService {
         Sender sender = access.requireSender(in.schoolId());
         switches.requireMessaging(in.schoolId());
         String subject = required("subject", in.subject());
-        String body = required("body", in.body());
+        String body = Formatting.check("body", required("body", in.body()));
         Instant now = clock.instant();
         MessageRow m = new MessageRow(UUID.randomUUID(), UUID.randomUUID(), in.schoolId(), sender.id(), null, subject, body,
                 spec(in.to(), in.cc(), in.bcc(), in.attachmentIds()), now, now, now, null, null);
@@ -125,7 +125,7 @@ public class MessageService {
         Sender sender = access.requireSender(draft.schoolId());
         switches.requireMessaging(draft.schoolId());
         required("subject", draft.subject());
-        required("body", draft.body());
+        Formatting.check("body", required("body", draft.body()));
         blocks.requireNotBlocked(sender.school(), sender.id());
         Spec spec = readSpec(draft.recipientsSpec());
         List<Recipients.Resolved> resolved = recipients.resolve(sender, spec.to(), spec.cc(), spec.bcc());
@@ -157,7 +157,7 @@ public class MessageService {
         MessageRow original = readable(messageId);
         Sender sender = access.requireSender(original.schoolId());
         switches.requireMessaging(original.schoolId());
-        String body = required("body", in.body());
+        String body = Formatting.check("body", required("body", in.body()));
         List<Addressee> to = new ArrayList<>();
         List<Addressee> cc = new ArrayList<>();
         if (!original.senderId().equals(sender.id())) {
@@ -184,7 +184,7 @@ public class MessageService {
         MessageRow original = readable(messageId);
         Sender sender = access.requireSender(original.schoolId());
         switches.requireMessaging(original.schoolId());
-        String mine = in.body() == null ? "" : in.body().strip();
+        String mine = in.body() == null ? "" : Formatting.check("body", in.body()).strip();
         String body = mine + (mine.isEmpty() ? "" : "\n\n") + "----- Message transféré -----\nDe : "
                 + name(original.senderId()) + "\nObjet : " + original.subject() + "\n\n" + original.body();
         if (body.length() > MessageInput.BODY_MAX) {
@@ -257,6 +257,8 @@ public class MessageService {
             throw Problems.conflict("already-read", "Un destinataire a déjà lu ce message : il ne peut plus être rappelé.");
         }
         messages.recall(messageId, now);
+        events.recalled(messageId, m.schoolId(), me, now,
+                messages.recipients(messageId).stream().map(MessageRepository.RecipientRow::personId).distinct().toList());
         return view(messages.find(messageId).orElseThrow(), me);
     }
 

@@ -4,6 +4,7 @@ import fr.ent.events.EventConsumer;
 import fr.ent.events.IncomingEvent;
 import fr.ent.notification.email.Contacts;
 import fr.ent.notification.home.HomeProjection;
+import fr.ent.notification.messaging.MessageRecalls;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,12 +28,14 @@ public class EventChannels {
     private final Contacts contacts;
     private final FanOut fanOut;
     private final HomeProjection home;
+    private final MessageRecalls recalls;
 
-    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut, HomeProjection home) {
+    EventChannels(EventConsumer events, Contacts contacts, FanOut fanOut, HomeProjection home, MessageRecalls recalls) {
         this.events = events;
         this.contacts = contacts;
         this.fanOut = fanOut;
         this.home = home;
+        this.recalls = recalls;
     }
 
     /** Tells who must be told, then keeps the homes' read model, in the same transaction. */
@@ -78,10 +81,18 @@ public class EventChannels {
         return events.handleBatch("notification.homework", batch, this::handle);
     }
 
-    /** Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as above. */
+    /**
+     * Messages received, broadcasts to acknowledge, reports (keyed by recipient, by school): in order, as
+     * above. A recall takes back its message's notice ({@link MessageRecalls}): after the batch's notices,
+     * since a message's own event always comes before its recall (same key).
+     */
     @Incoming("messaging-events")
     @Blocking
     public CompletionStage<Void> messaging(KafkaRecordBatch<String, String> batch) {
-        return events.handleBatch("notification.messaging", batch, this::handle);
+        return events.handleBatch("notification.messaging", batch, all -> {
+            fanOut.handleAll(all.stream().filter(e -> !MessageRecalls.isRecall(e)).toList());
+            recalls.retract(all.stream().filter(MessageRecalls::isRecall).toList());
+            home.applyAll(all);
+        });
     }
 }

@@ -14,6 +14,7 @@ import fr.ent.notification.notice.NotificationsWritten;
 import fr.ent.notification.notice.Notifier;
 import fr.ent.notification.notice.Notifiers;
 import fr.ent.notification.preference.Preferences;
+import fr.ent.notification.quiethours.PersonQuietSlots;
 import fr.ent.notification.quiethours.QuietHours;
 import fr.ent.notification.recipients.Pupils;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,6 +155,13 @@ public class FanOut {
         List<Planned> emails = new ArrayList<>();
         Instant at = clock.instant();
         Map<UUID, QuietHours.Schedule> schedules = new HashMap<>();
+        Set<UUID> emailed = new HashSet<>();
+        for (EventNotices d : due) {
+            d.notices().forEach(n -> {
+                if (modes.get(d.type()).get(n.recipientId()).get(Channel.EMAIL) != Mode.OFF) emailed.add(n.recipientId());
+            });
+        }
+        Map<UUID, PersonQuietSlots> ownSlots = quietHours.slotsOf(emailed);
         for (EventNotices d : due) {
             for (Notice n : d.notices()) {
                 Map<Channel, Mode> m = modes.get(d.type()).get(n.recipientId());
@@ -165,6 +173,7 @@ public class FanOut {
                     QuietHours.Schedule s = schedules.computeIfAbsent(n.schoolId(), quietHours::of);
                     boolean digest = email == Mode.DIGEST;
                     Instant dueAt = digest ? s.nextDigest(at, config.email().digestAt()) : s.deferUntil(at);
+                    dueAt = ownSlots.getOrDefault(n.recipientId(), PersonQuietSlots.NONE).deferUntil(dueAt, s);
                     emails.add(new Planned(d.eventId(), d.type().key(), n, digest, dueAt));
                 }
             }

@@ -12,6 +12,7 @@ import fr.ent.events.contract.homework.WorkDueReminder;
 import fr.ent.events.contract.homework.WorkSet;
 import fr.ent.events.contract.messaging.BroadcastToAcknowledge;
 import fr.ent.events.contract.messaging.MessageReceived;
+import fr.ent.events.contract.messaging.MessageRecalled;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -74,6 +75,12 @@ public class HomeProjection {
                 BroadcastToAcknowledge b = event.data(BroadcastToAcknowledge.class);
                 message(event, required(b.guardianId(), "guardianId"), school(b.schoolId(), event), "BROADCAST",
                         required(b.broadcastId(), "broadcastId"), b.sentAt() == null ? when(event) : b.sentAt().toInstant());
+            }
+            case MessageRecalled.TYPE -> {
+                // a recalled message leaves the recipient's home as its notice leaves the inbox
+                MessageRecalled r = event.data(MessageRecalled.class);
+                jdbc.update("delete from home_message where recipient_id = ? and kind = 'MESSAGE' and item_id = ?",
+                        required(r.recipientId(), "recipientId"), required(r.messageId(), "messageId"));
             }
             default -> {
                 // not on the home

@@ -39,6 +39,6 @@ public class MessageReceivedNotifier implements Notifier {
         String sender = MessagingTexts.nameOf(directory, MessagingTexts.required(m.senderId(), "senderId"));
         return List.of(new Notice(recipient, m.schoolId(), null, null, MessagingTexts.newMessage(sender),
                 MessagingTexts.newMessage(sender) + " : lisez-le dans votre messagerie de l'ENT.",
-                "/messagerie/messages/" + message, m.sentAt() == null ? event.time().toInstant() : m.sentAt().toInstant(), null));
+                MessagingTexts.linkTo(message), m.sentAt() == null ? event.time().toInstant() : m.sentAt().toInstant(), null));
     }
 }

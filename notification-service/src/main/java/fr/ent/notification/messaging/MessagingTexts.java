@@ -39,6 +39,11 @@ final class MessagingTexts {
         return "Nouveau message de " + sender;
     }
 
+    /** Where the recipient reads a message: the link of its notice (and how a recall finds that notice). */
+    static String linkTo(UUID message) {
+        return "/messagerie/messages/" + message;
+    }
+
     static UUID required(UUID value, String field) {
         if (value == null) {
             throw new PoisonEventException("messaging event without " + field);

@@ -4,14 +4,22 @@ import fr.ent.directory.Directory;
 import fr.ent.directory.DirectorySchool;
 import fr.ent.notification.NotificationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The quiet hours of a school: its own choice, else the configured national guidance, in its time zone. */
+/**
+ * The quiet hours of a school (its own choice, else the configured national guidance, in its time
+ * zone), and the quiet slots each person may add for themselves (right to disconnect).
+ */
 @ApplicationScoped
 public class QuietHours {
 
@@ -74,6 +82,19 @@ public class QuietHours {
         var national = config.quietHours();
         return Optional.ofNullable(schoolId).flatMap(repository::chosenBy)
                 .orElseGet(() -> new QuietHoursRule(national.eveningStart(), national.morningEnd(), national.weekend()));
+    }
+
+    /** The own quiet slots of each of these people ({@link PersonQuietSlots#NONE} for who chose none). */
+    public Map<UUID, PersonQuietSlots> slotsOf(Collection<UUID> people) {
+        Map<UUID, PersonQuietSlots> result = new HashMap<>();
+        repository.slotsOf(people).forEach((person, slots) -> result.put(person, new PersonQuietSlots(slots)));
+        return result;
+    }
+
+    /** A person replaces their own quiet slots. */
+    @Transactional
+    public void chooseSlots(UUID person, List<QuietSlot> slots) {
+        repository.chooseSlots(person, slots);
     }
 
     public void choose(UUID schoolId, QuietHoursRule rule) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.notification.NotificationConfig;
 import fr.ent.notification.inbox.Inbox;
 import fr.ent.notification.inbox.InboxEntry;
+import fr.ent.notification.notice.NotificationsRetracted;
 import fr.ent.notification.notice.NotificationsWritten;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,6 +78,20 @@ public class StreamHub {
         if (written.inboxRows() > 0) {
             wake.release();
         }
+    }
+
+    /**
+     * Notices taken back on this instance (a recalled message): the recipients' open streams here get a
+     * {@code notification-removed} event with the inbox ids, so that the portal drops them. Streams held
+     * by another instance do not (their inbox no longer lists the notices when next read).
+     */
+    void retracted(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationsRetracted retracted) {
+        retracted.byRecipient().forEach((person, ids) -> {
+            Set<Subscriber> set = subscribers.get(person);
+            if (set != null) {
+                set.forEach(s -> s.removed(ids));
+            }
+        });
     }
 
     /**

@@ -53,6 +53,17 @@ final class Subscriber {
         }
     }
 
+    /** Notices taken back (a recalled message): their inbox ids, for the client to drop; no id, Last-Event-ID stays. */
+    synchronized void removed(List<UUID> ids) {
+        String data;
+        try {
+            data = json.writeValueAsString(java.util.Map.of("ids", ids));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        write(sse.newEventBuilder().name("notification-removed").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
+    }
+
     /** A comment: keeps proxies from closing a quiet stream, and a write that fails reveals a dead one. */
     synchronized void heartbeat() {
         write(sse.newEventBuilder().comment("ping").build());
