@@ -46,6 +46,8 @@ const BY_SLUG: Record<string, string> = {
   'upload-missing': 'Le fichier n’est pas arrivé : envoyez-le de nouveau.',
   'upload-refused': 'Le dépôt du fichier a été refusé : réessayez dans un instant.',
   'period-locked': 'Cette période est close : les notes ne peuvent plus changer.',
+  'hand-ins-closed': 'Le professeur a clos la remise de ce travail.',
+  'hand-in-final': 'L’heure de remise est passée : le travail déjà rendu ne peut plus être remplacé.',
   'assessment-published': 'Cette évaluation est déjà publiée : elle ne peut plus être supprimée.',
 };
 
@@ -99,6 +101,20 @@ const FIELD_NAMES: Record<string, string> = {
   sha256: 'empreinte du fichier',
   contentType: 'type de fichier',
   attachmentId: 'pièce jointe',
+  attachmentIds: 'documents',
+  dueOn: 'pour le',
+  dueTime: 'heure de remise',
+  setOn: 'jour où le travail est donné',
+  visibleFrom: 'visible à partir de',
+  estimatedMinutes: 'temps estimé',
+  instructions: 'consignes',
+  kind: 'type de travail',
+  logEntryId: 'séance',
+  pupilIds: 'élèves',
+  fileIds: 'fichiers',
+  fileId: 'fichier',
+  lessonOn: 'jour de la séance',
+  done: 'fait',
 };
 
 /** "marks[2].lateMinutes" → "minutes de retard (ligne 3)". */

@@ -24,11 +24,27 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** What a service accepts: the most bytes, the types, and how to say both in French. */
+export interface FileLimits {
+  maxBytes: number;
+  types: string[];
+  tooLarge: string;
+  wrongType: string;
+}
+
+/** attendance's justifications: PDF, JPEG or PNG, 2 MB. */
+export const JUSTIFICATION_FILES: FileLimits = {
+  maxBytes: MAX_BYTES,
+  types: ACCEPTED_TYPES,
+  tooLarge: 'Le fichier est trop volumineux (2 Mo au plus).',
+  wrongType: 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
+};
+
 /** The checks the service makes on the declared file, made first: French, or null when it may go. */
-export function fileProblem(file: { size: number; type: string }): string | null {
+export function fileProblem(file: { size: number; type: string }, limits: FileLimits = JUSTIFICATION_FILES): string | null {
   if (file.size === 0) return 'Le fichier est vide.';
-  if (file.size > MAX_BYTES) return 'Le fichier est trop volumineux (2 Mo au plus).';
-  if (!ACCEPTED_TYPES.includes(file.type)) return 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.';
+  if (file.size > limits.maxBytes) return limits.tooLarge;
+  if (!limits.types.includes(file.type)) return limits.wrongType;
   return null;
 }
 
