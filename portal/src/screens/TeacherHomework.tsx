@@ -24,6 +24,8 @@ import { FileList } from './Homework';
 import { useLoad } from './useLoad';
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : 'Une erreur est survenue. Réessayez plus tard.');
+const loadLabel = (l: { count: number; minutes: number; tests: number }) =>
+  `${l.count} ${l.count > 1 ? 'travaux' : 'travail'}, ${l.minutes} min, ${l.tests} contrôle${l.tests > 1 ? 's' : ''}`;
 const assignmentLabel = (a: Assignment) => `${a.classGroupName} – ${subjectName(a.subject)}`;
 
 /**
@@ -364,13 +366,12 @@ export function SetWork({ api, assignment, entries, onSet, now = () => new Date(
         {dueOn && !load.error && !load.data && <Loading what="la charge de travail" />}
         {load.data && (
           <p>
-            Déjà prévu pour la classe ce jour-là : {load.data.count} travail{load.data.count > 1 ? 'x' : ''}, {load.data.minutes} min, {load.data.tests} contrôle
-            {load.data.tests > 1 ? 's' : ''} à réviser.
+            Déjà prévu pour la classe ce jour-là : {loadLabel(load.data)} à réviser.
           </p>
         )}
         {projected && (
           <p>
-            Avec ce travail : {projected.count} travaux, {projected.minutes} min, {projected.tests} contrôle{projected.tests > 1 ? 's' : ''}.
+            Avec ce travail : {loadLabel(projected)}.
           </p>
         )}
         {projected && projected.warnings.length > 0 && (
