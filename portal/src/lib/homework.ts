@@ -124,10 +124,10 @@ const SUBJECTS: Record<string, string> = {
   MATHS: 'Mathématiques',
   FRANCAIS: 'Français',
   ANGLAIS: 'Anglais',
-  HISTOIRE_GEO: 'Histoire-géographie',
+  'HIST-GEO': 'Histoire-géographie',
   SVT: 'SVT',
-  PHYSIQUE_CHIMIE: 'Physique-chimie',
-  TECHNOLOGIE: 'Technologie',
+  'PHYS-CHI': 'Physique-chimie',
+  TECHNO: 'Technologie',
   EPS: 'EPS',
   LATIN: 'Latin',
 };
@@ -136,7 +136,7 @@ const SUBJECTS: Record<string, string> = {
 export function subjectName(code: string): string {
   const known = SUBJECTS[code.toUpperCase()];
   if (known) return known;
-  const lower = code.toLowerCase().replace(/_/g, ' ');
+  const lower = code.toLowerCase().replace(/[_-]/g, ' ');
   return lower.charAt(0).toUpperCase() + lower.substring(1);
 }
 

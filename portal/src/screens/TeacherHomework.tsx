@@ -237,9 +237,10 @@ export function SetWork({ api, assignment, entries, onSet, now = () => new Date(
   const [acknowledged, setAcknowledged] = useState(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
+  const [setCount, setSetCount] = useState(0);
   const classId = assignment.classGroupId;
   const settings = useLoad(() => api.get<WorkloadSettings>(`/api/homework/schools/${assignment.schoolId}/workload-settings`), [api, assignment.schoolId]);
-  const load = useLoad(() => (dueOn ? api.get<Workload>(`/api/homework/classes/${classId}/workload?day=${dueOn}`) : Promise.resolve(null)), [api, classId, dueOn]);
+  const load = useLoad(() => (dueOn ? api.get<Workload>(`/api/homework/classes/${classId}/workload?day=${dueOn}`) : Promise.resolve(null)), [api, classId, dueOn, setCount]);
   const pupils = useLoad(
     () => (forSome ? api.get<PersonView[]>(`/api/identity/classes/${classId}/pupils?on=${schoolDate(now())}`) : Promise.resolve([] as PersonView[])),
     [api, classId, forSome],
@@ -283,6 +284,7 @@ export function SetWork({ api, assignment, entries, onSet, now = () => new Date(
       setInstructions('');
       setFile(null);
       setAcknowledged(false);
+      setSetCount((n) => n + 1); // the day's load now counts it
       setStatus({ text: `Travail donné pour le ${dayLabel(answer.work.dueOn)}.${answer.workload.message ? ` ${answer.workload.message}` : ''}`, error: false });
       onSet();
     } catch (e) {
