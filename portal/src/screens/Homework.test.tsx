@@ -76,7 +76,7 @@ describe('the pupil’s to-do list', () => {
     expect(await screen.findByRole('heading', { level: 2, name: /^Demain/ })).toBeTruthy();
     expect(screen.getByRole('heading', { level: 3, name: 'Mathématiques' })).toBeTruthy();
     expect(screen.getByText(/1 à faire, 20 min environ/)).toBeTruthy();
-    const box = screen.getAllByRole('checkbox')[0] as HTMLInputElement;
+    const box = screen.getByRole('checkbox', { name: /^Fait.*Exercices 3 et 4 page 52$/ }) as HTMLInputElement;
     expect(box.checked).toBe(false);
     fireEvent.click(box);
     expect(box.checked).toBe(true); // before the service answers

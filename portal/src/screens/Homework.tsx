@@ -135,13 +135,15 @@ export function TodoList({ api, me, childId }: { api: Api; me: Me; childId?: str
                   <li key={w.workId} className={`work${w.done ? ' done' : ''}`}>
                     {who.own ? (
                       <label className="toggle">
-                        <input type="checkbox" checked={w.done} onChange={(e) => void toggle(w, e.target.checked)} aria-describedby={`travail-${w.workId}`} />
-                        <span>Fait</span>
+                        <input type="checkbox" checked={w.done} onChange={(e) => void toggle(w, e.target.checked)} />
+                        <span>
+                          Fait<span className="sr-only"> : {w.title}</span>
+                        </span>
                       </label>
                     ) : (
                       <span className={`state${w.done ? ' ok' : ''}`}>{w.done ? 'Fait' : 'À faire'}</span>
                     )}
-                    <span id={`travail-${w.workId}`} className="what">
+                    <span className="what">
                       <Link to={detail(w.workId)}>{w.title}</Link>
                       <span className="kind">
                         {KIND_LABELS[w.kind]} · {w.estimatedMinutes} min
