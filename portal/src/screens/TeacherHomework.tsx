@@ -82,7 +82,7 @@ export function TeacherHomework({ api, me }: { api: Api; me: Me }) {
 
       <h2>Travail donné</h2>
       {works.error && <ErrorMessage message={works.error} />}
-      {works.data && works.data.length === 0 && <p className="empty">Aucun travail à rendre ces deux semaines.</p>}
+      {works.data && works.data.length === 0 && <p className="empty">Aucun travail pour ces deux semaines.</p>}
       {works.data && (
         <ul className="works">
           {works.data.map((w) => (

@@ -73,10 +73,8 @@ class PortalHomeworkIT {
             new Select(page.findElement(By.id("travail-type"))).selectByVisibleText("Exercices");
             page.findElement(By.id("travail-titre")).sendKeys(title);
             page.findElement(By.id("travail-consignes")).sendKeys("Exercices 3 et 4 page 52.");
-            WebElement estimate = page.findElement(By.id("travail-minutes"));
-            estimate.clear();
-            estimate.sendKeys("25");
-            setDate(page, page.findElement(By.id("travail-pour-le")), due);
+            setValue(page, page.findElement(By.id("travail-minutes")), "25");
+            setValue(page, page.findElement(By.id("travail-pour-le")), due.toString());
             new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".workload"), "Avec ce travail"));
             String workload = page.findElement(By.cssSelector(".workload")).getText();
             assertThat(workload).contains("Déjà prévu pour la classe ce jour-là : " + load.get("count") + " ")
@@ -149,11 +147,14 @@ class PortalHomeworkIT {
         }
     }
 
-    /** A date input takes typed digits in the browser's locale order: set its value as React expects instead. */
-    private static void setDate(WebDriver page, WebElement input, LocalDate day) {
+    /**
+     * Sets a field as typing would, in one go: a date input takes typed digits in the browser's
+     * locale order, a number input keeps its default when cleared; React sees the input event.
+     */
+    private static void setValue(WebDriver page, WebElement input, String value) {
         ((JavascriptExecutor) page).executeScript(
                 "const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;"
                         + "set.call(arguments[0], arguments[1]); arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-                input, day.toString());
+                input, value);
     }
 }
