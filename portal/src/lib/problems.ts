@@ -40,8 +40,9 @@ const BY_SLUG: Record<string, string> = {
   'overlapping-absence': 'Une absence couvre déjà cette période.',
   'occurrence-in-the-past': 'Ce cours a déjà commencé : il ne peut plus être modifié.',
   'register-not-taken': 'L’appel de ce cours n’a pas encore été fait.',
-  'file-too-large': 'Le fichier est trop volumineux (2 Mo au plus).',
-  'file-type': 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
+  // libs/files answers these for every service, each with its own limits: the screens say the limits first
+  'file-too-large': 'Le fichier dépasse la taille acceptée.',
+  'file-type': 'Ce type de fichier n’est pas accepté ici.',
   'checksum-mismatch': 'Le fichier est arrivé abîmé : envoyez-le de nouveau.',
   'upload-missing': 'Le fichier n’est pas arrivé : envoyez-le de nouveau.',
   'upload-refused': 'Le dépôt du fichier a été refusé : réessayez dans un instant.',
