@@ -4,6 +4,7 @@ import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
 import { Api, ApiError, createApi } from './lib/api';
 import { Me } from './lib/types';
 import { forgetSnapshot, readSnapshot, readTodo } from './lib/offline';
+import { forgetCompose } from './lib/composeStore';
 import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
@@ -25,6 +26,11 @@ const WorkDetail = lazy(() => import('./screens/Homework').then((m) => ({ defaul
 const TeacherHomework = lazy(() => import('./screens/TeacherHomework').then((m) => ({ default: m.TeacherHomework })));
 const HandIns = lazy(() => import('./screens/TeacherHomework').then((m) => ({ default: m.HandIns })));
 const TeacherAbsences = lazy(() => import('./screens/TeacherAbsences').then((m) => ({ default: m.TeacherAbsences })));
+const Mailbox = lazy(() => import('./screens/Mailbox').then((m) => ({ default: m.Mailbox })));
+const Thread = lazy(() => import('./screens/Thread').then((m) => ({ default: m.Thread })));
+const Compose = lazy(() => import('./screens/Compose').then((m) => ({ default: m.Compose })));
+const Broadcasts = lazy(() => import('./screens/Broadcasts').then((m) => ({ default: m.Broadcasts })));
+const Activate = lazy(() => import('./screens/Activate').then((m) => ({ default: m.Activate })));
 
 type State =
   | { kind: 'starting' }
@@ -86,6 +92,7 @@ export function App() {
   const signIn = () => manager?.signinRedirect({ state: window.location.pathname === CALLBACK_PATH ? '/' : window.location.pathname });
   const signOut = async () => {
     forgetSnapshot();
+    forgetCompose();
     if ('caches' in window) {
       await caches.delete('ent-api').catch(() => false);
     }
@@ -150,6 +157,12 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
     page = <RollCall api={api} me={me} occurrenceId={decodeURIComponent(occurrenceId ?? '')} groupId={groupId ?? ''} />;
   } else if (path === '/notifications') page = <Inbox api={api} onUnread={setUnread} />;
   else if (path === '/reglages') page = <Settings api={api} />;
+  else if (path === '/messagerie/nouveau') page = <Compose key={path} api={api} me={me} />;
+  else if (/^\/messagerie\/brouillons\/[^/]+$/.test(path)) page = <Compose key={path} api={api} me={me} draftId={path.split('/')[3]} />;
+  else if (/^\/messagerie\/messages\/[^/]+$/.test(path)) page = <Thread key={path} api={api} me={me} messageId={path.split('/')[3]} />;
+  else if (path === '/messagerie' || /^\/messagerie\/(envoyes|brouillons|corbeille|dossiers\/[^/]+)$/.test(path)) page = <Mailbox api={api} path={path} />;
+  else if (me.profile.role === 'STAFF' && path === '/diffusions') page = <Broadcasts api={api} me={me} />;
+  else if (path === '/activer') page = <Activate />;
   else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/notes' || path.startsWith('/notes/')))
     page = <Marks api={api} me={me} childId={path.split('/')[2]} />;
   else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/travail' || path.startsWith('/travail/')))

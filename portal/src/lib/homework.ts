@@ -6,7 +6,7 @@
  */
 import { Api, ApiError } from './api';
 import { addDays, dayLabel, SCHOOL_TIME_ZONE } from './dates';
-import { FileLimits, upload } from './upload';
+import { FileRules, upload } from './upload';
 
 export type WorkKind = 'EXERCISE' | 'READING' | 'TEST_REVISION' | 'HAND_IN';
 
@@ -141,8 +141,9 @@ export function subjectName(code: string): string {
 }
 
 /** Files handed in and attachments: what homework-service accepts (libs/files' policy there). */
-export const HOMEWORK_FILES: FileLimits = {
+export const HOMEWORK_FILES: FileRules = {
   maxBytes: 10 * 1024 * 1024,
+  maxLabel: '10 Mo',
   types: [
     'application/pdf',
     'image/png',
@@ -150,8 +151,7 @@ export const HOMEWORK_FILES: FileLimits = {
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'application/vnd.oasis.opendocument.text',
   ],
-  tooLarge: 'Le fichier est trop volumineux (10 Mo au plus).',
-  wrongType: 'Ce type de fichier n’est pas accepté : envoyez un PDF, une image JPEG ou PNG, un document Word ou OpenDocument.',
+  typesLabel: 'un PDF, une image JPEG ou PNG, un document Word ou OpenDocument',
 };
 
 export interface TodoDay {

@@ -15,6 +15,9 @@ export function menuFor(me: Me): { path: string; label: string }[] {
   for (const c of me.children) items.push({ path: `/travail/${c.person.id}`, label: `Travail de ${c.person.firstName}` });
   if (me.teaching.length > 0) items.push({ path: '/cahier-de-textes', label: 'Cahier de textes' });
   if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
+  items.push({ path: '/messagerie', label: 'Messagerie' });
+  if (role === 'STAFF') items.push({ path: '/diffusions', label: 'Informations aux familles' });
   items.push({ path: '/notifications', label: 'Notifications' }, { path: '/reglages', label: 'Réglages' });
+  items.push({ path: '/activer', label: 'Application mobile' });
   return items;
 }

@@ -50,6 +50,16 @@ const BY_SLUG: Record<string, string> = {
   'hand-ins-closed': 'Le professeur a clos la remise de ce travail.',
   'hand-in-final': 'L’heure de remise est passée : le travail déjà rendu ne peut plus être remplacé.',
   'assessment-published': 'Cette évaluation est déjà publiée : elle ne peut plus être supprimée.',
+  'recipients-not-allowed': 'Message non envoyé : vous ne pouvez pas écrire à certains destinataires.',
+  'recall-too-late': 'Trop tard pour rappeler ce message : c’est possible pendant 10 minutes après l’envoi.',
+  'already-read': 'Ce message a déjà été lu : il ne peut plus être rappelé.',
+  'already-recalled': 'Ce message a déjà été rappelé.',
+  'already-reported': 'Vous avez déjà signalé ce message.',
+  'already-sent': 'Ce brouillon a déjà été envoyé.',
+  'folder-name-taken': 'Un dossier porte déjà ce nom.',
+  'messaging-off': 'La messagerie de l’établissement est momentanément fermée.',
+  'mass-sending-off': 'Les envois en nombre sont momentanément suspendus pour l’établissement.',
+  'no-family': 'Aucune famille ne correspond à ce choix.',
 };
 
 const BY_STATUS: Record<number, string> = {

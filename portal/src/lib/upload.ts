@@ -24,27 +24,21 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** What a service accepts: the most bytes, the types, and how to say both in French. */
-export interface FileLimits {
+/** What a service accepts (the default: attendance's and homework's justifications and hand-ins). */
+export interface FileRules {
   maxBytes: number;
+  maxLabel: string;
   types: string[];
-  tooLarge: string;
-  wrongType: string;
+  typesLabel: string;
 }
 
-/** attendance's justifications: PDF, JPEG or PNG, 2 MB. */
-export const JUSTIFICATION_FILES: FileLimits = {
-  maxBytes: MAX_BYTES,
-  types: ACCEPTED_TYPES,
-  tooLarge: 'Le fichier est trop volumineux (2 Mo au plus).',
-  wrongType: 'Ce type de fichier n’est pas accepté : envoyez un PDF, un JPEG ou un PNG.',
-};
+const DEFAULT_RULES: FileRules = { maxBytes: MAX_BYTES, maxLabel: '2 Mo', types: ACCEPTED_TYPES, typesLabel: 'un PDF, un JPEG ou un PNG' };
 
 /** The checks the service makes on the declared file, made first: French, or null when it may go. */
-export function fileProblem(file: { size: number; type: string }, limits: FileLimits = JUSTIFICATION_FILES): string | null {
+export function fileProblem(file: { size: number; type: string }, rules: FileRules = DEFAULT_RULES): string | null {
   if (file.size === 0) return 'Le fichier est vide.';
-  if (file.size > limits.maxBytes) return limits.tooLarge;
-  if (!limits.types.includes(file.type)) return limits.wrongType;
+  if (file.size > rules.maxBytes) return `Le fichier est trop volumineux (${rules.maxLabel} au plus).`;
+  if (!rules.types.includes(file.type)) return `Ce type de fichier n’est pas accepté : envoyez ${rules.typesLabel}.`;
   return null;
 }
 

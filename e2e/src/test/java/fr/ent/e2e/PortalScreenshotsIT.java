@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Screenshots for the closing note, at a phone's width (390×844) and a desktop's (1366×900): the
- * guardian's home and Léa's marks page (Sophie Dubois), Léa's to-do list, and Claire Martin's roll
- * call of 4A's latest lesson. Saved under e2e/target/screenshots; each must be a PNG with something in it.
+ * guardian's home, Léa's marks page and the mailbox (Sophie Dubois), Léa's to-do list, and Claire
+ * Martin's roll call of 4A's latest lesson. Saved under e2e/target/screenshots; each must be a PNG with something in it.
  */
 class PortalScreenshotsIT {
 
@@ -53,6 +53,10 @@ class PortalScreenshotsIT {
                 save(page, "guardian-home-" + width.getKey());
                 PortalIT.openMarksOfLea(page, lea);
                 save(page, "marks-" + width.getKey());
+                page.get(PortalIT.PORTAL + "messagerie");
+                new WebDriverWait(page, PortalIT.PAGE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".mail-list h2")));
+                settle(page);
+                save(page, "mailbox-" + width.getKey());
             }
         }
         // Léa's to-do list (whatever it holds today: work of the coming 15 days, or that there is none)
@@ -71,7 +75,7 @@ class PortalScreenshotsIT {
         // On a platform started today the timetable begins tomorrow (only future occurrences are
         // planned): no lesson is over yet, and the roll call has no screenshot this time.
         java.util.Optional<String> lesson = latestLessonOf4A();
-        List<String> shots = lesson.isPresent() ? List.of("guardian-home", "marks", "todo", "roll-call") : List.of("guardian-home", "marks", "todo");
+        List<String> shots = lesson.isPresent() ? List.of("guardian-home", "marks", "mailbox", "todo", "roll-call") : List.of("guardian-home", "marks", "mailbox", "todo");
         if (lesson.isPresent()) try (Browser browser = Browser.start("fr-FR,fr")) {
             String rollCall = lesson.get();
             ChromeDriver page = browser.driver();

@@ -27,6 +27,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Broadcasts with acknowledgement, reports and blocks, auto-replies. */
 @QuarkusTest
@@ -64,8 +65,12 @@ class BroadcastAndSafetyTest {
         as(s.sophie).get("/api/messaging/mailbox").then().body("items.id", contains(id));
         // Families do not see each other.
         as(s.sophie).get("/api/messaging/messages/" + id).then().body("to", empty()).body("cc", empty())
-                .body("bcc.id", contains(s.sophie.id().toString()));
+                .body("bcc.id", contains(s.sophie.id().toString()))
+                .body("acknowledgement.acknowledged", equalTo(false));
         as(s.sophie).post("/api/messaging/broadcasts/" + id + "/acknowledge").then().statusCode(204);
+        as(s.sophie).get("/api/messaging/messages/" + id).then().body("acknowledgement.acknowledged", equalTo(true))
+                .body("acknowledgement.acknowledgedAt", notNullValue());
+        as(s.karim).get("/api/messaging/messages/" + id).then().body("acknowledgement", nullValue());
         as(s.sophie).post("/api/messaging/broadcasts/" + id + "/acknowledge").then().statusCode(204);
         as(s.lea).post("/api/messaging/broadcasts/" + id + "/acknowledge").then().statusCode(403);
         as(s.karim).get(broadcasts() + "/" + id).then().statusCode(200)

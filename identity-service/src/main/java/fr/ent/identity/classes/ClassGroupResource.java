@@ -49,7 +49,7 @@ public class ClassGroupResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClassView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "A class or group with that code exists in the school year")
-    public Response create(@PathParam("schoolId") UUID schoolId, ClassInput in) {
+    public Response createClassGroup(@PathParam("schoolId") UUID schoolId, ClassInput in) {
         ClassView c = classes.create(schoolId, in);
         return Response.created(URI.create("/api/identity/classes/" + c.id())).entity(c).build();
     }
@@ -57,21 +57,21 @@ public class ClassGroupResource {
     @GET
     @Path("schools/{schoolId}/classes")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
-    public List<ClassView> list(@PathParam("schoolId") UUID schoolId, @QueryParam("schoolYear") String schoolYear) {
+    public List<ClassView> listClassGroup(@PathParam("schoolId") UUID schoolId, @QueryParam("schoolYear") String schoolYear) {
         return classes.list(schoolId, schoolYear);
     }
 
     @GET
     @Path("classes/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
-    public ClassView get(@PathParam("id") UUID id) {
+    public ClassView getClassGroup(@PathParam("id") UUID id) {
         return classes.get(id);
     }
 
     @PUT
     @Path("classes/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public ClassView update(@PathParam("id") UUID id, ClassInput in) {
+    public ClassView updateClassGroup(@PathParam("id") UUID id, ClassInput in) {
         return classes.update(id, in);
     }
 

@@ -45,7 +45,7 @@ public class EnrolmentResource {
     @PATCH
     @Path("enrolments/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public EnrolmentView change(@PathParam("id") UUID id, EnrolmentChange in) {
+    public EnrolmentView changeEnrolment(@PathParam("id") UUID id, EnrolmentChange in) {
         return enrolments.change(id, in);
     }
 

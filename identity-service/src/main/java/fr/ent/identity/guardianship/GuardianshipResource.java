@@ -33,21 +33,21 @@ public class GuardianshipResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GuardianshipView.class)))
     @APIResponse(responseCode = "409", description = "The guardian is already linked to that pupil")
-    public Response create(GuardianshipInput in) {
+    public Response createGuardianship(GuardianshipInput in) {
         return Response.status(201).entity(guardianships.create(in)).build();
     }
 
     @PATCH
     @Path("guardianships/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public GuardianshipView change(@PathParam("id") UUID id, GuardianshipInput in) {
+    public GuardianshipView changeGuardianship(@PathParam("id") UUID id, GuardianshipInput in) {
         return guardianships.change(id, in);
     }
 
     @DELETE
     @Path("guardianships/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public void end(@PathParam("id") UUID id) {
+    public void endGuardianship(@PathParam("id") UUID id) {
         guardianships.end(id);
     }
 

@@ -56,7 +56,7 @@ public class MeResource {
     @GET
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
     @Transactional
-    public Me get() {
+    public Me getMe() {
         Person p = me.isPerson() ? personRepository.findById(me.personId()) : null;
         if (p == null) throw Problems.notFound("No profile for the signed-in account");
         PersonView profile = people.view(p);

@@ -35,7 +35,7 @@ public class PersonResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "The username is taken")
-    public Response create(PersonInput in) {
+    public Response createPerson(PersonInput in) {
         PersonView p = people.create(in);
         return Response.created(URI.create("/api/identity/people/" + p.id())).entity(p).build();
     }
@@ -44,7 +44,7 @@ public class PersonResource {
     @GET
     @Path("people")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF})
-    public Page<PersonView> list(@QueryParam("schoolId") UUID schoolId, @QueryParam("role") String role,
+    public Page<PersonView> listPerson(@QueryParam("schoolId") UUID schoolId, @QueryParam("role") String role,
                                  @QueryParam("q") String q, @QueryParam("page") Integer page,
                                  @QueryParam("size") Integer size) {
         return people.list(schoolId, role, q, Page.page(page), Page.size(size));
@@ -53,14 +53,14 @@ public class PersonResource {
     @GET
     @Path("people/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
-    public PersonView get(@PathParam("id") UUID id) {
+    public PersonView getPerson(@PathParam("id") UUID id) {
         return people.get(id);
     }
 
     @PUT
     @Path("people/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public PersonView update(@PathParam("id") UUID id, PersonInput in) {
+    public PersonView updatePerson(@PathParam("id") UUID id, PersonInput in) {
         return people.update(id, in);
     }
 

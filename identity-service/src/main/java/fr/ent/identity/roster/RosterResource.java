@@ -74,7 +74,7 @@ public class RosterResource {
     @GET
     @Path("imports/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public JobView get(@PathParam("id") UUID id) {
+    public JobView getRoster(@PathParam("id") UUID id) {
         return imports.get(id);
     }
 

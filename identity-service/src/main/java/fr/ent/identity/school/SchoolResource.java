@@ -38,7 +38,7 @@ public class SchoolResource {
     @RolesAllowed(CurrentUser.ADMIN)
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)), headers = @Header(name = "Location", description = "Where to read it", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")))
     @APIResponse(responseCode = "409", description = "A school with that UAI exists")
-    public Response create(SchoolInput in) {
+    public Response createSchool(SchoolInput in) {
         SchoolView s = schools.create(in);
         return Response.created(URI.create("/api/identity/schools/" + s.id())).entity(s).build();
     }
@@ -46,14 +46,14 @@ public class SchoolResource {
     @GET
     @Path("schools")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER})
-    public Page<SchoolView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<SchoolView> listSchool(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return schools.list(Page.page(page), Page.size(size));
     }
 
     @GET
     @Path("schools/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
-    public SchoolView get(@PathParam("id") UUID id) {
+    public SchoolView getSchool(@PathParam("id") UUID id) {
         return schools.get(id);
     }
 
@@ -62,7 +62,7 @@ public class SchoolResource {
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "409", description = "A school with that UAI exists")
-    public SchoolView update(@PathParam("id") UUID id, SchoolInput in) {
+    public SchoolView updateSchool(@PathParam("id") UUID id, SchoolInput in) {
         return schools.update(id, in);
     }
 

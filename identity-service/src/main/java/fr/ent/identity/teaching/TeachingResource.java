@@ -38,7 +38,7 @@ public class TeachingResource {
     @DELETE
     @Path("teaching-assignments/{id}")
     @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.INTEGRATION_WRITE})
-    public void end(@PathParam("id") UUID id) {
+    public void endTeaching(@PathParam("id") UUID id) {
         teaching.end(id);
     }
 

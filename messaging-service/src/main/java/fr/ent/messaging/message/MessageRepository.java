@@ -81,6 +81,16 @@ public class MessageRepository {
                 message, Jdbc.uuids(recipients, Recipients.Resolved::personId), Jdbc.texts(recipients, r -> r.kind().name()));
     }
 
+    /** A broadcast's acknowledgement by one of its families: present (acknowledgedAt null until they do) only for them. */
+    public record Acknowledgement(Instant acknowledgedAt) {
+    }
+
+    /** Empty unless the message is a broadcast that went to this guardian. */
+    public java.util.Optional<Acknowledgement> acknowledgement(UUID message, UUID guardian) {
+        return jdbc.one("SELECT acknowledged_at FROM broadcast_family WHERE broadcast_id = ? AND guardian_id = ?",
+                rs -> new Acknowledgement(Jdbc.instant(rs, "acknowledged_at")), message, guardian);
+    }
+
     public record RecipientRow(UUID personId, Kind kind, Instant readAt) {
     }
 

@@ -365,7 +365,9 @@ public class MessageService {
         }
         return new MessageView(m.id(), m.conversationId(), m.schoolId(), m.inReplyTo(),
                 new PersonRef(m.senderId(), name(people.get(m.senderId()))), to, cc, bcc, m.subject(), m.body(),
-                at(m.sentAt()), at(m.recalledAt()), at(myRead), isSender ? receipts : null, attachments.of(m.id()));
+                at(m.sentAt()), at(m.recalledAt()), at(myRead), isSender ? receipts : null, attachments.of(m.id()),
+                isSender || m.sentAt() == null ? null : messages.acknowledgement(m.id(), me)
+                        .map(a -> new Views.Acknowledgement(a.acknowledgedAt() != null, at(a.acknowledgedAt()))).orElse(null));
     }
 
     // --- helpers

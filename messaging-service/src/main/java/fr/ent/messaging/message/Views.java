@@ -21,7 +21,15 @@ public final class Views {
     public record MessageView(UUID id, UUID conversationId, UUID schoolId, UUID inReplyTo, PersonRef sender,
                               List<PersonRef> to, List<PersonRef> cc, List<PersonRef> bcc, String subject, String body,
                               OffsetDateTime sentAt, OffsetDateTime recalledAt, OffsetDateTime readAt,
-                              List<Receipt> receipts, List<fr.ent.messaging.attachment.Attachments.View> attachments) {
+                              List<Receipt> receipts, List<fr.ent.messaging.attachment.Attachments.View> attachments,
+                              Acknowledgement acknowledgement) {
+    }
+
+    /**
+     * On a broadcast, for a family it went to only (null for anyone else): whether they have
+     * acknowledged it ({@code POST /broadcasts/{id}/acknowledge}) and when.
+     */
+    public record Acknowledgement(boolean acknowledged, OffsetDateTime acknowledgedAt) {
     }
 
     /** A line of a mailbox list. */
