@@ -3,7 +3,7 @@ import type { User, UserManager } from 'oidc-client-ts';
 import { CALLBACK_PATH, createUserManager, loadConfig } from './lib/auth';
 import { Api, ApiError, createApi } from './lib/api';
 import { Me } from './lib/types';
-import { forgetSnapshot, readSnapshot } from './lib/offline';
+import { forgetSnapshot, readSnapshot, readTodo } from './lib/offline';
 import { forgetCompose } from './lib/composeStore';
 import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
@@ -12,7 +12,7 @@ import { PupilWeek, TeacherWeek } from './screens/PupilWeek';
 import { menuFor } from './lib/menu';
 import { TeacherToday } from './screens/TeacherToday';
 import { RollCall } from './screens/RollCall';
-import { OfflineTimetable } from './screens/OfflineTimetable';
+import { OfflineTimetable, OfflineTodoList } from './screens/OfflineTimetable';
 
 // pages not on a family's first screen: chunks of their own, fetched when opened
 const StaffHome = lazy(() => import('./screens/StaffHome').then((m) => ({ default: m.StaffHome })));
@@ -21,6 +21,10 @@ const Inbox = lazy(() => import('./screens/Inbox').then((m) => ({ default: m.Inb
 const Marks = lazy(() => import('./screens/Marks').then((m) => ({ default: m.Marks })));
 const TeacherAssessments = lazy(() => import('./screens/TeacherMarks').then((m) => ({ default: m.TeacherAssessments })));
 const MarksGrid = lazy(() => import('./screens/TeacherMarks').then((m) => ({ default: m.MarksGrid })));
+const TodoList = lazy(() => import('./screens/Homework').then((m) => ({ default: m.TodoList })));
+const WorkDetail = lazy(() => import('./screens/Homework').then((m) => ({ default: m.WorkDetail })));
+const TeacherHomework = lazy(() => import('./screens/TeacherHomework').then((m) => ({ default: m.TeacherHomework })));
+const HandIns = lazy(() => import('./screens/TeacherHomework').then((m) => ({ default: m.HandIns })));
 const TeacherAbsences = lazy(() => import('./screens/TeacherAbsences').then((m) => ({ default: m.TeacherAbsences })));
 const Mailbox = lazy(() => import('./screens/Mailbox').then((m) => ({ default: m.Mailbox })));
 const Thread = lazy(() => import('./screens/Thread').then((m) => ({ default: m.Thread })));
@@ -102,6 +106,7 @@ export function App() {
 
 function Welcome({ onSignIn, error }: { onSignIn?: () => void; error?: string }) {
   const snapshot = readSnapshot();
+  const todo = readTodo();
   return (
     <main id="contenu" className="welcome">
       <h1>Espace numérique de travail</h1>
@@ -115,6 +120,7 @@ function Welcome({ onSignIn, error }: { onSignIn?: () => void; error?: string })
         <p role="status">Connexion impossible pour le moment : vous êtes peut-être hors ligne.</p>
       )}
       {snapshot && <OfflineTimetable snapshot={snapshot} />}
+      {todo && <OfflineTodoList todo={todo} />}
     </main>
   );
 }
@@ -159,6 +165,12 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
   else if (path === '/activer') page = <Activate />;
   else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/notes' || path.startsWith('/notes/')))
     page = <Marks api={api} me={me} childId={path.split('/')[2]} />;
+  else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/travail' || path.startsWith('/travail/')))
+    page = <TodoList api={api} me={me} childId={path.split('/')[2]} />;
+  else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && path.startsWith('/devoir/'))
+    page = <WorkDetail api={api} me={me} workId={path.split('/')[2] ?? ''} childId={path.split('/')[3]} />;
+  else if (me.teaching.length > 0 && path === '/cahier-de-textes') page = <TeacherHomework api={api} me={me} />;
+  else if (me.teaching.length > 0 && path.startsWith('/cahier-de-textes/remises/')) page = <HandIns api={api} workId={path.split('/')[3] ?? ''} />;
   else if (me.teaching.length > 0 && path === '/evaluations') page = <TeacherAssessments api={api} me={me} />;
   else if (me.teaching.length > 0 && path.startsWith('/evaluations/')) page = <MarksGrid api={api} assessmentId={path.split('/')[2] ?? ''} />;
   else if (me.children.length > 0 && path === '/') page = <GuardianHome api={api} me={me} token={token} onUnread={setUnread} />;

@@ -11,7 +11,7 @@ import { join, relative } from "node:path";
 import { spawnSync } from "node:child_process";
 import YAML from "yaml";
 import Ajv from "ajv";
-import { K8S, REPO, stale, parseSeconds } from "./generate.mjs";
+import { K8S, REPO, stale, parseSeconds, bucketCors, buckets } from "./generate.mjs";
 import { workloads, services, topics as plannedTopics, dlqOf, IMAGE_TAG, PRE_STOP_SECONDS } from "./platform.mjs";
 
 let passed = 0;
@@ -25,6 +25,15 @@ function check(ok, what) {
 // --- 1. generated files ------------------------------------------------------------------------
 const out = stale();
 check(out.length === 0, `generated files out of date (run node deploy/k8s/tools/generate.mjs): ${out.join(", ")}`);
+
+// the object storage's CORS: the portal's origin (the gateway's FRONTEND_ORIGINS), on every bucket the README sets
+{
+  const gateway = workloads.find((w) => w.kind === "gateway");
+  check(JSON.stringify(bucketCors().CORSRules[0].AllowedOrigins) === JSON.stringify([gateway.config.FRONTEND_ORIGINS]),
+    "object-storage/bucket-cors.json: AllowedOrigins must be the portal's origin (the gateway's FRONTEND_ORIGINS)");
+  const readme = readFileSync(join(K8S, "README.md"), "utf8");
+  for (const b of buckets()) check(readme.includes(b), `README.md "Object storage": bucket ${b} is not listed with its CORS rules`);
+}
 
 // --- schemas ------------------------------------------------------------------------------------
 const ajv = new Ajv({ allErrors: true, strict: false });

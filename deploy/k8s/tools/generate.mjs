@@ -470,6 +470,8 @@ export function files() {
   f["components/service-monitors/service-monitors.yaml"] = yamlDocs(serviceMonitors());
   f["overlays/region/sizing.yaml"] = HEADER.replace("from tools/platform.mjs: edit that table", "from tools/sizing.mjs (README \"Sizing the region\"): edit the inputs there")
     + regionSizing().map((o) => YAML.stringify(o, { aliasDuplicateObjects: false })).join("---\n");
+  // the object storage's CORS rules (not a Kubernetes object: the region sets them on each bucket, README "Object storage")
+  f["object-storage/bucket-cors.json"] = JSON.stringify(bucketCors(), null, 2) + "\n";
   // the kustomization lists of generated files
   f["base/apps/kustomization.yaml"] = HEADER + YAML.stringify({
     apiVersion: "kustomize.config.k8s.io/v1beta1", kind: "Kustomization",
@@ -490,6 +492,26 @@ export function files() {
   f[readmePath] = readme.slice(0, i + begin.length) + "\n" + markdown(workloads) + "\n" + readme.slice(j);
   return f;
 }
+
+/**
+ * The browser PUTs and GETs files on the object storage with pre-signed URLs (libs/files), from the
+ * portal's origin: each bucket of a service that stores files allows that origin, those methods and
+ * the one header the upload offers sign (Content-Type); ETag is readable by the page.
+ */
+export function bucketCors() {
+  return {
+    CORSRules: [{
+      AllowedOrigins: [`https://${PUBLIC_HOST}`],
+      AllowedMethods: ["GET", "PUT", "HEAD"],
+      AllowedHeaders: ["Content-Type"],
+      ExposeHeaders: ["ETag"],
+      MaxAgeSeconds: 3600,
+    }],
+  };
+}
+
+/** The buckets that need those rules: one per service that stores files. */
+export const buckets = () => services.filter((w) => w.objectStorage).map((w) => `ent-${w.short}`);
 
 export function stale() {
   const out = [];

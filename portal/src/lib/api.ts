@@ -14,7 +14,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
   /**
-   * A file the API answers itself (a PDF) or hands out as a pre-signed URL (`{url}` in JSON): the
+   * A file the API answers itself (a PDF, a ZIP) or hands out as a pre-signed URL (`{url}` in JSON): the
    * bytes with their name, or the URL to open.
    */
   file(path: string): Promise<{ blob: Blob; fileName: string | null } | { url: string }>;
@@ -61,7 +61,7 @@ export function createApi(token: TokenSource, fetchImpl: typeof fetch = (...a) =
   }
 
   async function file(path: string): Promise<{ blob: Blob; fileName: string | null } | { url: string }> {
-    const res = await call('GET', path, undefined, { Accept: 'application/pdf, application/json' });
+    const res = await call('GET', path, undefined, { Accept: 'application/pdf, application/zip, application/json' });
     if ((res.headers.get('Content-Type') ?? '').startsWith('application/json')) {
       const answer = (await res.json()) as { url: string };
       return { url: answer.url };

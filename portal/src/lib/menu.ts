@@ -11,6 +11,9 @@ export function menuFor(me: Me): { path: string; label: string }[] {
   else if (role === 'PUPIL') items.push({ path: '/semaine', label: 'Ma semaine' });
   if (me.children.length > 0 || role === 'PUPIL') items.push({ path: '/notes', label: 'Notes' });
   else if (me.teaching.length > 0) items.push({ path: '/evaluations', label: 'Notes' });
+  if (role === 'PUPIL') items.push({ path: '/travail', label: 'Travail à faire' });
+  for (const c of me.children) items.push({ path: `/travail/${c.person.id}`, label: `Travail de ${c.person.firstName}` });
+  if (me.teaching.length > 0) items.push({ path: '/cahier-de-textes', label: 'Cahier de textes' });
   if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
   items.push({ path: '/messagerie', label: 'Messagerie' });
   if (role === 'STAFF') items.push({ path: '/diffusions', label: 'Informations aux familles' });

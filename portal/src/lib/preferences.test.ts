@@ -33,9 +33,10 @@ describe('the menu', () => {
   const base: Me = { profile: { id: 'x', role: 'PARENT', firstName: 'A', lastName: 'B', schoolIds: ['s'] }, children: [], teaching: [], enrolments: [] };
   it('gives each profile its pages', () => {
     const parent = { ...base, children: [{ person: { ...base.profile, role: 'PUPIL' as const }, currentEnrolments: [] }] };
-    expect(menuFor(parent).map((m) => m.path)).toEqual(['/', '/notes', '/messagerie', '/notifications', '/reglages', '/activer']);
+    expect(menuFor(parent).map((m) => m.path)).toEqual(['/', '/notes', '/travail/x', '/messagerie', '/notifications', '/reglages', '/activer']);
     const teacher = { ...base, profile: { ...base.profile, role: 'TEACHER' as const }, teaching: [{ id: 't', schoolId: 's', classGroupId: 'c', classGroupName: '4A', subject: 'M' }] };
-    expect(menuFor(teacher).map((m) => m.label)).toEqual(['Aujourd’hui', 'Ma semaine', 'Notes', 'Mes absences', 'Messagerie', 'Notifications', 'Réglages', 'Application mobile']);
+    expect(menuFor(teacher).map((m) => m.label)).toEqual(['Aujourd’hui', 'Ma semaine', 'Notes', 'Cahier de textes', 'Mes absences', 'Messagerie', 'Notifications', 'Réglages', 'Application mobile']);
+    expect(menuFor({ ...base, profile: { ...base.profile, role: 'PUPIL' } }).map((m) => m.label)).toEqual(['Ma semaine', 'Notes', 'Travail à faire', 'Messagerie', 'Notifications', 'Réglages', 'Application mobile']);
     expect(menuFor({ ...base, profile: { ...base.profile, role: 'STAFF' } })[0]).toEqual({ path: '/', label: 'Vie scolaire' });
   });
 });

@@ -62,3 +62,18 @@ describe('problem details of the second slice', () => {
     );
   });
 });
+
+describe('problem details of homework', () => {
+  it('says why a hand-in is refused, and names the work’s fields in French', () => {
+    expect(problemMessage(409, { type: 'https://ent.example/problems/hand-in-final', status: 409, detail: 'Due time passed' })).toBe(
+      'L’heure de remise est passée : le travail déjà rendu ne peut plus être remplacé.',
+    );
+    expect(problemMessage(409, { type: 'https://ent.example/problems/hand-ins-closed', status: 409 })).toBe('Le professeur a clos la remise de ce travail.');
+    expect(problemMessage(400, { status: 400, errors: [{ field: 'setWork.in.estimatedMinutes', message: 'must be less than or equal to 600' }] })).toBe(
+      'Le champ « temps estimé » doit valoir au plus 600.',
+    );
+    expect(problemMessage(400, { status: 400, errors: [{ field: 'setWork.in.pupilIds[2]', message: 'not in the class' }] })).toBe('Le champ « élèves (ligne 3) » n’est pas valide.');
+    // libs/files' limits differ per service: no figure that would be wrong for one of them
+    expect(problemMessage(413, { type: 'https://ent.example/problems/file-too-large', status: 413 })).toBe('Le fichier dépasse la taille acceptée.');
+  });
+});

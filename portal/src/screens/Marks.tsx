@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
+import { saveFile } from '../lib/download';
 import { schoolDate } from '../lib/dates';
 import {
   AssessmentStatistics,
@@ -413,16 +414,7 @@ function ReportCard({ api, base, period }: { api: Api; base: string; period: Per
     setState({ busy: true, message: null, error: false });
     try {
       const file = await api.file(`${base}/periods/${period.id}/report-card`);
-      const link = document.createElement('a');
-      if ('url' in file) {
-        link.href = file.url;
-      } else {
-        link.href = URL.createObjectURL(file.blob);
-        link.download = file.fileName ?? `bulletin-${period.name}.pdf`;
-      }
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      saveFile(file, `bulletin-${period.name}.pdf`);
       setState({ busy: false, message: 'Bulletin téléchargé.', error: false });
     } catch (e) {
       const notYet = e instanceof ApiError && e.status === 404;

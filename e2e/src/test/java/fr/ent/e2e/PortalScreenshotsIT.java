@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Screenshots for the closing note, at a phone's width (390×844) and a desktop's (1366×900): the
- * guardian's home, Léa's marks page and the mailbox (Sophie Dubois), and Claire Martin's roll call of 4A's
- * latest lesson. Saved under e2e/target/screenshots; each must be a PNG with something in it.
+ * guardian's home, Léa's marks page and the mailbox (Sophie Dubois), Léa's to-do list, and Claire
+ * Martin's roll call of 4A's latest lesson. Saved under e2e/target/screenshots; each must be a PNG with something in it.
  */
 class PortalScreenshotsIT {
 
@@ -59,10 +59,23 @@ class PortalScreenshotsIT {
                 save(page, "mailbox-" + width.getKey());
             }
         }
+        // Léa's to-do list (whatever it holds today: work of the coming 15 days, or that there is none)
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            ChromeDriver page = browser.driver();
+            PortalIT.signIn(page, "lea");
+            new WebDriverWait(page, PortalIT.PAGE).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//nav[@aria-label='Menu principal']")));
+            for (var width : WIDTHS.entrySet()) {
+                page.manage().window().setSize(width.getValue());
+                page.get(PortalIT.PORTAL + "travail");
+                new WebDriverWait(page, PortalIT.PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Travail à faire"));
+                settle(page);
+                save(page, "todo-" + width.getKey());
+            }
+        }
         // On a platform started today the timetable begins tomorrow (only future occurrences are
         // planned): no lesson is over yet, and the roll call has no screenshot this time.
         java.util.Optional<String> lesson = latestLessonOf4A();
-        List<String> shots = lesson.isPresent() ? List.of("guardian-home", "marks", "mailbox", "roll-call") : List.of("guardian-home", "marks", "mailbox");
+        List<String> shots = lesson.isPresent() ? List.of("guardian-home", "marks", "mailbox", "todo", "roll-call") : List.of("guardian-home", "marks", "mailbox", "todo");
         if (lesson.isPresent()) try (Browser browser = Browser.start("fr-FR,fr")) {
             String rollCall = lesson.get();
             ChromeDriver page = browser.driver();
