@@ -1,6 +1,8 @@
 package fr.ent.homework;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.events.contract.timetable.LessonChangeKind;
+import fr.ent.events.contract.timetable.LessonChanged;
 import fr.ent.events.contract.timetable.LessonScheduled;
 import fr.ent.testkit.TopicWriter;
 import fr.ent.testservers.PostgresAndKafka;
@@ -155,6 +157,26 @@ class LessonsTest {
         as(w.otherCpe.token()).get(path).then().statusCode(404);
         as(w.lea.token()).get(path).then().statusCode(403);
         as(w.cpe.token()).get("/api/homework/teachers/" + w.lea.id() + "/lessons").then().statusCode(404);
+    }
+
+    @Test
+    void a_cancelled_lesson_takes_no_entry_and_work_for_the_next_lesson_skips_it() {
+        LocalDate inTwoDays = today.plusDays(2);
+        LocalTime nine = LocalTime.of(9, 0);
+        TopicWriter.publish(mathsAgain.toString(), new LessonChanged(mathsInTwoDays, mathsAgain, w.school, LessonChangeKind.CANCELLED,
+                inTwoDays, nine, inTwoDays, nine, nine.plusMinutes(55), "Mathématiques", List.of(w.classA), List.of(),
+                List.of(w.claire.id()), List.of(w.claire.id()), null, null, null, null), w.school);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> Boolean.TRUE.equals(
+                as(w.claire.token()).get("/api/homework/teachers/" + w.claire.id() + "/lessons?date=" + inTwoDays)
+                        .then().extract().path("[0].cancelled")));
+
+        as(w.claire.token()).body(entry(w.classA, "MATHS", mathsInTwoDays)).post("/api/homework/log-entries")
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("lesson-cancelled"));
+        Map<String, Object> work = w.work("Exercices 5 et 6", "EXERCISE", today, 20, Map.of("occurrenceId", mathsToday, "dueForNextLesson", true));
+        work.remove("dueOn");
+        as(w.claire.token()).body(work).post("/api/homework/works").then().statusCode(201)
+                .body("work.dueOccurrenceId", equalTo(maths + "_" + today.plusWeeks(1)))
+                .body("work.dueOn", equalTo(today.plusWeeks(1).toString()));
     }
 
     Map<String, Object> entry(UUID classGroup, String subject, String occurrenceId) {
