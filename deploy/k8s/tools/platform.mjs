@@ -56,7 +56,7 @@ export const workloads = [
     name: "homework-service", short: "homework", port: 8083, kind: "service",
     memory: "512Mi", cpu: "250m", measuredRssMb: 234,
     db: { env: "HOMEWORK", pooler: false },
-    publishes: ["ent.homework"], consumes: ["ent.identity"], objectStorage: true,
+    publishes: ["ent.homework"], consumes: ["ent.identity", "ent.timetable"], objectStorage: true,
   },
   {
     name: "attendance-service", short: "attendance", port: 8084, kind: "service",

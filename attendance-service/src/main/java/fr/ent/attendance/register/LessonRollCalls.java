@@ -1,11 +1,8 @@
 package fr.ent.attendance.register;
 
-import fr.ent.attendance.lesson.LessonOccurrence;
-import fr.ent.attendance.lesson.LessonOccurrences;
-import fr.ent.directory.Directory;
 import fr.ent.directory.Relationships;
-import fr.ent.events.contract.identity.PersonRole;
-import fr.ent.web.CurrentUser;
+import fr.ent.lessons.LessonOccurrence;
+import fr.ent.lessons.LessonOccurrences;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +10,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,16 +23,14 @@ import java.util.UUID;
 public class LessonRollCalls {
 
     private final Jdbc jdbc;
-    private final Directory directory;
+    private final LessonOccurrences lessons;
     private final Relationships relationships;
-    private final CurrentUser user;
     private final SchoolClock clock;
 
-    public LessonRollCalls(Jdbc jdbc, Directory directory, Relationships relationships, CurrentUser user, SchoolClock clock) {
+    public LessonRollCalls(Jdbc jdbc, LessonOccurrences lessons, Relationships relationships, SchoolClock clock) {
         this.jdbc = jdbc;
-        this.directory = directory;
+        this.lessons = lessons;
         this.relationships = relationships;
-        this.user = user;
         this.clock = clock;
     }
 
@@ -47,12 +41,9 @@ public class LessonRollCalls {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LessonRollCall> ofTeacher(UUID teacherId, LocalDate date) {
-        Set<UUID> schools = schoolsReadable(teacherId);
+        Set<UUID> schools = relationships.requireTeacherDayReader(teacherId);
         LocalDate day = date == null ? clock.today() : date;
-        List<LessonOccurrence> occurrences = jdbc.query("""
-                select * from lesson_occurrence where ? = any(teacher_ids) and lesson_date = ?
-                order by starts_at, subject, occurrence_id""", LessonOccurrences::map, teacherId, day).stream()
-                .filter(o -> schools.contains(o.schoolId())).toList();
+        List<LessonOccurrence> occurrences = lessons.ofTeacher(teacherId, day, schools);
         return withRegisters(occurrences, day);
     }
 
@@ -64,27 +55,9 @@ public class LessonRollCalls {
     public List<LessonRollCall> forgotten(UUID schoolId, LocalDate date) {
         relationships.requireStaffOf(schoolId);
         LocalDate day = date == null ? clock.today() : date;
-        List<LessonOccurrence> ended = jdbc.query("""
-                select * from lesson_occurrence where school_id = ? and lesson_date = ? and not cancelled
-                order by starts_at, subject, occurrence_id""", LessonOccurrences::map, schoolId, day).stream()
-                .filter(o -> !clock.at(o.date().atTime(o.endsAt())).isAfter(clock.now())).toList();
+        List<LessonOccurrence> ended = lessons.ofSchool(schoolId, day).stream()
+                .filter(o -> !o.cancelled() && !clock.at(o.date().atTime(o.endsAt())).isAfter(clock.now())).toList();
         return withRegisters(ended, day).stream().filter(l -> !l.missingGroupIds().isEmpty()).toList();
-    }
-
-    private Set<UUID> schoolsReadable(UUID teacherId) {
-        var teacher = directory.person(teacherId).filter(p -> p.role() == PersonRole.TEACHER)
-                .orElseThrow(() -> Relationships.notYours("Enseignant introuvable."));
-        boolean me = user.isPerson() && teacherId.equals(user.personId()) && user.hasRole(CurrentUser.TEACHER);
-        Set<UUID> schools = new HashSet<>();
-        for (UUID school : teacher.schoolIds()) {
-            if (me || relationships.isStaffOf(school)) {
-                schools.add(school);
-            }
-        }
-        if (schools.isEmpty()) {
-            throw Relationships.notYours("Enseignant introuvable.");
-        }
-        return schools;
     }
 
     /** One query for the registers of all the occurrences' classes and groups that day. */

@@ -1,6 +1,6 @@
 package fr.ent.attendance.register;
 
-import fr.ent.attendance.lesson.LessonOccurrences;
+import fr.ent.lessons.LessonOccurrences;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,6 @@
 package fr.ent.homework.handin;
 
+import fr.ent.audit.AuditTrail;
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.directory.Relationships;
@@ -47,9 +48,11 @@ public class HandInService {
     private final Directory directory;
     private final SchoolClock clock;
     private final HomeworkEvents events;
+    private final AuditTrail audit;
 
     public HandInService(HandInRepository handIns, WorkService works, Access access, Attachments attachments, Directory directory,
-                         SchoolClock clock, HomeworkEvents events) {
+                         SchoolClock clock, HomeworkEvents events, AuditTrail audit) {
+        this.audit = audit;
         this.handIns = handIns;
         this.works = works;
         this.access = access;
@@ -94,12 +97,12 @@ public class HandInService {
     /** The pupil's hand-in: the pupil, their guardians, the school side of the work's class. Else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public HandInView get(UUID workId, UUID pupilId) {
-        return view(readable(workId, pupilId));
+        return view(readable(workId, pupilId, "homework.hand-in.read", workId));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Download file(UUID workId, UUID pupilId, UUID fileId) {
-        HandInRepository.Row row = readable(workId, pupilId);
+        HandInRepository.Row row = readable(workId, pupilId, "homework.hand-in.file.read", fileId);
         boolean handedIn = handIns.files(row.id()).stream().anyMatch(f -> f.id().equals(fileId));
         if (!handedIn && !fileId.equals(row.feedbackFileId())) {
             throw Problems.notFound("Fichier introuvable.");
@@ -132,6 +135,7 @@ public class HandInService {
                     row == null ? null : row.handedInAt(), row == null ? 0 : counts.getOrDefault(row.id(), 0),
                     row != null && row.feedbackAt() != null));
         }
+        audit.readAll(w.schoolId, "homework.hand-ins.read", pupils);
         lines.sort(Comparator.comparing(HandInStatus.Line::lastName).thenComparing(HandInStatus.Line::firstName)
                 .thenComparing(HandInStatus.Line::pupilId));
         return new HandInStatus(w.id, w.dueAt, w.handInsClosedAt, handedIn - late, late, lines.size() - handedIn, lines);
@@ -143,6 +147,7 @@ public class HandInService {
         Work w = schoolSide(workId);
         List<HandInRepository.ArchivedFile> files = handIns.filesOfWork(w.id);
         Map<UUID, DirectoryPerson> people = directory.people(files.stream().map(HandInRepository.ArchivedFile::pupilId).toList());
+        audit.readAll(w.schoolId, "homework.hand-ins.archive.read", people.keySet());
         return new HandInArchive(w, files, people, attachments.storage());
     }
 
@@ -200,13 +205,22 @@ public class HandInService {
         return w;
     }
 
-    private HandInRepository.Row readable(UUID workId, UUID pupilId) {
+    /**
+     * The pupil's hand-in of the work, for the pupil, their guardians and the school side of the
+     * work's class; a read by the school side goes to the audit trail ({@code action}, the thing
+     * read). Else 404.
+     */
+    private HandInRepository.Row readable(UUID workId, UUID pupilId, String action, UUID target) {
         Work w = works.readable(workId);
         boolean family = access.isThePupil(pupilId) || access.isGuardianOf(pupilId);
         if (!family && !works.readsAsSchool(w)) {
             throw notFound();
         }
-        return handIns.find(w.id, pupilId).orElseThrow(HandInService::notFound);
+        HandInRepository.Row row = handIns.find(w.id, pupilId).orElseThrow(HandInService::notFound);
+        if (!family) {
+            audit.read(w.schoolId, pupilId, action, target);
+        }
+        return row;
     }
 
     private Work schoolSide(UUID workId) {

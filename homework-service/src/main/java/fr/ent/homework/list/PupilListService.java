@@ -1,6 +1,8 @@
 package fr.ent.homework.list;
 
+import fr.ent.audit.AuditTrail;
 import fr.ent.directory.Directory;
+import fr.ent.directory.Relationships;
 import fr.ent.homework.HomeworkConfig;
 import fr.ent.homework.handin.HandInRepository;
 import fr.ent.homework.support.Access;
@@ -33,9 +35,10 @@ public class PupilListService {
     private final Access access;
     private final SchoolClock clock;
     private final HomeworkConfig config;
+    private final AuditTrail audit;
 
     public PupilListService(WorkRepository works, WorkService workService, HandInRepository handIns, Directory directory,
-                            Access access, SchoolClock clock, HomeworkConfig config) {
+                            Access access, SchoolClock clock, HomeworkConfig config, AuditTrail audit) {
         this.works = works;
         this.workService = workService;
         this.handIns = handIns;
@@ -43,12 +46,18 @@ public class PupilListService {
         this.access = access;
         this.clock = clock;
         this.config = config;
+        this.audit = audit;
     }
 
-    /** The pupil's list from today: the pupil, their guardians and the school side of the pupil; else 404. */
+    /**
+     * The pupil's list from today: the pupil, their guardians and the school side of the pupil
+     * (their read goes to the audit trail); else 404.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public PupilList of(UUID pupilId) {
-        access.requireReaderOf(pupilId);
+        if (access.requireReaderOf(pupilId) == Relationships.Viewer.SCHOOL) {
+            audit.read(audit.schoolOf(directory.person(pupilId).map(p -> p.schoolIds()).orElse(Set.of())), pupilId, "homework.list.read");
+        }
         LocalDate today = clock.today();
         LocalDate to = today.plusDays(config.listDays() - 1L);
         Instant now = clock.instant();

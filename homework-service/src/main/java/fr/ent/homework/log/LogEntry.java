@@ -32,6 +32,10 @@ public class LogEntry {
     @Column(name = "teacher_id")
     public UUID teacherId;
 
+    /** timetable-service's occurrence (libs/lessons), null without a timetable. */
+    @Column(name = "occurrence_id")
+    public String occurrenceId;
+
     @Column(name = "lesson_on")
     public LocalDate lessonOn;
 

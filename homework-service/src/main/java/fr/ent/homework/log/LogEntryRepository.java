@@ -20,4 +20,10 @@ public class LogEntryRepository implements PanacheRepositoryBase<LogEntry, UUID>
     public long publishedBy(UUID teacherId, UUID classGroupId, LocalDate upTo) {
         return count("teacherId = ?1 and classGroupId = ?2 and lessonOn <= ?3 and published = true", teacherId, classGroupId, upTo);
     }
+
+    /** The entries of these timetable occurrences: published ones and the drafts of {@code draftsOf}. */
+    public List<LogEntry> ofOccurrences(List<String> occurrenceIds, UUID draftsOf) {
+        return occurrenceIds.isEmpty() ? List.of()
+                : list("occurrenceId in ?1 and (published = true or teacherId = ?2) order by createdAt", occurrenceIds, draftsOf);
+    }
 }

@@ -8,6 +8,7 @@ import fr.ent.files.UploadOffer;
 import fr.ent.homework.support.Access;
 import fr.ent.homework.support.Attachments;
 import fr.ent.homework.support.FileView;
+import fr.ent.homework.support.Lessons;
 import fr.ent.homework.support.UploadInput;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
@@ -30,12 +31,14 @@ public class LogService {
     private final Access access;
     private final Attachments attachments;
     private final SchoolClock clock;
+    private final Lessons lessons;
 
-    public LogService(LogEntryRepository entries, Access access, Attachments attachments, SchoolClock clock) {
+    public LogService(LogEntryRepository entries, Access access, Attachments attachments, SchoolClock clock, Lessons lessons) {
         this.entries = entries;
         this.access = access;
         this.attachments = attachments;
         this.clock = clock;
+        this.lessons = lessons;
     }
 
     /**
@@ -142,8 +145,24 @@ public class LogService {
         return group;
     }
 
+    /**
+     * The lesson: a timetable occurrence the author teaches, of the entry's class or group (its day;
+     * a {@code lessonOn} that says another day is refused), or without one the day {@code lessonOn}.
+     */
     private void fill(LogEntry e, LogEntryInput in) {
-        e.lessonOn = in.lessonOn();
+        if (in.occurrenceId() != null) {
+            var o = lessons.taughtByCaller(in.occurrenceId(), e.classGroupId, "occurrenceId");
+            if (in.lessonOn() != null && !in.lessonOn().equals(o.date())) {
+                throw Problems.invalidField("lessonOn", "la séance a lieu le " + o.date());
+            }
+            e.occurrenceId = o.occurrenceId();
+            e.lessonOn = o.date();
+        } else if (in.lessonOn() == null) {
+            throw Problems.invalidField("lessonOn", "obligatoire sans séance de l'emploi du temps (occurrenceId)");
+        } else {
+            e.occurrenceId = null;
+            e.lessonOn = in.lessonOn();
+        }
         e.title = in.title().strip();
         e.content = in.content();
         e.published = in.published() == null || in.published();

@@ -37,6 +37,14 @@ public class Work {
     @Column(name = "log_entry_id")
     public UUID logEntryId;
 
+    /** The timetable occurrence it was set in (libs/lessons), if any. */
+    @Column(name = "occurrence_id")
+    public String occurrenceId;
+
+    /** The timetable occurrence it is due for ("for the next lesson"), if any. */
+    @Column(name = "due_occurrence_id")
+    public String dueOccurrenceId;
+
     @Column(name = "set_on")
     public LocalDate setOn;
 

@@ -15,15 +15,19 @@ import java.util.UUID;
 /**
  * Work to set: for a class or group in a subject the teacher teaches there (or {@code pupilIds},
  * chosen pupils of it); on a lesson of the cahier de textes ({@code logEntryId}, of the same class
- * and subject) or a day ({@code setOn}, default today); due on {@code dueOn} at {@code dueTime}
- * (default 08:00); visible to pupils from {@code visibleFrom} (default now), which must precede the
- * due time.
+ * and subject), on a timetable occurrence the teacher teaches ({@code occurrenceId}, of that class
+ * or group) or a day ({@code setOn}, default today); due on {@code dueOn} at {@code dueTime}
+ * (default 08:00), or for the class's next lesson ({@code dueForNextLesson}: its day and start time,
+ * from the timetable); visible to pupils from {@code visibleFrom} (default now), which must precede
+ * the due time.
  */
 public record WorkInput(@NotNull UUID classGroupId,
                         @NotBlank @Size(max = 40) String subject,
                         UUID logEntryId,
+                        @Size(max = 60) String occurrenceId,
                         LocalDate setOn,
-                        @NotNull LocalDate dueOn,
+                        LocalDate dueOn,
+                        Boolean dueForNextLesson,
                         LocalTime dueTime,
                         @NotNull WorkKind kind,
                         @NotBlank @Size(max = 200) String title,

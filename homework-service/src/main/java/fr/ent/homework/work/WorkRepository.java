@@ -29,6 +29,19 @@ public class WorkRepository implements PanacheRepositoryBase<Work, UUID> {
                 : list("classGroupId in ?1 and dueOn >= ?2 and dueOn <= ?3 order by dueOn, dueAt, subject", classGroupIds, from, to);
     }
 
+    /** "occurrence id/class or group id" → how many pieces of work were set in that lesson for it. */
+    public Map<String, Long> countByOccurrence(List<String> occurrenceIds) {
+        Map<String, Long> counts = new HashMap<>();
+        if (!occurrenceIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT occurrence_id, class_group_id, count(*) AS n FROM work
+                    WHERE occurrence_id = any(?) GROUP BY occurrence_id, class_group_id""",
+                    rs -> counts.put(rs.getString("occurrence_id") + "/" + rs.getObject("class_group_id"), rs.getLong("n")),
+                    Jdbc.texts(occurrenceIds, s -> s));
+        }
+        return counts;
+    }
+
     // --- chosen pupils
 
     public void choosePupils(UUID workId, Collection<UUID> pupilIds) {

@@ -12,6 +12,8 @@ import fr.ent.homework.settings.WorkloadSettingsRepository;
 import fr.ent.homework.support.Access;
 import fr.ent.homework.support.Attachments;
 import fr.ent.homework.support.FileView;
+import fr.ent.homework.support.Lessons;
+import fr.ent.lessons.LessonOccurrence;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +44,12 @@ public class WorkService {
     private final Attachments attachments;
     private final SchoolClock clock;
     private final HomeworkEvents events;
+    private final Lessons lessons;
 
     public WorkService(WorkRepository works, WorkloadSettingsRepository settings, LogService log, Access access,
-                       Directory directory, Attachments attachments, SchoolClock clock, HomeworkEvents events) {
+                       Directory directory, Attachments attachments, SchoolClock clock, HomeworkEvents events,
+                       Lessons lessons) {
+        this.lessons = lessons;
         this.works = works;
         this.settings = settings;
         this.log = log;
@@ -69,6 +74,7 @@ public class WorkService {
         }
         LocalDate setOn = in.setOn() != null ? in.setOn() : clock.today();
         UUID logEntryId = null;
+        String occurrenceId = null;
         if (in.logEntryId() != null) {
             LogEntry lesson = log.find(in.logEntryId())
                     .filter(e -> e.teacherId.equals(access.personId()))
@@ -78,11 +84,36 @@ public class WorkService {
             }
             logEntryId = lesson.id;
             setOn = lesson.lessonOn;
+            occurrenceId = lesson.occurrenceId;
+        }
+        LessonOccurrence setIn = lessons.find(occurrenceId).orElse(null);
+        if (in.occurrenceId() != null) {
+            setIn = lessons.taughtByCaller(in.occurrenceId(), group.id(), "occurrenceId");
+            if (occurrenceId != null && !occurrenceId.equals(setIn.occurrenceId())) {
+                throw Problems.invalidField("occurrenceId", "ce n'est pas la séance de l'entrée logEntryId");
+            }
+            occurrenceId = setIn.occurrenceId();
+            setOn = setIn.date();
+        }
+        LocalDate dueOn = in.dueOn();
+        LocalTime dueTime = in.dueTime() != null ? in.dueTime() : DEFAULT_DUE_TIME;
+        String dueOccurrenceId = null;
+        if (Boolean.TRUE.equals(in.dueForNextLesson())) {
+            if (in.dueOn() != null || in.dueTime() != null) {
+                throw Problems.invalidField("dueOn", "sans objet : le travail est pour la prochaine séance");
+            }
+            LessonOccurrence next = nextLesson(group, setIn, setOn)
+                    .orElseThrow(() -> Problems.invalidField("dueForNextLesson", "aucune prochaine séance de cette classe dans l'emploi du temps"));
+            dueOn = next.date();
+            dueTime = next.startsAt();
+            dueOccurrenceId = next.occurrenceId();
+        } else if (dueOn == null) {
+            throw Problems.invalidField("dueOn", "obligatoire (ou dueForNextLesson)");
         }
         Instant now = clock.instant();
         Instant visibleFrom = in.visibleFrom() != null ? in.visibleFrom().toInstant() : now;
-        Instant dueAt = clock.at(in.dueOn().atTime(in.dueTime() != null ? in.dueTime() : DEFAULT_DUE_TIME)).toInstant();
-        if (in.dueOn().isBefore(setOn)) {
+        Instant dueAt = clock.at(dueOn.atTime(dueTime)).toInstant();
+        if (dueOn.isBefore(setOn)) {
             throw Problems.invalidField("dueOn", "l'échéance précède le jour où le travail est donné");
         }
         if (!dueAt.isAfter(visibleFrom)) {
@@ -106,8 +137,10 @@ public class WorkService {
         w.subject = in.subject();
         w.teacherId = access.personId();
         w.logEntryId = logEntryId;
+        w.occurrenceId = occurrenceId;
+        w.dueOccurrenceId = dueOccurrenceId;
         w.setOn = setOn;
-        w.dueOn = in.dueOn();
+        w.dueOn = dueOn;
         w.dueAt = dueAt;
         w.kind = in.kind();
         w.title = in.title().strip();
@@ -122,6 +155,21 @@ public class WorkService {
         attachments.attach(w.id, attachments.confirm(attachments.attachmentPolicy(), in.attachmentIds(), access.personId(), "attachmentIds"));
         events.workSet(w, chosen.isEmpty() ? directory.pupilsOf(group.id(), today) : chosen);
         return new WorkSetView(view(w), load(group, w.dueOn, s));
+    }
+
+    /**
+     * "For the next lesson": the class's next lesson of the subject after the lesson the work is set
+     * in (its start; same subject as the timetable names it, or taught by the caller), else after
+     * the day it is set (now, when that is today).
+     */
+    private java.util.Optional<LessonOccurrence> nextLesson(DirectoryClassGroup group, LessonOccurrence setIn, LocalDate setOn) {
+        if (setIn != null) {
+            return lessons.next(group.id(), setIn.date(), setIn.startsAt(), setIn.subject());
+        }
+        var now = clock.local(clock.now());
+        return setOn.isAfter(now.toLocalDate())
+                ? lessons.next(group.id(), setOn, LocalTime.MIN, null)
+                : lessons.next(group.id(), now.toLocalDate(), now.toLocalTime(), null);
     }
 
     /** The class's or group's load on that day: its school side. */

@@ -13,12 +13,12 @@ import java.util.UUID;
  * @param pupilIds the chosen pupils, empty when it is for the whole class or group
  */
 public record WorkView(UUID id, UUID schoolId, UUID classGroupId, String subject, UUID teacherId, UUID logEntryId,
-                       LocalDate setOn, LocalDate dueOn, Instant dueAt, WorkKind kind, String title, String instructions,
+                       String occurrenceId, String dueOccurrenceId, LocalDate setOn, LocalDate dueOn, Instant dueAt, WorkKind kind, String title, String instructions,
                        int estimatedMinutes, Instant visibleFrom, Instant setAt, boolean outsideSchoolHours,
                        Instant handInsClosedAt, List<UUID> pupilIds, List<FileView> attachments) {
 
     public static WorkView of(Work w, List<UUID> pupilIds, List<FileView> attachments) {
-        return new WorkView(w.id, w.schoolId, w.classGroupId, w.subject, w.teacherId, w.logEntryId, w.setOn, w.dueOn, w.dueAt,
+        return new WorkView(w.id, w.schoolId, w.classGroupId, w.subject, w.teacherId, w.logEntryId, w.occurrenceId, w.dueOccurrenceId, w.setOn, w.dueOn, w.dueAt,
                 w.kind, w.title, w.instructions, w.estimatedMinutes, w.visibleFrom, w.setAt, w.outsideSchoolHours,
                 w.handInsClosedAt, pupilIds, attachments);
     }

@@ -113,6 +113,28 @@ public class Relationships {
         return group;
     }
 
+    /**
+     * The schools in which the caller reads a teacher's day (their lessons and what they did of
+     * them): the teacher themself, all their schools; the staff (and admin, integrations) of each of
+     * the teacher's schools, that one. Not a teacher, or none of theirs: 404 like an unknown one.
+     */
+    public Set<UUID> requireTeacherDayReader(UUID teacherId) {
+        var teacher = directory.person(teacherId)
+                .filter(p -> p.role() == fr.ent.events.contract.identity.PersonRole.TEACHER)
+                .orElseThrow(() -> notYours("Enseignant introuvable."));
+        boolean me = user.isPerson() && teacherId.equals(user.personId()) && user.hasRole(CurrentUser.TEACHER);
+        Set<UUID> schools = new HashSet<>();
+        for (UUID school : teacher.schoolIds()) {
+            if (me || isStaffOf(school)) {
+                schools.add(school);
+            }
+        }
+        if (schools.isEmpty()) {
+            throw notYours("Enseignant introuvable.");
+        }
+        return schools;
+    }
+
     /** A teacher of this class or group, in a school their token lists. */
     public boolean teaches(UUID classOrGroup) {
         if (!(user.isPerson() && user.hasRole(CurrentUser.TEACHER))) {

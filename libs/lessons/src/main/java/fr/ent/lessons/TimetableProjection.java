@@ -1,4 +1,4 @@
-package fr.ent.attendance.lesson;
+package fr.ent.lessons;
 
 import fr.ent.events.IncomingEvent;
 import fr.ent.events.contract.timetable.LessonChanged;

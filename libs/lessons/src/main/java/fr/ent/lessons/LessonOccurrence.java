@@ -1,4 +1,4 @@
-package fr.ent.attendance.lesson;
+package fr.ent.lessons;
 
 import java.time.LocalDate;
 import java.time.LocalTime;

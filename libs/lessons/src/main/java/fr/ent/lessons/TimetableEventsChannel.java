@@ -1,4 +1,4 @@
-package fr.ent.attendance.lesson;
+package fr.ent.lessons;
 
 import fr.ent.events.EventConsumer;
 import fr.ent.events.ProjectionFeed;

@@ -1,4 +1,4 @@
-package fr.ent.attendance.lesson;
+package fr.ent.lessons;
 
 import fr.ent.events.contract.timetable.LessonChangeKind;
 import fr.ent.events.contract.timetable.LessonChanged;
@@ -13,11 +13,16 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The lesson occurrences projected from ent.timetable: written by {@link TimetableProjection}, read by registers. */
+/**
+ * The lesson occurrences projected from ent.timetable (tables {@code timetable_lesson} and
+ * {@code lesson_occurrence}): written by {@link TimetableProjection} only, read by the services
+ * (attendance's registers, homework's cahier de textes).
+ */
 @ApplicationScoped
 public class LessonOccurrences {
 
@@ -29,6 +34,36 @@ public class LessonOccurrences {
 
     public Optional<LessonOccurrence> find(String occurrenceId) {
         return jdbc.one("select * from lesson_occurrence where occurrence_id = ?", LessonOccurrences::map, occurrenceId);
+    }
+
+    /** The teacher's occurrences of the day (substitutions included, cancelled ones too) in those schools, by start time. */
+    public List<LessonOccurrence> ofTeacher(UUID teacherId, LocalDate day, Collection<UUID> schoolIds) {
+        return jdbc.query("""
+                select * from lesson_occurrence where ? = any(teacher_ids) and lesson_date = ? and school_id = any(?)
+                order by starts_at, subject, occurrence_id""", LessonOccurrences::map, teacherId, day,
+                new Jdbc.UuidArray(List.copyOf(schoolIds)));
+    }
+
+    /** The school's occurrences of the day (cancelled ones too), by start time. */
+    public List<LessonOccurrence> ofSchool(UUID schoolId, LocalDate day) {
+        return jdbc.query("""
+                select * from lesson_occurrence where school_id = ? and lesson_date = ?
+                order by starts_at, subject, occurrence_id""", LessonOccurrences::map, schoolId, day);
+    }
+
+    /**
+     * The first occurrence of the class or group, not cancelled, that starts after {@code day} at
+     * {@code time} and is taught by {@code teacherId} or (when given) is of {@code subject} as the
+     * timetable names it: "the next lesson" of that class in that subject.
+     */
+    public Optional<LessonOccurrence> next(UUID classOrGroup, LocalDate day, LocalTime time, UUID teacherId, String subject) {
+        return jdbc.one("""
+                select * from lesson_occurrence
+                where (? = any(class_ids) or ? = any(group_ids)) and not cancelled
+                  and (lesson_date, starts_at) > (?, ?)
+                  and (? = any(teacher_ids) or subject = ?)
+                order by lesson_date, starts_at, occurrence_id limit 1""", LessonOccurrences::map,
+                classOrGroup, classOrGroup, day, time, teacherId, subject);
     }
 
     /**
