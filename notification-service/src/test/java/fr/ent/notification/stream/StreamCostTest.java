@@ -87,6 +87,12 @@ class StreamCostTest {
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long testThread = Thread.currentThread().getId();
+        // What this process spends with no stream open (consumers polling, scheduled jobs): taken out below.
+        Cpu background = Cpu.start(threads, testThread);
+        Thread.sleep(6_000);
+        double backgroundMsPerSecond = background.serverMillis() / 6.0;
+        String backgroundThreads = background.byThread();
+        long heapBefore = heapAfterCollection();
         try (Clients clients = new Clients(stream)) {
             for (int i = 0; i < persons * PER_PERSON; i++) {
                 UUID person = people.get(i % persons);
@@ -94,6 +100,8 @@ class StreamCostTest {
             }
             int streams = persons * PER_PERSON;
             await().atMost(Duration.ofSeconds(120)).until(() -> clients.opened() == streams && hub.openStreams() == streams);
+            // The client's side of the streams is in this heap too: a few hundred bytes each (a socket channel, a buffer).
+            double heapPerStream = (heapAfterCollection() - heapBefore) / (double) streams;
 
             Map<UUID, Integer> expected = new ConcurrentHashMap<>();
             // Warm-up: the same work once, so that what is measured runs compiled.
@@ -106,7 +114,8 @@ class StreamCostTest {
             long pingsBefore = clients.pings();
             Thread.sleep(6_000);
             long pings = clients.pings() - pingsBefore;
-            double idleMs = idle.serverMillis();
+            double idleMs = idle.serverMillis() - backgroundMsPerSecond * 6.0;
+            String idleThreads = idle.byThread();
 
             // Events: ROUNDS transactions of ROWS_PER_ROUND rows, each woken like the fan-out's.
             Cpu busy = Cpu.start(threads, testThread, clients.thread);
@@ -115,8 +124,9 @@ class StreamCostTest {
             long deliveries = sendRounds(people, school, expected, 1);
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.events() - deliveredBefore >= deliveries);
             double seconds = (System.nanoTime() - busyStart) / 1e9;
-            double busyMs = busy.serverMillis();
-            // Heartbeats went on meanwhile: take their idle cost out.
+            double busyMs = busy.serverMillis() - backgroundMsPerSecond * seconds;
+            String busyThreads = busy.byThread();
+            // Heartbeats went on meanwhile: take their cost out.
             double heartbeatMsPerSecond = idleMs / 6.0;
             double eventMs = busyMs - heartbeatMsPerSecond * seconds;
 
@@ -129,12 +139,15 @@ class StreamCostTest {
             long[] latency = clients.latenciesMicros();
             String report = String.format("""
                             stream cost: %d streams (%d persons × %d), heartbeat every 2 s, %d rounds of %d rows every %d ms
-                            stream cost: idle: %.0f ms CPU in 6 s for %d heartbeats = %.1f µs CPU per heartbeat (everything idle included)
-                            stream cost: events: %d deliveries in %.1f s, %.0f ms CPU (%.0f without heartbeats) = %.1f µs CPU per delivered event
+                            stream cost: background (no stream open): %.0f ms CPU per second, taken out of what follows; by thread: %s
+                            stream cost: idle: %.0f ms CPU in 6 s for %d heartbeats = %.1f µs CPU per heartbeat; by thread: %s
+                            stream cost: events: %d deliveries in %.1f s, %.0f ms CPU (%.0f without heartbeats) = %.1f µs CPU per delivered event; by thread: %s
+                            stream cost: heap per stream (after a full collection, the client's share included): %.1f KB
                             stream cost: row committed → read by the client: p50 %.1f ms, p99 %.1f ms, max %.1f ms
                             """, streams, persons, PER_PERSON, ROUNDS, ROWS_PER_ROUND, ROUND_EVERY.toMillis(),
-                    idleMs, pings, idleMs * 1000 / pings,
-                    deliveries, seconds, busyMs, eventMs, eventMs * 1000 / deliveries,
+                    backgroundMsPerSecond, backgroundThreads,
+                    idleMs, pings, idleMs * 1000 / pings, idleThreads,
+                    deliveries, seconds, busyMs, eventMs, eventMs * 1000 / deliveries, busyThreads, heapPerStream / 1024,
                     percentile(latency, 50) / 1000.0, percentile(latency, 99) / 1000.0, latency[latency.length - 1] / 1000.0);
             System.out.print(report);
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "stream-cost.txt"), report);
@@ -162,16 +175,21 @@ class StreamCostTest {
         return (long) ROUNDS * ROWS_PER_ROUND * PER_PERSON;
     }
 
+    private static long heapAfterCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private static long percentile(long[] sorted, int p) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     /** CPU of this process over a span, the load's own threads (the client, the test) left out. */
-    private record Cpu(ThreadMXBean threads, long processStart, long[] excluded, long[] excludedStart) {
+    private record Cpu(ThreadMXBean threads, long processStart, long[] excluded, long[] excludedStart, Map<Long, Long> perThread) {
 
         static Cpu start(ThreadMXBean threads, long... excluded) {
             long[] at = Arrays.stream(excluded).map(threads::getThreadCpuTime).toArray();
-            return new Cpu(threads, processCpu(), excluded, at);
+            return new Cpu(threads, processCpu(), excluded, at, snapshot(threads));
         }
 
         double serverMillis() {
@@ -180,6 +198,31 @@ class StreamCostTest {
                 spent -= threads.getThreadCpuTime(excluded[i]) - excludedStart[i];
             }
             return spent / 1e6;
+        }
+
+        /** The Java threads' share since the start, in ms, by thread name without its number (GC and JIT are not Java threads). */
+        String byThread() {
+            Map<String, Double> groups = new java.util.TreeMap<>();
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info == null || Arrays.stream(excluded).anyMatch(id -> id == info.getThreadId())) {
+                    continue;
+                }
+                long now = threads.getThreadCpuTime(info.getThreadId());
+                double ms = (now - perThread.getOrDefault(info.getThreadId(), 0L)) / 1e6;
+                groups.merge(info.getThreadName().replaceAll("[-\\d]+$", ""), ms, Double::sum);
+            }
+            return groups.entrySet().stream().filter(e -> e.getValue() >= 5)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.0f", e.getKey(), e.getValue()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+
+        private static Map<Long, Long> snapshot(ThreadMXBean threads) {
+            Map<Long, Long> at = new java.util.HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                at.put(id, threads.getThreadCpuTime(id));
+            }
+            return at;
         }
 
         private static long processCpu() {
