@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the next poll. A reconnecting client sends Last-Event-ID and gets what it missed from the table.
  * <p>
  * A stream costs its connection and a {@link Subscriber} (a few hundred bytes), never a thread: the
- * sink writes on the connection's event loop. The instance holds at most
+ * writes go out on the connection's event loop. Each row is read once per round and encoded once
+ * ({@link StreamEvent}) however many streams it goes to. The instance holds at most
  * {@code ent.notification.stream.max-open} streams ({@link StreamsFull} beyond), and closes each at
  * its token's expiry with a {@code reconnect} event.
  */
