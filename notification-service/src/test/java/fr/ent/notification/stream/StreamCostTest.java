@@ -91,6 +91,7 @@ class StreamCostTest {
         Cpu background = Cpu.start(threads, testThread);
         Thread.sleep(6_000);
         double backgroundMsPerSecond = background.serverMillis() / 6.0;
+        double backgroundStreamMsPerSecond = background.streamThreadsMillis() / 6.0;
         String backgroundThreads = background.byThread();
         long heapBefore = heapAfterCollection();
         try (Clients clients = new Clients(stream)) {
@@ -115,6 +116,7 @@ class StreamCostTest {
             Thread.sleep(6_000);
             long pings = clients.pings() - pingsBefore;
             double idleMs = idle.serverMillis() - backgroundMsPerSecond * 6.0;
+            double idleStreamMs = idle.streamThreadsMillis() - backgroundStreamMsPerSecond * 6.0;
             String idleThreads = idle.byThread();
 
             // Events: ROUNDS transactions of ROWS_PER_ROUND rows, each woken like the fan-out's.
@@ -125,6 +127,7 @@ class StreamCostTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.events() - deliveredBefore >= deliveries);
             double seconds = (System.nanoTime() - busyStart) / 1e9;
             double busyMs = busy.serverMillis() - backgroundMsPerSecond * seconds;
+            double eventStreamMs = busy.streamThreadsMillis() - backgroundStreamMsPerSecond * seconds - idleStreamMs / 6.0 * seconds;
             String busyThreads = busy.byThread();
             // Heartbeats went on meanwhile: take their cost out.
             double heartbeatMsPerSecond = idleMs / 6.0;
@@ -140,12 +143,15 @@ class StreamCostTest {
             String report = String.format("""
                             stream cost: %d streams (%d persons × %d), heartbeat every 2 s, %d rounds of %d rows every %d ms
                             stream cost: background (no stream open): %.0f ms CPU per second, taken out of what follows; by thread: %s
+                            stream cost: the streams' threads (event loops, feeder): %.1f µs CPU per heartbeat, %.1f µs CPU per delivered event
+                            stream cost: the whole process (GC and JIT included; the background's share taken out, which is noisy):
                             stream cost: idle: %.0f ms CPU in 6 s for %d heartbeats = %.1f µs CPU per heartbeat; by thread: %s
                             stream cost: events: %d deliveries in %.1f s, %.0f ms CPU (%.0f without heartbeats) = %.1f µs CPU per delivered event; by thread: %s
                             stream cost: heap per stream (after a full collection, the client's share included): %.1f KB
                             stream cost: row committed → read by the client: p50 %.1f ms, p99 %.1f ms, max %.1f ms
                             """, streams, persons, PER_PERSON, ROUNDS, ROWS_PER_ROUND, ROUND_EVERY.toMillis(),
                     backgroundMsPerSecond, backgroundThreads,
+                    idleStreamMs * 1000 / pings, eventStreamMs * 1000 / deliveries,
                     idleMs, pings, idleMs * 1000 / pings, idleThreads,
                     deliveries, seconds, busyMs, eventMs, eventMs * 1000 / deliveries, busyThreads, heapPerStream / 1024,
                     percentile(latency, 50) / 1000.0, percentile(latency, 99) / 1000.0, latency[latency.length - 1] / 1000.0);
@@ -198,6 +204,18 @@ class StreamCostTest {
                 spent -= threads.getThreadCpuTime(excluded[i]) - excludedStart[i];
             }
             return spent / 1e6;
+        }
+
+        /** CPU of the threads that serve the streams (the event loops, the feeder) since the start, in ms. */
+        double streamThreadsMillis() {
+            double ms = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && (info.getThreadName().startsWith("vert.x-eventloop-thread")
+                        || info.getThreadName().equals("notification-stream-feeder"))) {
+                    ms += (threads.getThreadCpuTime(info.getThreadId()) - perThread.getOrDefault(info.getThreadId(), 0L)) / 1e6;
+                }
+            }
+            return ms;
         }
 
         /** The Java threads' share since the start, in ms, by thread name without its number (GC and JIT are not Java threads). */
