@@ -23,12 +23,18 @@ export const PRE_STOP_SECONDS = 5;
  * Sizing: `memory` is request = limit (the JVM's heap is MaxRAMPercentage of it), from the
  * measured peak RSS at -Xmx256m (bench/results/2026-11-23-platform.md) plus headroom;
  * `cpu` is the request of one pod; its limit is twice that.
+ * The two that hold the live streams (gateway, notification-service) are sized for their bound of
+ * streams per pod (9,500, `GATEWAY_STREAMS_MAX` / `NOTIFICATION_STREAMS_MAX`): 1Gi, so the heap is
+ * 512 MB as in deploy/local/up (at 256 MB, 9,000 streams meant back-to-back full collections), and
+ * the other half covers what the streams cost outside the heap (sockets' buffers, Netty's direct
+ * memory) above the measured peak RSS with 9,000 streams held (`rssWithStreamsMb`,
+ * bench/results/2026-12-07-streams.md).
  * `region` gives the HPA bounds of the region overlay, derived in README "Sizing the region".
  */
 export const workloads = [
   {
     name: "gateway", port: 8080, kind: "gateway",
-    memory: "512Mi", cpu: "500m", measuredRssMb: 216,
+    memory: "1Gi", cpu: "500m", measuredRssMb: 216, rssWithStreamsMb: 341,
     shutdownEnv: ["GATEWAY_HTTP_SHUTDOWN_TIMEOUT", "10s"],
     config: {
       GATEWAY_HTTP_SHUTDOWN_TIMEOUT: "10s",
@@ -78,7 +84,7 @@ export const workloads = [
   },
   {
     name: "notification-service", short: "notification", port: 8087, kind: "service",
-    memory: "768Mi", cpu: "500m", measuredRssMb: 369,
+    memory: "1Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 583,
     db: { env: "NOTIFICATION", pooler: true },
     publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework", "ent.messaging"],
     smtp: true,

@@ -127,7 +127,8 @@ class HomeTest extends NotificationScenario {
         assertThat(sophie.getInt("children[0].absencesToJustify[1].lateMinutes")).isEqualTo(5);
         // the mark: the pupil sees it now, her guardians only from guardiansVisibleAt
         assertThat(sophie.getList("children[0].latestMarks")).isEmpty();
-        JsonPath lea = home(TestTokens.pupil(d.lea(), d.school()));
+        // the marks come on another topic than the absences awaited above: wait for them too
+        JsonPath lea = awaitHome(TestTokens.pupil(d.lea(), d.school()), j -> !j.getList("children[0].latestMarks").isEmpty());
         assertThat(lea.getList("children.id", String.class)).containsExactly(d.lea().toString());
         assertThat(lea.getString("children[0].latestMarks[0].text")).isEqualTo("Nouvelle note en mathématiques (devoir du 23 novembre)");
         assertThat(lea.getString("children[0].latestMarks[0].link")).isEqualTo("/notes");

@@ -7,9 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -94,13 +92,18 @@ public class Inbox {
         return jdbc.one("select coalesce(max(seq), 0) seq from notification", rs -> rs.getLong("seq")).orElseThrow();
     }
 
-    /** Rows in (afterSeq, upToSeq] for the given recipients, by recipient, oldest first (the live stream's feed). */
-    public Map<UUID, List<InboxEntry>> between(long afterSeq, long upToSeq, List<UUID> recipients) {
-        Map<UUID, List<InboxEntry>> byRecipient = new LinkedHashMap<>();
-        jdbc.query("select recipient_id, " + COLUMNS + " from notification where seq > ? and seq <= ? and recipient_id = any(?) order by seq",
-                rs -> byRecipient.computeIfAbsent(Jdbc.uuid(rs, "recipient_id"), r -> new ArrayList<>()).add(entry(rs)),
-                afterSeq, upToSeq, new Jdbc.UuidArray(recipients));
-        return byRecipient;
+    /** An inbox row with whom it is for (the live stream's feed, which serves many people at once). */
+    public record Addressed(UUID recipientId, InboxEntry entry) {
+    }
+
+    /**
+     * Everyone's rows in (afterSeq, upToSeq], oldest first, at most {@code limit} (the live stream's
+     * feed). Not filtered by who has a stream open: the rows of one feed round are few, and naming
+     * every listening person in the query cost more (thousands of ids sent, and matched, each round).
+     */
+    public List<Addressed> between(long afterSeq, long upToSeq, int limit) {
+        return jdbc.query("select recipient_id, " + COLUMNS + " from notification where seq > ? and seq <= ? order by seq limit ?",
+                rs -> new Addressed(Jdbc.uuid(rs, "recipient_id"), entry(rs)), afterSeq, upToSeq, limit);
     }
 
     private static InboxEntry entry(ResultSet rs) throws SQLException {

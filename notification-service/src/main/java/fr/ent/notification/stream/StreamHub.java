@@ -3,11 +3,12 @@ package fr.ent.notification.stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ent.notification.NotificationConfig;
 import fr.ent.notification.inbox.Inbox;
-import fr.ent.notification.inbox.InboxEntry;
 import fr.ent.notification.notice.NotificationsRetracted;
 import fr.ent.notification.notice.NotificationsWritten;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the next poll. A reconnecting client sends Last-Event-ID and gets what it missed from the table.
  * <p>
  * A stream costs its connection and a {@link Subscriber} (a few hundred bytes), never a thread: the
- * sink writes on the connection's event loop. The instance holds at most
+ * writes go out on the connection's event loop. Each row is read once per round and encoded once
+ * ({@link StreamEvent}) however many streams it goes to. The instance holds at most
  * {@code ent.notification.stream.max-open} streams ({@link StreamsFull} beyond), and closes each at
  * its token's expiry with a {@code reconnect} event.
  */
@@ -41,6 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class StreamHub {
 
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
+
+    /** Rows read per query when the feed catches up (after a pause, or a school-wide event of thousands of rows). */
+    private static final int FEED_PAGE = 2000;
 
     private final Map<UUID, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
@@ -89,7 +95,8 @@ public class StreamHub {
         retracted.byRecipient().forEach((person, ids) -> {
             Set<Subscriber> set = subscribers.get(person);
             if (set != null) {
-                set.forEach(s -> s.removed(ids));
+                Buffer event = StreamEvent.removed(ids, json);
+                set.forEach(s -> s.removed(event));
             }
         });
     }
@@ -99,11 +106,12 @@ public class StreamHub {
      * first replays what the person missed after it. Throws {@link StreamsFull} when the instance
      * holds as many streams as it may.
      */
-    public void subscribe(UUID person, long expiresAt, Optional<Long> lastEventId, SseEventSink sink, Sse sse) {
+    public void subscribe(UUID person, long expiresAt, Optional<Long> lastEventId, SseEventSink sink, HttpServerResponse response,
+                          Sse sse) {
         if (!takeSlot()) {
             throw new StreamsFull(Math.max(1, config.stream().retryAfter().toSeconds()));
         }
-        Subscriber s = new Subscriber(person, expiresAt, sink, sse, json);
+        Subscriber s = new Subscriber(person, expiresAt, sink, Subscriber.Wire.of(response), sse);
         subscribers.compute(person, (p, set) -> {
             Set<Subscriber> open = set == null ? ConcurrentHashMap.newKeySet() : set;
             open.add(s);
@@ -112,7 +120,9 @@ public class StreamHub {
         // Registered before reading: whatever commits from now on reaches s by the feed, the rest by the catch-up.
         try {
             long from = lastEventId.orElseGet(inbox::lastSeq);
-            List<InboxEntry> catchUp = lastEventId.isPresent() ? inbox.after(person, from, config.stream().maxReplay()) : List.of();
+            List<StreamEvent> catchUp = lastEventId.isPresent()
+                    ? inbox.after(person, from, config.stream().maxReplay()).stream().map(row -> StreamEvent.notification(row, json)).toList()
+                    : List.of();
             s.start(from, catchUp);
         } catch (RuntimeException e) {
             forget(s); // the database failed (503): the stream never opened, its place is free again
@@ -150,17 +160,20 @@ public class StreamHub {
     }
 
     private void feed() {
-        long nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
+        long heartbeat = config.stream().heartbeat().toNanos();
+        long pollInterval = config.stream().pollInterval().toNanos();
+        long nextSweep = System.nanoTime();
         while (running) {
             try {
                 wake.tryAcquire(config.stream().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 feedOnce();
-                if (System.nanoTime() - nextHeartbeat > 0) {
-                    nextHeartbeat = System.nanoTime() + config.stream().heartbeat().toNanos();
-                    subscribers.values().forEach(set -> set.forEach(Subscriber::heartbeat));
+                // Woken by every commit under load, but the streams are looked over once per poll interval.
+                long now = System.nanoTime();
+                if (now - nextSweep >= 0) {
+                    nextSweep = now + pollInterval;
+                    sweep(now, heartbeat);
                 }
-                sweep();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -170,29 +183,38 @@ public class StreamHub {
         }
     }
 
+    /**
+     * Hands the rows committed since the last round to the streams of their recipients: each row is
+     * read once and encoded once ({@link StreamEvent}) however many streams it goes to, and only if
+     * its recipient has a stream open here.
+     */
     private void feedOnce() {
         long upTo = inbox.lastSeq();
-        if (upTo <= fed) {
-            return;
-        }
-        List<UUID> listening = new ArrayList<>(subscribers.keySet());
-        if (!listening.isEmpty()) {
-            inbox.between(fed, upTo, listening).forEach((person, rows) -> {
+        while (fed < upTo) {
+            List<Inbox.Addressed> rows = inbox.between(fed, upTo, FEED_PAGE);
+            Map<UUID, List<StreamEvent>> events = new HashMap<>();
+            for (Inbox.Addressed row : rows) {
+                if (subscribers.containsKey(row.recipientId())) {
+                    events.computeIfAbsent(row.recipientId(), p -> new ArrayList<>(2)).add(StreamEvent.notification(row.entry(), json));
+                }
+            }
+            events.forEach((person, list) -> {
                 Set<Subscriber> set = subscribers.get(person);
                 if (set != null) {
-                    set.forEach(s -> s.offer(rows));
+                    set.forEach(s -> s.offer(list));
                 }
             });
+            fed = rows.size() < FEED_PAGE ? upTo : rows.get(rows.size() - 1).entry().seq();
         }
-        fed = upTo;
     }
 
     /**
-     * One pass over the open streams, each feed round: those whose token has expired are told to
-     * reconnect and closed; closed ones are forgotten and give their slot back. Token expiry is wall
-     * time (the token's exp is checked against it), not the school clock.
+     * One pass over the open streams, once per poll interval: those whose token has expired are told
+     * to reconnect and closed; closed ones are forgotten and give their slot back; those quiet for a
+     * heartbeat interval get one. Token expiry is wall time (the token's exp is checked against it), not
+     * the school clock.
      */
-    private void sweep() {
+    private void sweep(long nanoNow, long heartbeat) {
         long now = System.currentTimeMillis() / 1000;
         for (UUID person : subscribers.keySet()) {
             subscribers.computeIfPresent(person, (p, set) -> {
@@ -204,6 +226,7 @@ public class StreamHub {
                         open.decrementAndGet();
                         return true;
                     }
+                    s.heartbeatIfDue(nanoNow, heartbeat);
                     return false;
                 });
                 return set.isEmpty() ? null : set;

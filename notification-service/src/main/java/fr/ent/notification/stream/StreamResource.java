@@ -15,6 +15,7 @@ import fr.ent.web.problem.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -48,8 +49,9 @@ public class StreamResource {
     @APIResponse(responseCode = "200", description = "Server-Sent Events: one event `notification` per new notification, its id the inbox sequence; "
             + "at the token's expiry, an event `reconnect` with `{\"reason\":\"token-expired\"}`, then the stream ends: open it again with a fresh token and the Last-Event-ID",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(type = SchemaType.STRING)))
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId) {
-        hub.subscribe(user.personId(), token.getExpirationTime(), parse(lastEventId), sink, sse);
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServerResponse response,
+                       @HeaderParam("Last-Event-ID") String lastEventId) {
+        hub.subscribe(user.personId(), token.getExpirationTime(), parse(lastEventId), sink, response, sse);
     }
 
     /** This instance holds as many streams as it may: 503, and the client comes back later (or to another instance). */

@@ -1,10 +1,10 @@
 package fr.ent.notification.stream;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.ent.notification.inbox.InboxEntry;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
@@ -13,60 +13,93 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One open stream. Starts "replaying": rows the feed offers meanwhile wait in {@code pending};
- * then the catch-up rows and the pending ones go out in seq order, each once ({@code cursor}).
+ * One open stream. Starts "replaying": events the feed offers meanwhile wait in {@code pending};
+ * then the catch-up events and the pending ones go out in seq order, each once ({@code cursor}).
+ * <p>
+ * The sink opens the stream (status, headers, the {@code :open} comment) and ends it; everything
+ * in between — events, heartbeats — is written as pre-encoded bytes straight to the connection's
+ * response ({@link StreamEvent}): nothing is serialised, formatted or allocated per stream.
  */
 final class Subscriber {
+
+    /** Vert.x's write without a completion handler: no promise per write; a failed write closes the connection. */
+    private static final Handler<AsyncResult<Void>> NO_HANDLER = null;
+
+    /** Where a stream's bytes go: its connection (the response), or a test's fake. */
+    interface Wire {
+        /** Queues the bytes; IllegalStateException once the response has ended. */
+        void write(Buffer bytes);
+
+        static Wire of(HttpServerResponse response) {
+            return bytes -> response.write(bytes, NO_HANDLER);
+        }
+    }
 
     final UUID person;
     /** The token's exp (epoch seconds): the stream is closed then, with a reconnect event. */
     final long expiresAt;
     private final SseEventSink sink;
+    private final Wire wire;
     private final Sse sse;
-    private final ObjectMapper json;
     private long cursor;
-    private List<InboxEntry> pending = new ArrayList<>();
+    private List<StreamEvent> pending = new ArrayList<>();
+    /** When the last write went out (System.nanoTime()): a heartbeat is due only after a quiet interval. */
+    private long lastWrite = System.nanoTime();
 
-    Subscriber(UUID person, long expiresAt, SseEventSink sink, Sse sse, ObjectMapper json) {
+    Subscriber(UUID person, long expiresAt, SseEventSink sink, Wire wire, Sse sse) {
         this.person = person;
         this.expiresAt = expiresAt;
         this.sink = sink;
+        this.wire = wire;
         this.sse = sse;
-        this.json = json;
     }
 
-    synchronized void start(long from, List<InboxEntry> catchUp) {
+    synchronized void start(long from, List<StreamEvent> catchUp) {
         cursor = from;
         // The headers go out now rather than with the first event or heartbeat: the gateway's wait for
         // them is bounded (gateway.routes.notification.timeout), and an EventSource is "open" only then.
-        write(sse.newEventBuilder().comment("open").build());
+        try {
+            sink.send(sse.newEventBuilder().comment("open").build());
+            lastWrite = System.nanoTime();
+        } catch (IllegalStateException closedMeanwhile) {
+            pending = null;
+            return;
+        }
         send(catchUp);
         send(pending);
         pending = null;
     }
 
-    synchronized void offer(List<InboxEntry> rows) {
+    synchronized void offer(List<StreamEvent> events) {
         if (pending != null) {
-            pending.addAll(rows);
+            pending.addAll(events);
         } else {
-            send(rows);
+            send(events);
         }
     }
 
-    /** Notices taken back (a recalled message): their inbox ids, for the client to drop; no id, Last-Event-ID stays. */
-    synchronized void removed(List<UUID> ids) {
-        String data;
-        try {
-            data = json.writeValueAsString(java.util.Map.of("ids", ids));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * A comment once no write has gone out for {@code everyNanos}: keeps proxies from closing a quiet
+     * stream, and a write that fails reveals a dead one. Streams opened at different times are due at
+     * different times, so heartbeats are spread over the interval instead of all written at once.
+     */
+    synchronized void heartbeatIfDue(long now, long everyNanos) {
+        if (now - lastWrite >= everyNanos) {
+            heartbeat();
         }
-        write(sse.newEventBuilder().name("notification-removed").mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build());
     }
 
-    /** A comment: keeps proxies from closing a quiet stream, and a write that fails reveals a dead one. */
+    /** Notices taken back (a recalled message), encoded once by the hub; a stream still replaying reads the inbox anew. */
+    synchronized void removed(Buffer event) {
+        if (pending == null) {
+            write(event);
+        }
+    }
+
     synchronized void heartbeat() {
-        write(sse.newEventBuilder().comment("ping").build());
+        if (pending == null) {
+            write(StreamEvent.HEARTBEAT);
+        }
     }
 
     /**
@@ -76,11 +109,17 @@ final class Subscriber {
      * longer reads does not keep the stream open.
      */
     synchronized void reconnect(String reason) {
-        write(sse.newEventBuilder()
-                .name("reconnect")
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data("{\"reason\":\"" + reason + "\"}")
-                .build());
+        try {
+            if (!sink.isClosed()) {
+                sink.send(sse.newEventBuilder()
+                        .name("reconnect")
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data("{\"reason\":\"" + reason + "\"}")
+                        .build());
+            }
+        } catch (IllegalStateException closedMeanwhile) {
+            // nobody left to tell
+        }
         close();
     }
 
@@ -102,50 +141,34 @@ final class Subscriber {
         }
     }
 
-    private void send(List<InboxEntry> rows) {
-        for (InboxEntry row : rows) {
-            if (row.seq() <= cursor) {
+    private void send(List<StreamEvent> events) {
+        for (StreamEvent event : events) {
+            if (event.seq() <= cursor) {
                 continue;
             }
-            String data;
-            try {
-                data = json.writeValueAsString(row);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            if (!write(sse.newEventBuilder()
-                    .id(Long.toString(row.seq()))
-                    .name("notification")
-                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(data)
-                    .build())) {
+            if (!write(event.bytes())) {
                 return; // closed: the client gets the rest by Last-Event-ID when it comes back
             }
-            cursor = row.seq();
+            cursor = event.seq();
         }
     }
 
     /**
-     * Writes one event; false if the stream has ended. The sink refuses a write once its connection
-     * is closed (IllegalStateException), which can happen between any check and the write: that is
-     * an ended stream, never a failure of the hub's round (which would skip the other streams'
-     * heartbeats). A write that fails later closes the stream.
+     * Writes pre-encoded bytes; false if the stream has ended. The response refuses a write once it has
+     * ended (IllegalStateException), which can happen between any check and the write: that is an ended
+     * stream, never a failure of the hub's round (which would skip the other streams). A write that
+     * fails later (the peer gone) closes the connection, and the sink then says it is closed.
      */
-    private boolean write(OutboundSseEvent event) {
+    private boolean write(Buffer bytes) {
         if (sink.isClosed()) {
             return false;
         }
         try {
-            sink.send(event).whenComplete(this::sent);
+            wire.write(bytes);
+            lastWrite = System.nanoTime();
             return true;
         } catch (IllegalStateException closedMeanwhile) {
             return false;
-        }
-    }
-
-    private void sent(Object ignored, Throwable failure) {
-        if (failure != null) {
-            close();
         }
     }
 }

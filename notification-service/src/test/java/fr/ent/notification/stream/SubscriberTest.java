@@ -1,11 +1,13 @@
 package fr.ent.notification.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.notification.inbox.InboxEntry;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,10 +51,59 @@ class SubscriberTest {
         }
     }
 
+    /** The connection's response as the hub writes to it: refuses writes once its connection has closed. */
+    private static Subscriber.Wire wire(Sink sink) {
+        return bytes -> {
+            if (sink.connectionClosed || sink.closedByUs) {
+                sink.closedBetweenCheckAndWrite = false;
+                throw new IllegalStateException("Response has already been written");
+            }
+            sink.comments.add(bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+        };
+    }
+
     private static Subscriber subscriber(Sink sink) {
-        Subscriber s = new Subscriber(UUID.randomUUID(), Long.MAX_VALUE, sink, new SseImpl(), new ObjectMapper());
+        Subscriber s = new Subscriber(UUID.randomUUID(), Long.MAX_VALUE, sink, wire(sink), new SseImpl());
         s.start(0, List.of());
         return s;
+    }
+
+    private static StreamEvent event(long seq) {
+        return StreamEvent.notification(new InboxEntry(UUID.randomUUID(), seq, "absence", UUID.randomUUID(), null,
+                "Absence de Zoé", "Absence de Zoé enregistrée.", "/vie-scolaire", Instant.EPOCH, Instant.EPOCH, false),
+                new ObjectMapper().findAndRegisterModules());
+    }
+
+    @Test
+    void an_event_goes_out_once_in_seq_order_and_heartbeats_only_after_a_quiet_interval() {
+        Sink sink = new Sink();
+        Subscriber s = subscriber(sink);
+        StreamEvent first = event(7);
+        StreamEvent second = event(9);
+
+        s.offer(List.of(first, second));
+        s.offer(List.of(first)); // offered again (a feed round that overlaps): not sent twice
+        s.heartbeatIfDue(System.nanoTime(), java.time.Duration.ofHours(1).toNanos()); // just written: not due
+
+        assertThat(sink.comments).hasSize(3);
+        assertThat(sink.comments.get(1)).startsWith("id:7\nevent:notification\ndata:{").endsWith("}\n\n")
+                .contains("\"title\":\"Absence de Zoé\"");
+        assertThat(sink.comments.get(2)).startsWith("id:9\n");
+
+        s.heartbeatIfDue(System.nanoTime() + 1, 0);
+        assertThat(sink.comments).hasSize(4).last().isEqualTo(":ping\n\n");
+    }
+
+    @Test
+    void one_encoding_of_an_event_serves_every_stream_it_goes_to() {
+        Sink one = new Sink();
+        Sink other = new Sink();
+        StreamEvent event = event(3);
+
+        subscriber(one).offer(List.of(event));
+        subscriber(other).offer(List.of(event));
+
+        assertThat(one.comments.get(1)).isEqualTo(other.comments.get(1)).startsWith("id:3\n");
     }
 
     @Test
