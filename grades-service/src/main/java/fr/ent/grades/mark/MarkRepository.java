@@ -43,21 +43,9 @@ public class MarkRepository {
         return jdbc.query("select " + COLUMNS + " from mark where assessment_id = ? order by pupil_id", this::map, assessmentId);
     }
 
-    /** Every result of these pupils (a class's), on the pupil index. */
-    public List<StoredMark> ofPupils(Collection<UUID> pupilIds) {
-        if (pupilIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = any (?)", this::map, new Jdbc.UuidArray(pupilIds));
-    }
-
     /** Whether the pupil has a result in the assessment. */
     public boolean exists(UUID assessmentId, UUID pupilId) {
         return jdbc.one("select 1 from mark where assessment_id = ? and pupil_id = ?", rs -> 1, assessmentId, pupilId).isPresent();
-    }
-
-    public List<StoredMark> ofPupil(UUID pupilId) {
-        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = ?", this::map, pupilId);
     }
 
     /** A pupil's result with its assessment. */

@@ -7,7 +7,6 @@ import fr.ent.directory.DirectoryPerson;
 import fr.ent.directory.DirectorySchool;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.grades.assessment.Assessment;
-import fr.ent.grades.assessment.AssessmentRepository;
 import fr.ent.grades.average.AverageRules;
 import fr.ent.grades.average.Entry;
 import fr.ent.grades.average.Ranks;
@@ -50,7 +49,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * Report cards (bulletins) of a class for a period: teachers write their appreciation of each
@@ -71,7 +69,6 @@ public class ReportCardService {
     private final Access access;
     private final Directory directory;
     private final PeriodRepository periods;
-    private final AssessmentRepository assessments;
     private final MarkRepository marks;
     private final SettingsRepository settings;
     private final SubjectCoefficients coefficients;
@@ -86,7 +83,7 @@ public class ReportCardService {
     /** Generations run one at a time: a class's cards are a few seconds of work, and they are rare. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "grades-report-cards"));
 
-    public ReportCardService(Access access, Directory directory, PeriodRepository periods, AssessmentRepository assessments,
+    public ReportCardService(Access access, Directory directory, PeriodRepository periods,
                              MarkRepository marks, SettingsRepository settings, SubjectCoefficients coefficients,
                              ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf, ReportCardFiles files,
                              GradesEvents events, SchoolClock clock, AuditTrail audit,
@@ -94,7 +91,6 @@ public class ReportCardService {
         this.access = access;
         this.directory = directory;
         this.periods = periods;
-        this.assessments = assessments;
         this.marks = marks;
         this.settings = settings;
         this.coefficients = coefficients;
@@ -408,7 +404,7 @@ public class ReportCardService {
     @Transactional
     public ReportCardView publish(UUID classGroupId, UUID periodId) {
         DirectoryClassGroup group = staffClass(classGroupId);
-        periodOfClass(group, periodId);
+        Period period = periodOfClass(group, periodId);
         if (repository.running(periodId, classGroupId, clock.instant().minus(ABANDONED_AFTER))) {
             throw Problems.conflict("report-cards-generating", "Les bulletins de cette classe sont en cours de génération.");
         }
@@ -418,7 +414,7 @@ public class ReportCardService {
         }
         Instant now = clock.instant();
         if (repository.publish(periodId, classGroupId, group.schoolId(), now, access.me())) {
-            events.reportCardsPublished(periodId, group.schoolId(), classGroupId, pupils, now);
+            events.reportCardsPublished(period, classGroupId, pupils, now);
         }
         return view(group, periodId);
     }

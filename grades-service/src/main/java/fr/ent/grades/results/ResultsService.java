@@ -6,7 +6,6 @@ import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.grades.assessment.Assessment;
-import fr.ent.grades.assessment.AssessmentRepository;
 import fr.ent.grades.assessment.AssessmentService;
 import fr.ent.grades.assessment.AssessmentView;
 import fr.ent.grades.average.AverageRules;
@@ -43,7 +42,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What the marks give: a pupil's marks, averages with their explanation, "what if", evolution, and
@@ -54,7 +52,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResultsService {
 
-    private final AssessmentRepository assessments;
     private final AssessmentService assessmentService;
     private final MarkRepository marks;
     private final PeriodRepository periods;
@@ -65,10 +62,9 @@ public class ResultsService {
     private final SchoolClock clock;
     private final AuditTrail audit;
 
-    public ResultsService(AssessmentRepository assessments, AssessmentService assessmentService, MarkRepository marks,
+    public ResultsService(AssessmentService assessmentService, MarkRepository marks,
                           PeriodRepository periods, SettingsRepository settings, SubjectCoefficients coefficients,
                           Access access, Directory directory, SchoolClock clock, AuditTrail audit) {
-        this.assessments = assessments;
         this.assessmentService = assessmentService;
         this.marks = marks;
         this.periods = periods;
