@@ -159,6 +159,7 @@ class ReportCardsTest {
         TopicReader.Event published = TopicReader.await("ent.grades", lea, "fr.ent.grades.report-card-published.v1", 1).get(0);
         assertThat(published.data().path("periodId").asText()).isEqualTo(trimester.toString());
         assertThat(published.data().path("classGroupId").asText()).isEqualTo(w.classA.toString());
+        assertThat(published.data().path("periodName").asText()).isEqualTo("1er trimestre");
         assertThat(published.schoolId()).isEqualTo(w.school.toString());
 
         ExtractableResponse<Response> mothers = download(w.mother().token(), lea, null).statusCode(200).extract();
