@@ -43,14 +43,27 @@ def _trimester(staff, school, class_id, school_year):
     return made["id"]
 
 
-def load_class(staff, school, class_id, code, school_year, rnd):
-    """The class's trimester of marks; returns how many assessments were published (0: already there or locked)."""
+def school_trimester(staff, school, school_year):
+    """The whole school's "1er trimestre" (a school with no class periods: the big bench school)."""
+    name, starts, ends = TRIMESTER
+    periods, _ = staff.call("GET", f"/api/grades/schools/{school}/periods")
+    for p in periods:
+        if p["name"] == name and p.get("classGroupId") is None:
+            return p["id"]
+    made, _ = staff.call("POST", f"/api/grades/schools/{school}/periods", {
+        "schoolYear": school_year, "name": name, "startsOn": starts, "endsOn": ends, "locksOn": ends}, ok=(201,))
+    return made["id"]
+
+
+def load_class(staff, school, class_id, code, school_year, rnd, period=None):
+    """The class's trimester of marks (in its own period, or the one given); returns how many
+    assessments were published (0: already there or locked)."""
     _wait(staff, f"/api/grades/classes/{class_id}/assessments", f"class {code}")
     today = datetime.date.today()
     if today > datetime.date.fromisoformat(TRIMESTER[2]):
         print(f"grades of {code}: the {TRIMESTER[0]} is over and locked, nothing added")
         return 0
-    period = _trimester(staff, school, class_id, school_year)
+    period = period or _trimester(staff, school, class_id, school_year)
     existing, _ = staff.call("GET", f"/api/grades/classes/{class_id}/assessments?periodId={period}")
     if any(a["title"].startswith("Démo") for a in existing):
         return 0
@@ -91,12 +104,13 @@ def load_class(staff, school, class_id, code, school_year, rnd):
     return made
 
 
-def load_school(staff, school, class_ids, codes, school_year, seed=2026):
-    """A trimester of marks for each of these classes (codes) of the school."""
+def load_school(staff, school, class_ids, codes, school_year, seed=2026, period=None):
+    """A trimester of marks for each of these classes (codes) of the school (in each class's period,
+    or in the school's period given)."""
     rnd = random.Random(seed)
     for code in codes:
         if code not in class_ids:
             print(f"grades: no class {code}, skipped")
             continue
-        made = load_class(staff, school, class_ids[code], code, school_year, rnd)
+        made = load_class(staff, school, class_ids[code], code, school_year, rnd, period)
         print(f"grades of {code}: {made} assessments published" if made else f"grades of {code}: already there")

@@ -1,6 +1,7 @@
 package fr.ent.grades;
 
 import fr.ent.directory.DirectoryProjection;
+import fr.ent.testkit.TopicReader;
 import fr.ent.testservers.PostgresAndKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static fr.ent.grades.World.as;
 import static fr.ent.grades.World.mark;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -147,6 +149,10 @@ class BadInputTest {
                 "title", "Trop tard", "heldOn", World.today().toString(), "coefficient", 1, "scale", 20));
         as(w.claire.token()).body(body).post("/api/grades/assessments").then().statusCode(409);
         as(w.claire.token()).get("/api/grades/assessments/" + inTrimester + "/marks").then().body("[0].value", equalTo(12.0f));
+        // the lock is announced with the period's name
+        TopicReader.Event locked = TopicReader.await("ent.grades", trimester,
+                "fr.ent.grades.period-locked.v1", 1).get(0);
+        assertThat(locked.data().path("periodName").asText()).isEqualTo("Trimestre 1");
     }
 
     @Test

@@ -127,7 +127,9 @@ class MarksToFamiliesTest {
                 .isEqualTo(today.plusDays(1).atStartOfDay(PARIS).toInstant());
         assertThat(OffsetDateTime.parse(e.data().path("guardiansVisibleAt").asText()).toInstant())
                 .isEqualTo(today.plusDays(2).atStartOfDay(PARIS).toInstant());
-        assertThat(e.value()).doesNotContain("Contrôle fractions").doesNotContain("\"value\"");
+        // the title names the assessment in the families' notices; never a mark
+        assertThat(e.data().path("title").asText()).isEqualTo("Contrôle fractions");
+        assertThat(e.value()).doesNotContain("\"value\"").doesNotContain("outOf20");
         // publishing again changes nothing and announces nothing
         World.publish(w.claire.token(), controle);
         assertThat(TopicReader.read("ent.grades", controle)).hasSize(1);
@@ -262,6 +264,7 @@ class MarksToFamiliesTest {
         as(w.claire.token()).get("/api/grades/assessments/" + interro + "/marks/" + w.pupilsA.get(1).id() + "/history").then()
                 .statusCode(200).body("previous", empty());
         TopicReader.Event changed = TopicReader.await("ent.grades", interro, "fr.ent.grades.mark-changed.v1", 1).get(0);
+        assertThat(changed.data().path("title").asText()).isEqualTo("Interrogation");
         assertThat(changed.data().path("pupilId").asText()).isEqualTo(w.lea().id().toString());
         // guardians still wait for the day after publication
         assertThat(OffsetDateTime.parse(changed.data().path("guardiansVisibleAt").asText()).toInstant())

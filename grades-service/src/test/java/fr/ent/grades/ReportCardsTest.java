@@ -159,6 +159,7 @@ class ReportCardsTest {
         TopicReader.Event published = TopicReader.await("ent.grades", lea, "fr.ent.grades.report-card-published.v1", 1).get(0);
         assertThat(published.data().path("periodId").asText()).isEqualTo(trimester.toString());
         assertThat(published.data().path("classGroupId").asText()).isEqualTo(w.classA.toString());
+        assertThat(published.data().path("periodName").asText()).isEqualTo("1er trimestre");
         assertThat(published.schoolId()).isEqualTo(w.school.toString());
 
         ExtractableResponse<Response> mothers = download(w.mother().token(), lea, null).statusCode(200).extract();
@@ -234,6 +235,32 @@ class ReportCardsTest {
                 assertThat(f.getName()).contains("DejaVuSans");
             });
         }
+    }
+
+    @Test
+    void the_report_card_shows_ranks_only_once_the_school_turns_them_on() throws IOException {
+        generate();
+        String without = squeeze(laidOut(download(w.cpe.token(), w.lea().id(), null).statusCode(200).extract().asByteArray()));
+        assertThat(without).contains("Mathématiques 15,00 11,53").doesNotContain("Rang").doesNotContain("1/3");
+
+        as(w.cpe.token()).body(Map.of("markStep", 0.25, "roundingStep", 0.01, "roundingMode", "NEAREST",
+                "unjustifiedAbsenceCountsAsZero", false, "pupilDelayDays", 1, "guardianDelayDays", 1, "showRank", true))
+                .put("/api/grades/schools/" + w.school + "/settings").then().statusCode(200);
+        generate();
+        // maths: Léa 15.00, Hugo 11.33, Emma 8.25; français: Emma 14, Léa 12.50, Hugo 9;
+        // general: Léa 13.75, Emma 11.13, Hugo 10.17
+        String lea = squeeze(laidOut(download(w.cpe.token(), w.lea().id(), null).statusCode(200).extract().asByteArray()));
+        assertThat(lea).contains("Rang", "Mathématiques 15,00 11,53 1/3", "Français 12,50 11,83 2/3",
+                "Moyenne générale 13,75 11,68 1/3");
+        String hugo = squeeze(laidOut(download(w.cpe.token(), w.pupilsA.get(1).id(), null).statusCode(200).extract()
+                .asByteArray()));
+        assertThat(hugo).contains("Mathématiques 11,33 11,53 2/3", "Français 9,00 11,83 3/3", "Moyenne générale 10,17 11,68 3/3");
+    }
+
+    private void generate() {
+        String job = as(w.cpe.token()).post(generation(w.classA)).then().statusCode(202).extract().path("id");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(as(w.cpe.token())
+                .get("/api/grades/report-card-jobs/" + job).then().extract().path("state")));
     }
 
     @Test

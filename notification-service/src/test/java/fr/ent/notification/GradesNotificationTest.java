@@ -92,4 +92,37 @@ class GradesNotificationTest extends NotificationScenario {
         assertThat(inbox.getString("items[0].link")).isEqualTo("/notes/bulletins/" + period);
         assertThat(inbox(family.pupil(), family.school()).getString("items[0].title")).isEqualTo("Bulletin disponible");
     }
+
+    @Test
+    void notices_name_the_assessment_and_the_period_when_the_events_give_them() {
+        Family family = Family.create(directory, contacts, "Inès");
+        UUID assessment = UUID.randomUUID();
+        TopicWriter.publish(assessment.toString(), new MarksPublished(assessment, family.school(), family.classId(), UUID.randomUUID(),
+                "MATHS", UUID.randomUUID(), TUESDAY_10H.toLocalDate(), List.of(family.pupil()), at(TUESDAY_10H.minusDays(2)),
+                at(TUESDAY_10H.minusDays(2)), at(TUESDAY_10H.minusDays(1)), "Contrôle chapitre 3"), family.school());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.pupil(), family.school(), "pupil") == 1
+                && inboxSize(family.mother(), family.school(), "parent") == 1);
+        assertThat(inbox(family.pupil(), family.school()).getString("items[0].title"))
+                .isEqualTo("Nouvelle note en mathématiques : Contrôle chapitre 3");
+        assertThat(inbox(family.mother(), family.school()).getString("items[0].title"))
+                .isEqualTo("Nouvelle note d'Inès : Contrôle chapitre 3");
+        assertThat(inbox(family.mother(), family.school()).getString("items[0].body"))
+                .isEqualTo("Une note de mathématiques d'Inès a été publiée.");
+
+        TopicWriter.publish(assessment.toString(), new MarkChanged(assessment, family.school(), family.classId(), family.pupil(),
+                "MATHS", at(TUESDAY_10H), at(TUESDAY_10H.minusDays(1)), at(TUESDAY_10H), "Contrôle chapitre 3"), family.school());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.pupil(), family.school(), "pupil") == 2);
+        assertThat(inbox(family.pupil(), family.school()).getList("items.title"))
+                .contains("Note modifiée en mathématiques : Contrôle chapitre 3");
+
+        UUID period = UUID.randomUUID();
+        TopicWriter.publish(family.pupil().toString(), new ReportCardPublished(period, family.school(), family.classId(),
+                family.pupil(), at(TUESDAY_10H), "1er trimestre"), family.school());
+        await().atMost(Duration.ofSeconds(60)).until(() -> inboxSize(family.father(), family.school(), "parent") == 3);
+        assertThat(inbox(family.pupil(), family.school()).getList("items.title")).contains("Bulletin du 1er trimestre disponible");
+        assertThat(inbox(family.father(), family.school()).getList("items.title"))
+                .contains("Bulletin du 1er trimestre d'Inès disponible");
+        assertThat(inbox(family.father(), family.school()).getList("items.body"))
+                .contains("Le bulletin du 1er trimestre d'Inès est disponible : téléchargez-le dans l'ENT.");
+    }
 }

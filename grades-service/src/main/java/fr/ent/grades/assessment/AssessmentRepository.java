@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,9 +12,5 @@ public class AssessmentRepository implements PanacheRepositoryBase<Assessment, U
 
     public List<Assessment> ofClass(UUID classGroupId, LocalDate from, LocalDate to) {
         return list("classGroupId = ?1 and heldOn >= ?2 and heldOn <= ?3 order by heldOn, title", classGroupId, from, to);
-    }
-
-    public List<Assessment> byIds(Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }
 }

@@ -34,7 +34,7 @@ public class GradesEvents {
 
     public void published(Assessment a, List<UUID> pupilIds) {
         MarksPublished payload = new MarksPublished(a.id, a.schoolId, a.classGroupId, a.periodId, a.subject, a.teacherId,
-                a.heldOn, pupilIds.stream().sorted().toList(), at(a.publishedAt), at(a.pupilsVisibleAt), at(a.guardiansVisibleAt));
+                a.heldOn, pupilIds.stream().sorted().toList(), at(a.publishedAt), at(a.pupilsVisibleAt), at(a.guardiansVisibleAt), a.title);
         outbox.publish(payload, a.id.toString(), a.id.toString(), a.schoolId);
     }
 
@@ -43,19 +43,23 @@ public class GradesEvents {
         Instant pupils = later(a.pupilsVisibleAt, changedAt);
         Instant guardians = later(a.guardiansVisibleAt, changedAt);
         outbox.publishAll(pupilIds.stream().sorted().map(pupil -> new Outbox.Pending(
-                new MarkChanged(a.id, a.schoolId, a.classGroupId, pupil, a.subject, at(changedAt), at(pupils), at(guardians)),
+                new MarkChanged(a.id, a.schoolId, a.classGroupId, pupil, a.subject, at(changedAt), at(pupils), at(guardians),
+                        a.title),
                 a.id.toString(), a.id + "/" + pupil, a.schoolId)).toList());
     }
 
     public void periodLocked(Period p) {
-        outbox.publish(new PeriodLocked(p.id, p.schoolId, p.classGroupId, p.schoolYear, p.startsOn, p.endsOn, at(p.lockedAt)),
+        outbox.publish(new PeriodLocked(p.id, p.schoolId, p.classGroupId, p.schoolYear, p.startsOn, p.endsOn, at(p.lockedAt),
+                        p.name),
                 p.id.toString(), p.id.toString(), p.schoolId);
     }
 
     /** A class's report cards published: one event per pupil, keyed by pupil. */
-    public void reportCardsPublished(UUID periodId, UUID schoolId, UUID classGroupId, Collection<UUID> pupilIds, Instant at) {
+    public void reportCardsPublished(Period period, UUID classGroupId, Collection<UUID> pupilIds, Instant at) {
+        UUID periodId = period.id;
+        UUID schoolId = period.schoolId;
         outbox.publishAll(pupilIds.stream().sorted().map(pupil -> new Outbox.Pending(
-                new ReportCardPublished(periodId, schoolId, classGroupId, pupil, at(at)),
+                new ReportCardPublished(periodId, schoolId, classGroupId, pupil, at(at), period.name),
                 pupil.toString(), periodId + "/" + pupil, schoolId)).toList());
     }
 

@@ -3,6 +3,7 @@ package fr.ent.grades.mark;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ent.grades.assessment.Assessment;
 import fr.ent.grades.average.Marker;
 import fr.ent.grades.average.SkillLevel;
 import fr.ent.web.jdbc.Jdbc;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,21 +43,59 @@ public class MarkRepository {
         return jdbc.query("select " + COLUMNS + " from mark where assessment_id = ? order by pupil_id", this::map, assessmentId);
     }
 
-    /** Every result of these pupils (a class's), on the pupil index. */
-    public List<StoredMark> ofPupils(Collection<UUID> pupilIds) {
-        if (pupilIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = any (?)", this::map, new Jdbc.UuidArray(pupilIds));
-    }
-
     /** Whether the pupil has a result in the assessment. */
     public boolean exists(UUID assessmentId, UUID pupilId) {
         return jdbc.one("select 1 from mark where assessment_id = ? and pupil_id = ?", rs -> 1, assessmentId, pupilId).isPresent();
     }
 
-    public List<StoredMark> ofPupil(UUID pupilId) {
-        return jdbc.query("select " + COLUMNS + " from mark where pupil_id = ?", this::map, pupilId);
+    /** A pupil's result with its assessment. */
+    public record Result(Assessment assessment, StoredMark mark) {
+    }
+
+    private static final String RESULTS = "select m.assessment_id, m.pupil_id, m.value, m.marker, m.skills::text, m.entered_at, "
+            + "m.entered_by, a.school_id, a.class_group_id, a.subject, a.teacher_id, a.period_id, a.title, a.held_on, "
+            + "a.coefficient, a.scale, a.optional, a.skill_items, a.pupils_on, a.guardian_delay_days, a.published_at, "
+            + "a.pupils_visible_at, a.guardians_visible_at, a.created_at, a.created_by "
+            + "from mark m join assessment a on a.id = m.assessment_id where m.pupil_id = any (?)";
+
+    /**
+     * Every result of these pupils with its assessment, in one query (the mark_pupil index, then the
+     * assessment's key): the results of one pupil's page, or of a whole class for its statistics,
+     * ranks and report cards. With a school, only its assessments held from {@code from} to {@code to}.
+     */
+    public List<Result> results(Collection<UUID> pupilIds, UUID schoolId, LocalDate from, LocalDate to) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        if (schoolId == null) {
+            return jdbc.query(RESULTS, this::result, new Jdbc.UuidArray(pupilIds));
+        }
+        return jdbc.query(RESULTS + " and a.school_id = ? and a.held_on between ? and ?", this::result,
+                new Jdbc.UuidArray(pupilIds), schoolId, from, to);
+    }
+
+    private Result result(ResultSet rs) throws SQLException {
+        Assessment a = new Assessment();
+        a.id = rs.getObject(1, UUID.class);
+        a.schoolId = rs.getObject("school_id", UUID.class);
+        a.classGroupId = rs.getObject("class_group_id", UUID.class);
+        a.subject = rs.getString("subject");
+        a.teacherId = rs.getObject("teacher_id", UUID.class);
+        a.periodId = rs.getObject("period_id", UUID.class);
+        a.title = rs.getString("title");
+        a.heldOn = rs.getObject("held_on", LocalDate.class);
+        a.coefficient = rs.getBigDecimal("coefficient");
+        a.scale = rs.getInt("scale");
+        a.optional = rs.getBoolean("optional");
+        a.skillItems = rs.getString("skill_items");
+        a.pupilsOn = rs.getObject("pupils_on", LocalDate.class);
+        a.guardianDelayDays = Jdbc.integer(rs, "guardian_delay_days");
+        a.publishedAt = Jdbc.instant(rs, "published_at");
+        a.pupilsVisibleAt = Jdbc.instant(rs, "pupils_visible_at");
+        a.guardiansVisibleAt = Jdbc.instant(rs, "guardians_visible_at");
+        a.createdAt = Jdbc.instant(rs, "created_at");
+        a.createdBy = rs.getObject("created_by", UUID.class);
+        return new Result(a, map(rs));
     }
 
     /** Locks the assessment's marks for this transaction (two entries at once apply one after the other). */

@@ -7,9 +7,9 @@ import fr.ent.directory.DirectoryPerson;
 import fr.ent.directory.DirectorySchool;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.grades.assessment.Assessment;
-import fr.ent.grades.assessment.AssessmentRepository;
 import fr.ent.grades.average.AverageRules;
 import fr.ent.grades.average.Entry;
+import fr.ent.grades.average.Ranks;
 import fr.ent.grades.average.Statistics;
 import fr.ent.grades.average.SubjectAverage;
 import fr.ent.grades.events.GradesEvents;
@@ -17,6 +17,7 @@ import fr.ent.grades.mark.MarkRepository;
 import fr.ent.grades.mark.StoredMark;
 import fr.ent.grades.period.Period;
 import fr.ent.grades.period.PeriodRepository;
+import fr.ent.grades.settings.SchoolSettings;
 import fr.ent.grades.settings.SettingsRepository;
 import fr.ent.grades.settings.SubjectCoefficients;
 import fr.ent.grades.support.Access;
@@ -48,7 +49,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 /**
  * Report cards (bulletins) of a class for a period: teachers write their appreciation of each
@@ -69,7 +69,6 @@ public class ReportCardService {
     private final Access access;
     private final Directory directory;
     private final PeriodRepository periods;
-    private final AssessmentRepository assessments;
     private final MarkRepository marks;
     private final SettingsRepository settings;
     private final SubjectCoefficients coefficients;
@@ -84,7 +83,7 @@ public class ReportCardService {
     /** Generations run one at a time: a class's cards are a few seconds of work, and they are rare. */
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "grades-report-cards"));
 
-    public ReportCardService(Access access, Directory directory, PeriodRepository periods, AssessmentRepository assessments,
+    public ReportCardService(Access access, Directory directory, PeriodRepository periods,
                              MarkRepository marks, SettingsRepository settings, SubjectCoefficients coefficients,
                              ReportCardRepository repository, AbsenceProjection absences, ReportCardPdf pdf, ReportCardFiles files,
                              GradesEvents events, SchoolClock clock, AuditTrail audit,
@@ -92,7 +91,6 @@ public class ReportCardService {
         this.access = access;
         this.directory = directory;
         this.periods = periods;
-        this.assessments = assessments;
         this.marks = marks;
         this.settings = settings;
         this.coefficients = coefficients;
@@ -269,23 +267,28 @@ public class ReportCardService {
 
     /** Each pupil's subject averages and general average, and the class's mean of each. */
     record ClassResults(Map<UUID, List<SubjectAverage>> subjects, Map<UUID, BigDecimal> generals,
-                        Map<String, BigDecimal> classSubjects, BigDecimal classGeneral) {
+                        Map<String, BigDecimal> classSubjects, BigDecimal classGeneral, boolean ranked,
+                        Map<String, List<BigDecimal>> perSubject, List<BigDecimal> allGenerals) {
+
+        /** "3/28": the rank among the class's averages (as shown) and how many pupils have one; "" without an average. */
+        static String rank(BigDecimal average, List<BigDecimal> all) {
+            Integer rank = Ranks.of(average, all == null ? List.of() : all);
+            return rank == null ? "" : rank + "/" + all.size();
+        }
     }
 
     private ClassResults classResults(DirectoryClassGroup group, Period period, List<UUID> pupils) {
-        List<StoredMark> ofPupils = marks.ofPupils(pupils);
-        Map<UUID, Assessment> byId = assessments.byIds(ofPupils.stream().map(StoredMark::assessmentId).distinct().toList())
-                .stream().filter(a -> a.isPublished() && a.schoolId.equals(period.schoolId) && period.covers(a.heldOn))
-                .collect(Collectors.toMap(a -> a.id, a -> a));
         Map<UUID, List<Entry>> entries = new HashMap<>();
-        for (StoredMark m : ofPupils) {
-            Assessment a = byId.get(m.assessmentId());
-            if (a != null) {
+        for (MarkRepository.Result r : marks.results(pupils, period.schoolId, period.startsOn, period.endsOn)) {
+            Assessment a = r.assessment();
+            StoredMark m = r.mark();
+            if (a.isPublished()) {
                 entries.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Entry(a.id, a.title, a.subject, a.heldOn,
                         a.coefficient, a.scale, a.optional, m.value(), m.marker(), false));
             }
         }
-        AverageRules rules = settings.of(period.schoolId).rules();
+        SchoolSettings schoolSettings = settings.of(period.schoolId);
+        AverageRules rules = schoolSettings.rules();
         Map<String, BigDecimal> weights = coefficients.of(group.id());
         Map<UUID, List<SubjectAverage>> subjects = new HashMap<>();
         Map<UUID, BigDecimal> generals = new HashMap<>();
@@ -304,16 +307,35 @@ public class ReportCardService {
         }
         Map<String, BigDecimal> classSubjects = new HashMap<>();
         perSubject.forEach((subject, values) -> classSubjects.put(subject, Statistics.of(values, 20).mean()));
-        return new ClassResults(subjects, generals, classSubjects, Statistics.of(allGenerals, 20).mean());
+        return new ClassResults(subjects, generals, classSubjects, Statistics.of(allGenerals, 20).mean(), schoolSettings.showRank,
+                perSubject, allGenerals);
     }
 
     /** What every report card of the class shares. */
-    record Context(DirectoryClassGroup group, Period period, String schoolName, String issuedOn) {
+    record Context(DirectoryClassGroup group, Period period, String schoolName, String issuedOn,
+                   Map<UUID, Map<UUID, Set<String>>> teachings, Map<UUID, DirectoryPerson> teachers) {
+
+        /** Who teaches what in the class or group (teacher → subjects), asked once per job. */
+        Map<UUID, Set<String>> teachingsOf(UUID classOrGroup, Directory directory) {
+            return teachings.computeIfAbsent(classOrGroup, directory::subjectsByTeacher);
+        }
+
+        DirectoryPerson teacher(UUID id, Directory directory) {
+            if (!teachers.containsKey(id)) {
+                teachers.putAll(directory.people(List.of(id)));
+                teachers.putIfAbsent(id, null);
+            }
+            return teachers.get(id);
+        }
     }
 
     private Context context(DirectoryClassGroup group, Period period) {
         String school = directory.school(group.schoolId()).map(DirectorySchool::name).orElse("");
-        return new Context(group, period, school, clock.today().format(FRENCH_DATE));
+        Map<UUID, Map<UUID, Set<String>>> teachings = new HashMap<>();
+        Map<UUID, Set<String>> ofClass = directory.subjectsByTeacher(group.id());
+        teachings.put(group.id(), ofClass);
+        Map<UUID, DirectoryPerson> teachers = new HashMap<>(directory.people(ofClass.keySet()));
+        return new Context(group, period, school, clock.today().format(FRENCH_DATE), teachings, teachers);
     }
 
     /** The pupil's copies: their own, and one per current guardian with that guardian's name block. */
@@ -333,18 +355,20 @@ public class ReportCardService {
         subjects.addAll(appreciations.keySet());
         Set<UUID> where = new TreeSet<>(directory.groupsOf(pupilId, day));
         where.add(context.group().id());
-        Map<UUID, Set<UUID>> teachersOf = new HashMap<>();
-        where.forEach(cg -> teachersOf.put(cg, directory.teachersOf(cg)));
-        Set<UUID> allTeachers = teachersOf.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-        Map<UUID, DirectoryPerson> teacherPeople = directory.people(allTeachers);
         List<ReportCard.Line> lines = new ArrayList<>();
         for (String subject : subjects) {
             Set<String> names = new TreeSet<>();
-            teachersOf.forEach((cg, teachers) -> teachers.stream().filter(t -> directory.teaches(t, cg, subject))
-                    .forEach(t -> names.add(teacherName(teacherPeople.get(t)))));
+            for (UUID cg : where) {
+                context.teachingsOf(cg, directory).forEach((teacher, taught) -> {
+                    if (taught.contains(subject)) {
+                        names.add(teacherName(context.teacher(teacher, directory)));
+                    }
+                });
+            }
             SubjectAverage sa = averages.get(subject);
             lines.add(new ReportCard.Line(FrenchNumbers.subject(subject), String.join(", ", names),
                     FrenchNumbers.mark(sa == null ? null : sa.average()), FrenchNumbers.mark(results.classSubjects().get(subject)),
+                    ClassResults.rank(sa == null ? null : sa.average(), results.perSubject().get(subject)),
                     appreciations.getOrDefault(subject, "")));
         }
         Instant from = period.startsOn.atStartOfDay(clock.zone()).toInstant();
@@ -359,7 +383,8 @@ public class ReportCardService {
                     : List.of(name(people.get(recipient)), "Responsable légal " + fr.ent.web.text.French.de(pupilName));
             ReportCard card = new ReportCard(context.schoolName(), period.schoolYear, period.name, context.group().name(),
                     pupilName, block, lines, FrenchNumbers.mark(results.generals().get(pupilId)),
-                    FrenchNumbers.mark(results.classGeneral()), council, count.total(), count.unjustified(), context.issuedOn());
+                    FrenchNumbers.mark(results.classGeneral()), council, count.total(), count.unjustified(), context.issuedOn(),
+                    results.ranked(), ClassResults.rank(results.generals().get(pupilId), results.allGenerals()));
             copies.put(recipient, pdf.render(card));
         }
         return copies;
@@ -379,7 +404,7 @@ public class ReportCardService {
     @Transactional
     public ReportCardView publish(UUID classGroupId, UUID periodId) {
         DirectoryClassGroup group = staffClass(classGroupId);
-        periodOfClass(group, periodId);
+        Period period = periodOfClass(group, periodId);
         if (repository.running(periodId, classGroupId, clock.instant().minus(ABANDONED_AFTER))) {
             throw Problems.conflict("report-cards-generating", "Les bulletins de cette classe sont en cours de génération.");
         }
@@ -389,7 +414,7 @@ public class ReportCardService {
         }
         Instant now = clock.instant();
         if (repository.publish(periodId, classGroupId, group.schoolId(), now, access.me())) {
-            events.reportCardsPublished(periodId, group.schoolId(), classGroupId, pupils, now);
+            events.reportCardsPublished(period, classGroupId, pupils, now);
         }
         return view(group, periodId);
     }

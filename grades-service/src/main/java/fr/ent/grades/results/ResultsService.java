@@ -6,7 +6,6 @@ import fr.ent.directory.DirectoryClassGroup;
 import fr.ent.directory.DirectoryPerson;
 import fr.ent.events.contract.identity.GroupKind;
 import fr.ent.grades.assessment.Assessment;
-import fr.ent.grades.assessment.AssessmentRepository;
 import fr.ent.grades.assessment.AssessmentService;
 import fr.ent.grades.assessment.AssessmentView;
 import fr.ent.grades.average.AverageRules;
@@ -43,7 +42,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * What the marks give: a pupil's marks, averages with their explanation, "what if", evolution, and
@@ -54,7 +52,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResultsService {
 
-    private final AssessmentRepository assessments;
     private final AssessmentService assessmentService;
     private final MarkRepository marks;
     private final PeriodRepository periods;
@@ -65,10 +62,9 @@ public class ResultsService {
     private final SchoolClock clock;
     private final AuditTrail audit;
 
-    public ResultsService(AssessmentRepository assessments, AssessmentService assessmentService, MarkRepository marks,
+    public ResultsService(AssessmentService assessmentService, MarkRepository marks,
                           PeriodRepository periods, SettingsRepository settings, SubjectCoefficients coefficients,
                           Access access, Directory directory, SchoolClock clock, AuditTrail audit) {
-        this.assessments = assessments;
         this.assessmentService = assessmentService;
         this.marks = marks;
         this.periods = periods;
@@ -93,23 +89,20 @@ public class ResultsService {
     }
 
     private Seen seen(UUID pupilId, UUID periodId) {
-        Access.Audience audience = access.requireReaderOf(pupilId);
-        DirectoryPerson pupil = access.pupil(pupilId);
+        Access.Reader reader = access.requireReader(pupilId);
+        Access.Audience audience = reader.audience();
+        DirectoryPerson pupil = reader.pupil();
         Period period = null;
         if (periodId != null) {
             period = periods.findByIdOptional(periodId).filter(p -> pupil.schoolIds().contains(p.schoolId))
                     .orElseThrow(() -> Problems.notFound("Période introuvable."));
         }
-        List<StoredMark> all = marks.ofPupil(pupilId);
-        Map<UUID, Assessment> byId = assessments.byIds(all.stream().map(StoredMark::assessmentId).toList()).stream()
-                .collect(Collectors.toMap(a -> a.id, a -> a));
         Instant now = clock.instant();
         List<Row> rows = new ArrayList<>();
-        for (StoredMark m : all) {
-            Assessment a = byId.get(m.assessmentId());
-            if (a != null && a.visibleTo(audience, now)
-                    && (period == null || (a.schoolId.equals(period.schoolId) && period.covers(a.heldOn)))) {
-                rows.add(new Row(a, m));
+        for (MarkRepository.Result r : period == null ? marks.results(List.of(pupilId), null, null, null)
+                : marks.results(List.of(pupilId), period.schoolId, period.startsOn, period.endsOn)) {
+            if (r.assessment().visibleTo(audience, now)) {
+                rows.add(new Row(r.assessment(), r.mark()));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.assessment().heldOn).thenComparing(r -> r.assessment().title));
@@ -138,8 +131,10 @@ public class ResultsService {
     public PeriodAverages averages(UUID pupilId, UUID periodId) {
         Seen seen = seen(pupilId, periodId);
         audit.read(seen.period().schoolId, pupilId, "grades.pupil.averages", periodId);
-        PeriodAverages mine = compute(seen, seen.rows().stream().map(Row::entry).toList(), false);
-        return settings.of(seen.period().schoolId).showRank ? mine.ranked(rank(seen)) : mine;
+        SchoolSettings s = settings.of(seen.period().schoolId);
+        Map<String, BigDecimal> weights = weights(seen);
+        PeriodAverages mine = compute(seen, s, weights, seen.rows().stream().map(Row::entry).toList(), false);
+        return s.showRank ? mine.ranked(rank(seen, s, weights)) : mine;
     }
 
     /**
@@ -147,7 +142,7 @@ public class ResultsService {
      * rules from the marks the caller may see of them (a family: the assessments already shown to
      * that side), compared as shown. Null when the pupil has no class.
      */
-    private PeriodAverages.Rank rank(Seen seen) {
+    private PeriodAverages.Rank rank(Seen seen, SchoolSettings s, Map<String, BigDecimal> weights) {
         Period period = seen.period();
         UUID classId = directory.classOf(seen.pupil().id(), dayIn(period)).orElse(null);
         if (classId == null) {
@@ -157,8 +152,7 @@ public class ResultsService {
         pupils.add(seen.pupil().id());
         Instant now = clock.instant();
         Map<UUID, List<Entry>> byPupil = entriesOf(pupils, period, a -> a.visibleTo(seen.audience(), now));
-        AverageRules rules = settings.of(period.schoolId).rules();
-        Map<String, BigDecimal> weights = coefficients.of(classOf(seen.pupil().id(), period));
+        AverageRules rules = s.rules();
         Map<String, List<BigDecimal>> subjectAverages = new HashMap<>();
         Map<UUID, BigDecimal> generals = new HashMap<>();
         Map<String, BigDecimal> mySubjects = new HashMap<>();
@@ -237,7 +231,7 @@ public class ResultsService {
         seen.rows().forEach(r -> entries.add(replaced.getOrDefault(r.assessment().id, r.entry())));
         entries.addAll(added);
         audit.read(seen.period().schoolId, pupilId, "grades.pupil.what-if", periodId);
-        return compute(seen, entries, true);
+        return compute(seen, s, weights(seen), entries, true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -262,11 +256,16 @@ public class ResultsService {
         return new Evolution(pupilId, periodId, subjects);
     }
 
-    private PeriodAverages compute(Seen seen, List<Entry> entries, boolean hypothetical) {
-        SchoolSettings s = settings.of(seen.period().schoolId);
+    /** The subject coefficients that weigh the pupil's general average in the period. */
+    private Map<String, BigDecimal> weights(Seen seen) {
+        return coefficients.of(classOf(seen.pupil().id(), seen.period()));
+    }
+
+    private PeriodAverages compute(Seen seen, SchoolSettings s, Map<String, BigDecimal> weights, List<Entry> entries,
+                                   boolean hypothetical) {
         AverageRules rules = s.rules();
         List<SubjectAverage> subjects = rules.subjects(entries);
-        GeneralAverage general = rules.general(subjects, coefficients.of(classOf(seen.pupil().id(), seen.period())));
+        GeneralAverage general = rules.general(subjects, weights);
         return new PeriodAverages(seen.pupil().id(), seen.period().id, hypothetical, rules.rounding(), subjects, general, null);
     }
 
@@ -317,15 +316,10 @@ public class ResultsService {
 
     /** The pupils' results in the period's assessments of its school that pass {@code shown}, per pupil. */
     private Map<UUID, List<Entry>> entriesOf(Set<UUID> pupils, Period period, java.util.function.Predicate<Assessment> shown) {
-        List<StoredMark> ofPupils = marks.ofPupils(pupils);
-        Map<UUID, Assessment> byId = assessments.byIds(ofPupils.stream().map(StoredMark::assessmentId).distinct().toList())
-                .stream().filter(a -> a.schoolId.equals(period.schoolId) && period.covers(a.heldOn) && shown.test(a))
-                .collect(Collectors.toMap(a -> a.id, a -> a));
         Map<UUID, List<Entry>> byPupil = new HashMap<>();
-        for (StoredMark m : ofPupils) {
-            Assessment a = byId.get(m.assessmentId());
-            if (a != null) {
-                byPupil.computeIfAbsent(m.pupilId(), k -> new ArrayList<>()).add(new Row(a, m).entry());
+        for (MarkRepository.Result r : marks.results(pupils, period.schoolId, period.startsOn, period.endsOn)) {
+            if (shown.test(r.assessment())) {
+                byPupil.computeIfAbsent(r.mark().pupilId(), k -> new ArrayList<>()).add(new Row(r.assessment(), r.mark()).entry());
             }
         }
         return byPupil;

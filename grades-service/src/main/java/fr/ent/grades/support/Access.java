@@ -96,7 +96,19 @@ public class Access {
 
     /** As whom the caller reads this pupil's results, else 404. */
     public Audience requireReaderOf(UUID pupilId) {
-        Relationships.Viewer viewer = relationships.requireReaderOf(pupilId);
+        return audience(pupilId, relationships.requireReaderOf(pupilId));
+    }
+
+    /** The pupil and as whom the caller reads their results (one lookup of the pupil), else 404. */
+    public record Reader(DirectoryPerson pupil, Audience audience) {
+    }
+
+    public Reader requireReader(UUID pupilId) {
+        Relationships.Reader reader = relationships.requireReader(pupilId);
+        return new Reader(reader.pupil(), audience(pupilId, reader.viewer()));
+    }
+
+    private Audience audience(UUID pupilId, Relationships.Viewer viewer) {
         if (viewer == Relationships.Viewer.SCHOOL) {
             return Audience.SCHOOL;
         }

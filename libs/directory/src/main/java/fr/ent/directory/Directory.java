@@ -194,6 +194,24 @@ public class Directory {
         return ids("SELECT class_group_id FROM directory_teaching WHERE teacher_id = ? AND NOT ended", teacher);
     }
 
+    /**
+     * Who teaches what in the class or group now: teacher → subjects (a report card's teachers per
+     * subject in one query rather than one per teacher and subject).
+     */
+    public Map<UUID, Set<String>> subjectsByTeacher(UUID classOrGroup) {
+        String sql = "SELECT teacher_id, subject FROM directory_teaching WHERE class_group_id = ? AND NOT ended";
+        Map<UUID, Set<String>> result = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = prepare(c, sql, classOrGroup);
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                result.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>()).add(rs.getString(2));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new DirectoryException(sql, e);
+        }
+    }
+
     /** The teachers who currently teach the class or group. */
     public Set<UUID> teachersOf(UUID classOrGroup) {
         return ids("SELECT teacher_id FROM directory_teaching WHERE class_group_id = ? AND NOT ended", classOrGroup);

@@ -155,8 +155,15 @@ public class Relationships {
         if (!(user.isPerson() && user.hasRole(CurrentUser.TEACHER))) {
             return false;
         }
-        Optional<DirectoryPerson> pupil = directory.person(pupilId);
-        if (pupil.isEmpty() || pupil.get().schoolIds().stream().noneMatch(user::belongsTo)) {
+        return directory.person(pupilId).map(this::teachesPupil).orElse(false);
+    }
+
+    private boolean teachesPupil(DirectoryPerson pupil) {
+        if (!(user.isPerson() && user.hasRole(CurrentUser.TEACHER))) {
+            return false;
+        }
+        UUID pupilId = pupil.id();
+        if (pupil.schoolIds().stream().noneMatch(user::belongsTo)) {
             return false;
         }
         LocalDate today = clock.today();
@@ -189,11 +196,22 @@ public class Relationships {
      * and integrations of the pupil's school, and the teachers of the pupil, as the school.
      */
     public Optional<Viewer> viewerOf(UUID pupilId) {
-        Optional<DirectoryPerson> pupil = directory.person(pupilId);
-        if (pupil.isEmpty()) {
-            return Optional.empty();
-        }
-        if (user.isAdmin() || pupil.get().schoolIds().stream().anyMatch(user::readsAsStaffOf) || teachesPupil(pupilId)) {
+        return directory.person(pupilId).flatMap(this::viewerOf);
+    }
+
+    /** A pupil and as whom the caller reads their data ({@link #requireReader}). */
+    public record Reader(DirectoryPerson pupil, Viewer viewer) {
+    }
+
+    /** {@link #requireReaderOf} with the pupil as the directory knows them, in one lookup of the pupil; else 404. */
+    public Reader requireReader(UUID pupilId) {
+        DirectoryPerson pupil = directory.person(pupilId).orElseThrow(() -> notYours("Élève introuvable."));
+        return new Reader(pupil, viewerOf(pupil).orElseThrow(() -> notYours("Élève introuvable.")));
+    }
+
+    private Optional<Viewer> viewerOf(DirectoryPerson pupil) {
+        UUID pupilId = pupil.id();
+        if (user.isAdmin() || pupil.schoolIds().stream().anyMatch(user::readsAsStaffOf) || teachesPupil(pupil)) {
             return Optional.of(Viewer.SCHOOL);
         }
         if (isThePupil(pupilId) || isGuardianOf(pupilId)) {

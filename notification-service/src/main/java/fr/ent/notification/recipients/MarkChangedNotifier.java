@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** A published mark changed: the pupil and their guardians are told again, each not before their time. */
+/**
+ * A published mark changed: the pupil and their guardians are told again, each not before their
+ * time; the title names the assessment when the event gives it (« Note modifiée en français : Dictée »).
+ */
 @ApplicationScoped
 public class MarkChangedNotifier implements Notifier {
 
@@ -43,8 +46,10 @@ public class MarkChangedNotifier implements Notifier {
         }
         String subject = Marks.subject(changed.subject());
         return Marks.forPupilAndGuardians(pupils, clock, pupil, Pupils.schoolOf(changed.schoolId(), event),
-                "Note modifiée en " + subject, "Une note " + Lessons.de(subject) + " a été modifiée.",
-                "Note modifiée pour {prénom}", "Une note " + Lessons.de(subject) + " de {prénom} a été modifiée.",
+                Marks.withName("Note modifiée en " + subject, changed.title()),
+                "Une note " + Lessons.de(subject) + " a été modifiée.",
+                Marks.withName("Note modifiée pour {prénom}", changed.title()),
+                "Une note " + Lessons.de(subject) + " de {prénom} a été modifiée.",
                 "/notes/evaluations/" + changed.assessmentId(), changed.changedAt().toInstant(),
                 changed.pupilsVisibleAt().toInstant(), changed.guardiansVisibleAt().toInstant());
     }

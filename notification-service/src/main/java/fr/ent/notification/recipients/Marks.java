@@ -55,6 +55,38 @@ public final class Marks {
         return text.replace("de {prénom}", fr.ent.web.text.French.de(firstName)).replace("{prénom}", firstName);
     }
 
+    /** Longest assessment title or period name kept in a notice's title (the rest: « … »). */
+    static final int MAX_NAME = 80;
+
+    /**
+     * « Nouvelle note en mathématiques : Contrôle chapitre 3 »: the text followed by the name the
+     * event gives (an assessment's title), when it gives one; older events have none: the text alone.
+     */
+    static String withName(String text, String name) {
+        String n = name == null ? "" : name.strip().replace("{prénom}", "");
+        if (n.isEmpty()) {
+            return text;
+        }
+        return text + " : " + (n.length() > MAX_NAME ? n.substring(0, MAX_NAME - 1).strip() + "…" : n);
+    }
+
+    /**
+     * A period named after « bulletin »: « du 1er trimestre », « du semestre 2 ». Null when the event
+     * gives no name, or one that does not read after « du » (« Année »: the caller puts it after a
+     * colon with {@link #withName}).
+     */
+    static String ofPeriod(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > MAX_NAME) {
+            return null;
+        }
+        String lower = n.toLowerCase(java.util.Locale.FRENCH);
+        if (Character.isDigit(n.charAt(0)) || lower.startsWith("trimestre") || lower.startsWith("semestre")) {
+            return "du " + (Character.isDigit(n.charAt(0)) ? n : lower);
+        }
+        return null;
+    }
+
     private static Duration until(Instant now, Instant at) {
         return at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at);
     }

@@ -15,7 +15,9 @@ import java.util.UUID;
 
 /**
  * Marks published: each pupil with a result is told at the pupils' time, their guardians at the
- * guardians' time (grades-service's delay), never earlier; one notice per child.
+ * guardians' time (grades-service's delay), never earlier; one notice per child. The title names
+ * the assessment when the event gives its title (« Nouvelle note en mathématiques : Contrôle
+ * chapitre 3 »); an older event without it gives « Nouvelle note en mathématiques ».
  */
 @ApplicationScoped
 public class MarksPublishedNotifier implements Notifier {
@@ -51,8 +53,10 @@ public class MarksPublishedNotifier implements Notifier {
         List<Notice> notices = new ArrayList<>();
         for (UUID pupil : published.pupilIds()) {
             notices.addAll(Marks.forPupilAndGuardians(pupils, clock, pupil, school,
-                    "Nouvelle note en " + subject, "Une note " + Lessons.de(subject) + " a été publiée.",
-                    "Nouvelle note de {prénom}", "Une note " + Lessons.de(subject) + " de {prénom} a été publiée.",
+                    Marks.withName("Nouvelle note en " + subject, published.title()),
+                    "Une note " + Lessons.de(subject) + " a été publiée.",
+                    Marks.withName("Nouvelle note de {prénom}", published.title()),
+                    "Une note " + Lessons.de(subject) + " de {prénom} a été publiée.",
                     "/notes/evaluations/" + published.assessmentId(), published.publishedAt().toInstant(),
                     published.pupilsVisibleAt().toInstant(), published.guardiansVisibleAt().toInstant()));
         }

@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * A pupil's report card (bulletin) was published: the pupil and their guardians are told it is
- * there to download. The event carries ids only, so the text names neither the period nor anything
- * of its content.
+ * there to download. The text names the period when the event gives its name (« Bulletin du 1er
+ * trimestre disponible »; a name that does not read after « du », like « Année », after a colon);
+ * an older event without it gives « Bulletin disponible ». Nothing of the content, ever.
  */
 @ApplicationScoped
 public class ReportCardPublishedNotifier implements Notifier {
@@ -46,9 +47,24 @@ public class ReportCardPublishedNotifier implements Notifier {
         if (published.publishedAt() == null) {
             throw new PoisonEventException("report-card-published without its time");
         }
+        String ofPeriod = Marks.ofPeriod(published.periodName());
+        String pupilTitle;
+        String guardianTitle;
+        String body;
+        String guardianBody;
+        if (ofPeriod != null) {
+            pupilTitle = "Bulletin " + ofPeriod + " disponible";
+            body = "Le bulletin " + ofPeriod + " est disponible dans l'ENT.";
+            guardianTitle = "Bulletin " + ofPeriod + " de {prénom} disponible";
+            guardianBody = "Le bulletin " + ofPeriod + " de {prénom} est disponible : téléchargez-le dans l'ENT.";
+        } else {
+            pupilTitle = Marks.withName("Bulletin disponible", published.periodName());
+            body = "Un nouveau bulletin est disponible dans l'ENT.";
+            guardianTitle = Marks.withName("Bulletin de {prénom} disponible", published.periodName());
+            guardianBody = "Le bulletin de {prénom} est disponible : téléchargez-le dans l'ENT.";
+        }
         return Marks.forPupilAndGuardians(pupils, clock, pupil, Pupils.schoolOf(published.schoolId(), event),
-                "Bulletin disponible", "Un nouveau bulletin est disponible dans l'ENT.",
-                "Bulletin de {prénom} disponible", "Le bulletin de {prénom} est disponible : téléchargez-le dans l'ENT.",
+                pupilTitle, body, guardianTitle, guardianBody,
                 "/notes/bulletins/" + period, published.publishedAt().toInstant(), published.publishedAt().toInstant(),
                 published.publishedAt().toInstant());
     }

@@ -15,11 +15,21 @@ import java.util.UUID;
  * grades-service, which applies the same times.
  *
  * @param pupilIds the pupils who have a result (mark, marker or skills) in it
+ * @param title    the assessment's title as the teacher wrote it ("Contrôle chapitre 3"), for the
+ *                 family's notice; optional (added to v1), never a mark
  */
 @EventContract(type = MarksPublished.TYPE, topic = Topics.GRADES)
 public record MarksPublished(UUID assessmentId, UUID schoolId, UUID classGroupId, UUID periodId, String subject,
                              UUID teacherId, LocalDate heldOn, List<UUID> pupilIds, OffsetDateTime publishedAt,
-                             OffsetDateTime pupilsVisibleAt, OffsetDateTime guardiansVisibleAt) {
+                             OffsetDateTime pupilsVisibleAt, OffsetDateTime guardiansVisibleAt, String title) {
 
     public static final String TYPE = "fr.ent.grades.marks-published.v1";
+
+    /** Without the assessment's title (optional, added to v1: older events have none). */
+    public MarksPublished(UUID assessmentId, UUID schoolId, UUID classGroupId, UUID periodId, String subject, UUID teacherId,
+                          LocalDate heldOn, List<UUID> pupilIds, OffsetDateTime publishedAt, OffsetDateTime pupilsVisibleAt,
+                          OffsetDateTime guardiansVisibleAt) {
+        this(assessmentId, schoolId, classGroupId, periodId, subject, teacherId, heldOn, pupilIds, publishedAt, pupilsVisibleAt,
+                guardiansVisibleAt, null);
+    }
 }
