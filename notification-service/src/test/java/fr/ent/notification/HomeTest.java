@@ -141,6 +141,14 @@ class HomeTest extends NotificationScenario {
         assertThat(later.getString("children[0].latestMarks[0].text")).isEqualTo("Nouvelle note en mathématiques (devoir du 23 novembre)");
         assertThat(later.getString("children[0].latestMarks[0].link")).isEqualTo("/notes/" + d.lea());
         assertThat(later.getList("children[0].absencesToJustify.id", String.class)).containsExactly(lateness.toString());
+
+        // an event that names its assessment: the home names it as the notice does
+        UUID titled = UUID.randomUUID();
+        TopicWriter.publish(titled.toString(), new MarksPublished(titled, d.school(), d.classId(), UUID.randomUUID(),
+                "MATHS", UUID.randomUUID(), LocalDate.of(2026, 11, 24), List.of(d.lea()), at(guardiansAt),
+                at(guardiansAt), at(guardiansAt), "Contrôle chapitre 3"), d.school());
+        JsonPath named = awaitHome(parent(d.marc(), d.school()), j -> j.getList("children[0].latestMarks").size() == 2);
+        assertThat(named.getString("children[0].latestMarks[0].text")).isEqualTo("Nouvelle note en mathématiques : Contrôle chapitre 3");
     }
 
     @Test

@@ -50,7 +50,10 @@ public class Home {
     public record WorkDue(UUID workId, String subject, String kind, LocalDate dueOn, boolean done, String text, String link) {
     }
 
-    /** « Nouvelle note en mathématiques (devoir du 3 décembre) »: never the mark; the link opens the marks page. */
+    /**
+     * « Nouvelle note en mathématiques : Contrôle chapitre 3 », or « … (devoir du 3 décembre) » from an
+     * older event without the title: never the mark; the link opens the marks page.
+     */
     public record LatestMark(UUID assessmentId, String subject, LocalDate heldOn, boolean changed, Instant at, String text,
                              String link) {
     }
@@ -121,8 +124,12 @@ public class Home {
                     String subject = Marks.subject(rs.getString("subject"));
                     LocalDate heldOn = rs.getObject("held_on", LocalDate.class);
                     boolean changed = rs.getBoolean("changed");
-                    String text = (changed ? "Note modifiée en " : "Nouvelle note en ") + subject
-                            + (heldOn == null ? "" : " (devoir du " + DAY_MONTH.format(heldOn) + ")");
+                    String title = rs.getString("title");
+                    // named as the notice names it when the event gave the title; else by its day
+                    String text = title != null && !title.isBlank()
+                            ? Marks.withName((changed ? "Note modifiée en " : "Nouvelle note en ") + subject, title)
+                            : (changed ? "Note modifiée en " : "Nouvelle note en ") + subject
+                                    + (heldOn == null ? "" : " (devoir du " + DAY_MONTH.format(heldOn) + ")");
                     String link = Boolean.TRUE.equals(guardianOf.get(pupil)) ? "/notes/" + pupil : "/notes";
                     return byPupil.computeIfAbsent(key(pupil, Jdbc.uuid(rs, "school_id")), k -> new ArrayList<>())
                             .add(new LatestMark(Jdbc.uuid(rs, "assessment_id"), subject, heldOn, changed,

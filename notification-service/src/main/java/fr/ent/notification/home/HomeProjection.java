@@ -126,13 +126,14 @@ public class HomeProjection {
         Instant at = m.publishedAt() == null ? when(event) : m.publishedAt().toInstant();
         jdbc.update("""
                 insert into home_mark (assessment_id, pupil_id, school_id, subject, held_on, changed, occurred_at,
-                                       pupils_visible_at, guardians_visible_at)
-                select ?, p, ?, ?, ?, false, ?, ?, ? from unnest(?) p
+                                       pupils_visible_at, guardians_visible_at, title)
+                select ?, p, ?, ?, ?, false, ?, ?, ?, ? from unnest(?) p
                 on conflict (assessment_id, pupil_id) do update set subject = excluded.subject, held_on = excluded.held_on,
-                    pupils_visible_at = excluded.pupils_visible_at, guardians_visible_at = excluded.guardians_visible_at""",
+                    pupils_visible_at = excluded.pupils_visible_at, guardians_visible_at = excluded.guardians_visible_at,
+                    title = coalesce(excluded.title, home_mark.title)""",
                 required(m.assessmentId(), "assessmentId"), school(m.schoolId(), event), text(m.subject()), m.heldOn(), at,
                 visible(m.pupilsVisibleAt(), "pupilsVisibleAt"), visible(m.guardiansVisibleAt(), "guardiansVisibleAt"),
-                new Jdbc.UuidArray(m.pupilIds()));
+                m.title(), new Jdbc.UuidArray(m.pupilIds()));
     }
 
     private void markChanged(MarkChanged m, IncomingEvent event) {
@@ -140,14 +141,15 @@ public class HomeProjection {
         // Keeps the assessment's day from its MarksPublished; a change seen twice (replay) stays one row.
         jdbc.update("""
                 insert into home_mark (assessment_id, pupil_id, school_id, subject, held_on, changed, occurred_at,
-                                       pupils_visible_at, guardians_visible_at)
-                values (?, ?, ?, ?, null, true, ?, ?, ?)
+                                       pupils_visible_at, guardians_visible_at, title)
+                values (?, ?, ?, ?, null, true, ?, ?, ?, ?)
                 on conflict (assessment_id, pupil_id) do update set changed = true,
                     occurred_at = greatest(home_mark.occurred_at, excluded.occurred_at),
-                    pupils_visible_at = excluded.pupils_visible_at, guardians_visible_at = excluded.guardians_visible_at""",
+                    pupils_visible_at = excluded.pupils_visible_at, guardians_visible_at = excluded.guardians_visible_at,
+                    title = coalesce(excluded.title, home_mark.title)""",
                 required(m.assessmentId(), "assessmentId"), required(m.pupilId(), "pupilId"), school(m.schoolId(), event),
                 text(m.subject()), at, visible(m.pupilsVisibleAt(), "pupilsVisibleAt"),
-                visible(m.guardiansVisibleAt(), "guardiansVisibleAt"));
+                visible(m.guardiansVisibleAt(), "guardiansVisibleAt"), m.title());
     }
 
     private void absence(AbsenceRecorded a, IncomingEvent event) {

@@ -62,7 +62,7 @@ public final class Marks {
      * « Nouvelle note en mathématiques : Contrôle chapitre 3 »: the text followed by the name the
      * event gives (an assessment's title), when it gives one; older events have none: the text alone.
      */
-    static String withName(String text, String name) {
+    public static String withName(String text, String name) {
         String n = name == null ? "" : name.strip().replace("{prénom}", "");
         if (n.isEmpty()) {
             return text;
