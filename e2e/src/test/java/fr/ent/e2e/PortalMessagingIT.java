@@ -150,7 +150,11 @@ class PortalMessagingIT {
             new WebDriverWait(sophie, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"),
                     "Vous avez confirmé la lecture de cette information"));
 
-            cpe.findElement(By.xpath("//li[h3[normalize-space()='" + subject + "']]//button[normalize-space()='Qui a confirmé ?']")).click();
+            // the information just sent shows its detail already (« Actualiser »); an older one opens it
+            WebElement item = new WebDriverWait(cpe, PAGE).until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//li[h3[normalize-space()='" + subject + "']]")));
+            List<WebElement> refresh = item.findElements(By.xpath(".//button[normalize-space()='Actualiser']"));
+            (refresh.isEmpty() ? item.findElement(By.xpath(".//button[normalize-space()='Qui a confirmé ?']")) : refresh.get(0)).click();
             new WebDriverWait(cpe, PAGE).until(ExpectedConditions.textToBe(count, "1 famille sur " + families + " a confirmé la lecture"));
             assertThat(cpe.findElement(By.cssSelector(".broadcast-detail")).getText()).contains("Ont confirmé (1)", "Sophie Dubois");
             assertNoSeriousViolation(cpe, "who has acknowledged");
