@@ -207,6 +207,7 @@ public final class MessagingBench {
         guardians.forEach(g -> platform.refresh(g.session()));
         platform.refresh(cpe);
         long t0 = System.nanoTime();
+        long sentAtMillis = System.currentTimeMillis();
         JsonNode sent = platform.call(cpe, "POST", "/api/messaging/schools/" + school + "/broadcasts", Map.of(
                 "subject", "Bench – information à toutes les familles",
                 "body", "Madame, Monsieur,\n\nune information du banc d'essai : merci d'en confirmer la lecture.\n\nLa vie scolaire",
@@ -229,7 +230,9 @@ public final class MessagingBench {
                     JsonNode page = platform.call(g.session(), "GET", "/api/notification/inbox?size=5", null).ok().json();
                     for (JsonNode e : page.get("items")) {
                         if (link.equals(e.path("link").asText())) {
-                            noticedAt.put(g.id(), (System.nanoTime() - t0) / 1_000_000);
+                            // when the row was written (wall clock, same machine), not when this poll came
+                            // round to it: a sweep over 800 inboxes takes seconds of its own
+                            noticedAt.put(g.id(), java.time.Instant.parse(e.path("createdAt").asText()).toEpochMilli() - sentAtMillis);
                             break;
                         }
                     }
@@ -252,7 +255,7 @@ public final class MessagingBench {
         report.add(String.format("| a broadcast from the CPE to the whole school: every family's acknowledgement entry and mailbox copy (one transaction) | %d families in %d ms | %d signed-in guardians receive communications; staff see %d entries, %d waiting; %d of %d sampled mailboxes hold it |",
                 families, answeredMs, guardians.size(), view.get("families").asInt(), view.get("notAcknowledged").asInt(),
                 inMailbox.size(), Math.min(50, guardians.size())));
-        report.add(String.format("| … and its notice in every guardian's notification inbox | last after %d ms (%d of %d) | p50 / p99 %d / %d ms; goal: every inbox and notification within 2 s (%s) |",
+        report.add(String.format("| … and its notice in every guardian's notification inbox (the row's created_at − the send) | last after %d ms (%d of %d) | p50 / p99 %d / %d ms; goal: every inbox and notification within 2 s (%s) |",
                 last, ms.size(), guardians.size(), pct(ms, 50), pct(ms, 99),
                 ms.size() == guardians.size() && last <= 2_000 ? "met" : "not met"));
     }
