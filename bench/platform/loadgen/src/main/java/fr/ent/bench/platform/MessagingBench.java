@@ -86,12 +86,7 @@ public final class MessagingBench {
     /** Classes, their pupils and teachers; the guardians who receive communications (up to {@code guardianCount} signed in). */
     private void loadDirectory(int guardianCount) {
         long t0 = System.nanoTime();
-        demo.at("/classes/0750001A").fields().forEachRemaining(c -> {
-            List<String> pupils = new ArrayList<>();
-            platform.call(cpe, "GET", "/api/identity/classes/" + c.getValue().asText() + "/pupils", null).ok().json()
-                    .forEach(p -> pupils.add(p.get("id").asText()));
-            pupilsOf.put(c.getValue().asText(), pupils);
-        });
+        pupilsOf.putAll(platform.pupilsByClass(cpe, demo.at("/classes/0750001A")));
         JsonNode teachers = platform.call(cpe, "GET", "/api/identity/people?schoolId=" + school
                 + "&role=TEACHER&size=200", null).ok().json().get("items");
         parallel(8, teachers.size(), i -> {

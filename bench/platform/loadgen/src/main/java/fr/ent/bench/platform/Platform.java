@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -186,6 +189,18 @@ final class Platform {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The pupils of each class of the demo's {@code classes} node (id → pupil ids, in the node's order), read as {@code who}. */
+    Map<String, List<String>> pupilsByClass(Session who, JsonNode classes) {
+        Map<String, List<String>> pupilsOf = new LinkedHashMap<>();
+        classes.fields().forEachRemaining(c -> {
+            List<String> pupils = new ArrayList<>();
+            call(who, "GET", "/api/identity/classes/" + c.getValue().asText() + "/pupils", null).ok().json()
+                    .forEach(p -> pupils.add(p.get("id").asText()));
+            pupilsOf.put(c.getValue().asText(), pupils);
+        });
+        return pupilsOf;
     }
 
     static void sleep(long ms) {

@@ -130,13 +130,8 @@ public final class PlatformBench {
     private void loadDirectory() {
         long t0 = System.nanoTime();
         String school = demo.at("/schools/jeanMoulin").asText();
-        demo.at("/classes/0750001A").fields().forEachRemaining(c -> {
-            List<String> pupils = new ArrayList<>();
-            platform.call(cpe, "GET", "/api/identity/classes/" + c.getValue().asText() + "/pupils", null).ok().json()
-                    .forEach(p -> pupils.add(p.get("id").asText()));
-            pupilsOf.put(c.getValue().asText(), pupils);
-            pupils.forEach(p -> classOf.put(p, c.getValue().asText()));
-        });
+        pupilsOf.putAll(platform.pupilsByClass(cpe, demo.at("/classes/0750001A")));
+        pupilsOf.forEach((classId, pupils) -> pupils.forEach(p -> classOf.put(p, classId)));
         JsonNode teachers = platform.call(cpe, "GET", "/api/identity/people?schoolId=" + school
                 + "&role=TEACHER&size=200", null).ok().json().get("items");
         parallel(teachers.size(), i -> {

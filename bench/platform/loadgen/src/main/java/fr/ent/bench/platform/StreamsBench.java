@@ -159,12 +159,7 @@ public final class StreamsBench {
     /** Classes, pupils and teachers; the guardians who receive communications, with a password and a session. */
     private void loadDirectory(int guardianCount) {
         String school = demo.at("/schools/jeanMoulin").asText();
-        demo.at("/classes/0750001A").fields().forEachRemaining(c -> {
-            List<String> pupils = new ArrayList<>();
-            platform.call(cpe, "GET", "/api/identity/classes/" + c.getValue().asText() + "/pupils", null).ok().json()
-                    .forEach(p -> pupils.add(p.get("id").asText()));
-            pupilsOf.put(c.getValue().asText(), pupils);
-        });
+        pupilsOf.putAll(platform.pupilsByClass(cpe, demo.at("/classes/0750001A")));
         JsonNode teachers = platform.call(cpe, "GET", "/api/identity/people?schoolId=" + school
                 + "&role=TEACHER&size=200", null).ok().json().get("items");
         parallel(8, teachers.size(), i -> {
