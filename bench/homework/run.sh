@@ -2,9 +2,9 @@
 # homework-service through the gateway, with real Keycloak tokens and the demo data (deploy/local/up
 # brings it up; this script starts it if it is not running):
 #   1. a pupil's 15-day list read by the pupils of 4A: requests per second, p50/p99;
-#   2. 30 pupils of 4A handing in a 2 MB PDF at once (pre-signed upload to the object storage, then
+#   2. 30 pupils (4A's 28, then 4B's) handing in a 2 MB PDF at once (pre-signed upload to the object storage, then
 #      the hand-in, which homework-service confirms): all confirmed?, time to the last.
-# Each run sets a new HAND_IN work for 4A (Claire Martin, maths).
+# Each run sets a new HAND_IN work (Claire Martin, maths) for each class the pupils come from.
 # Prints a table and writes bench/results/<date>-homework.md.
 #
 #   bench/homework/run.sh [seconds] [clients] [hand-ins]
