@@ -35,7 +35,7 @@ export function FormattingBar({ field, text, onChange }: { field: RefObject<HTML
       <button type="button" onClick={() => apply('ul')}>
         Liste
       </button>
-      <button type="button" aria-expanded={linking} aria-controls="formatting-link" onClick={() => setLinking(!linking)}>
+      <button type="button" aria-expanded={linking} aria-controls={linking ? 'formatting-link' : undefined} onClick={() => setLinking(!linking)}>
         Lien
       </button>
       {linking && (
