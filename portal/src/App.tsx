@@ -9,7 +9,8 @@ import { navigate, usePath } from './router';
 import { ErrorMessage, Loading } from './screens/common';
 import { GuardianHome } from './screens/GuardianHome';
 import { PupilWeek, TeacherWeek } from './screens/PupilWeek';
-import { menuFor } from './lib/menu';
+import { isAdult, menuFor } from './lib/menu';
+import { MainMenu } from './screens/MainMenu';
 import { TeacherToday } from './screens/TeacherToday';
 import { RollCall } from './screens/RollCall';
 import { OfflineTimetable, OfflineTodoList } from './screens/OfflineTimetable';
@@ -30,6 +31,9 @@ const Mailbox = lazy(() => import('./screens/Mailbox').then((m) => ({ default: m
 const Thread = lazy(() => import('./screens/Thread').then((m) => ({ default: m.Thread })));
 const Compose = lazy(() => import('./screens/Compose').then((m) => ({ default: m.Compose })));
 const Broadcasts = lazy(() => import('./screens/Broadcasts').then((m) => ({ default: m.Broadcasts })));
+const Reports = lazy(() => import('./screens/MessagingStaff').then((m) => ({ default: m.Reports })));
+const RuleTable = lazy(() => import('./screens/MessagingStaff').then((m) => ({ default: m.RuleTable })));
+const Away = lazy(() => import('./screens/Away').then((m) => ({ default: m.Away })));
 const Activate = lazy(() => import('./screens/Activate').then((m) => ({ default: m.Activate })));
 
 type State =
@@ -162,6 +166,9 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
   else if (/^\/messagerie\/messages\/[^/]+$/.test(path)) page = <Thread key={path} api={api} me={me} messageId={path.split('/')[3]} />;
   else if (path === '/messagerie' || /^\/messagerie\/(envoyes|brouillons|corbeille|dossiers\/[^/]+)$/.test(path)) page = <Mailbox api={api} path={path} />;
   else if (me.profile.role === 'STAFF' && path === '/diffusions') page = <Broadcasts api={api} me={me} />;
+  else if (me.profile.role === 'STAFF' && path === '/signalements') page = <Reports api={api} me={me} />;
+  else if (me.profile.role === 'STAFF' && path === '/regles-messagerie') page = <RuleTable api={api} me={me} />;
+  else if (isAdult(me) && path === '/reponse-automatique') page = <Away api={api} />;
   else if (path === '/activer') page = <Activate />;
   else if ((me.children.length > 0 || me.profile.role === 'PUPIL') && (path === '/notes' || path.startsWith('/notes/')))
     page = <Marks api={api} me={me} childId={path.split('/')[2]} />;
@@ -203,26 +210,7 @@ function SignedIn({ api, token, onSignOut }: { api: Api; token: () => Promise<st
             {unread === 0 ? 'Aucune notification non lue' : `${unread} non lue${unread > 1 ? 's' : ''}`}
           </span>
         )}
-        {me && (
-          <nav aria-label="Menu principal" className="menu">
-            <ul>
-              {menuFor(me).map((m) => (
-                <li key={m.path}>
-                  <a
-                    href={m.path}
-                    aria-current={path === m.path ? 'page' : undefined}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(m.path);
-                    }}
-                  >
-                    {m.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+        {me && <MainMenu items={menuFor(me)} path={path} />}
         <span className="who">{name}</span>
         <button type="button" onClick={onSignOut}>
           Se déconnecter

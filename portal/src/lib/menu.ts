@@ -17,7 +17,15 @@ export function menuFor(me: Me): { path: string; label: string }[] {
   if (role === 'TEACHER') items.push({ path: '/absences', label: 'Mes absences' });
   items.push({ path: '/messagerie', label: 'Messagerie' });
   if (role === 'STAFF') items.push({ path: '/diffusions', label: 'Informations aux familles' });
+  if (role === 'STAFF') items.push({ path: '/signalements', label: 'Signalements' }, { path: '/regles-messagerie', label: 'Règles de la messagerie' });
+  if (isAdult(me)) items.push({ path: '/reponse-automatique', label: 'Réponse automatique' });
   items.push({ path: '/notifications', label: 'Notifications' }, { path: '/reglages', label: 'Réglages' });
   items.push({ path: '/activer', label: 'Application mobile' });
   return items;
+}
+
+/** Parents, teachers and staff: who has an absence with an auto-reply (`/me/away`; not pupils, not the platform's admin). */
+export function isAdult(me: Me): boolean {
+  const role = me.profile.role;
+  return role === 'PARENT' || role === 'TEACHER' || role === 'STAFF';
 }

@@ -63,6 +63,30 @@ export interface MessageView {
   attachments: Attachment[] | null;
   /** a broadcast, for a family it went to only */
   acknowledgement?: { acknowledged: boolean; acknowledgedAt: string | null } | null;
+  /** the author's own unsent draft only: its recipients as saved (people with their name, groups) */
+  draft?: DraftRecipients | null;
+}
+
+export interface DraftAddressee {
+  personId: string | null;
+  group: GroupKind | null;
+  classGroupId: string | null;
+  name: string | null;
+}
+
+export interface DraftRecipients {
+  to: DraftAddressee[];
+  cc: DraftAddressee[];
+  bcc: DraftAddressee[];
+}
+
+/** A saved draft addressee as the composer holds it: the option offered when there is one, else its name. */
+export function chosenFromDraft(a: DraftAddressee, options: RecipientOption[]): { addressee: Addressee; label: string } {
+  const addressee: Addressee = a.personId ? { personId: a.personId } : { group: a.group ?? undefined, ...(a.classGroupId ? { classGroupId: a.classGroupId } : {}) };
+  const offered = options.find((o) => o.key === addresseeKey(addressee));
+  if (offered) return { addressee, label: offered.label };
+  if (a.personId) return { addressee, label: a.name ?? 'Destinataire' };
+  return { addressee, label: a.group ? groupLabelOf(a.group) : 'Destinataire' };
 }
 
 export type Box = 'INBOX' | 'SENT' | 'DRAFT' | 'TRASH';
@@ -175,6 +199,11 @@ const GROUP_LABEL: Record<GroupKind, string> = {
   STAFF: 'Vie scolaire et direction',
 };
 
+/** A group's name when its class is not among those offered (a draft saved before a change of class). */
+function groupLabelOf(kind: GroupKind): string {
+  return kind === 'STAFF' ? GROUP_LABEL.STAFF : `${GROUP_LABEL[kind]} une classe`;
+}
+
 function group(schoolId: string, kind: GroupKind, classGroupId?: string, className?: string): RecipientOption {
   const addressee: Addressee = classGroupId ? { group: kind, classGroupId } : { group: kind };
   return { key: addresseeKey(addressee), label: className ? `${GROUP_LABEL[kind]} ${className}` : GROUP_LABEL[kind], schoolId, addressee };
@@ -256,6 +285,11 @@ const MESSAGING_FIELDS: Record<string, string> = {
   name: 'nom du dossier',
   q: 'recherche',
   attachmentIds: 'pièces jointes',
+  reply: 'réponse automatique',
+  startsAt: 'premier jour',
+  endsAt: 'dernier jour',
+  days: 'jours de blocage',
+  personId: 'expéditeur',
 };
 
 /**

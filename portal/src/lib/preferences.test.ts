@@ -33,10 +33,17 @@ describe('the menu', () => {
   const base: Me = { profile: { id: 'x', role: 'PARENT', firstName: 'A', lastName: 'B', schoolIds: ['s'] }, children: [], teaching: [], enrolments: [] };
   it('gives each profile its pages', () => {
     const parent = { ...base, children: [{ person: { ...base.profile, role: 'PUPIL' as const }, currentEnrolments: [] }] };
-    expect(menuFor(parent).map((m) => m.path)).toEqual(['/', '/notes', '/travail/x', '/messagerie', '/notifications', '/reglages', '/activer']);
+    expect(menuFor(parent).map((m) => m.path)).toEqual(['/', '/notes', '/travail/x', '/messagerie', '/reponse-automatique', '/notifications', '/reglages', '/activer']);
     const teacher = { ...base, profile: { ...base.profile, role: 'TEACHER' as const }, teaching: [{ id: 't', schoolId: 's', classGroupId: 'c', classGroupName: '4A', subject: 'M' }] };
-    expect(menuFor(teacher).map((m) => m.label)).toEqual(['Aujourd’hui', 'Ma semaine', 'Notes', 'Cahier de textes', 'Mes absences', 'Messagerie', 'Notifications', 'Réglages', 'Application mobile']);
+    expect(menuFor(teacher).map((m) => m.label)).toEqual(['Aujourd’hui', 'Ma semaine', 'Notes', 'Cahier de textes', 'Mes absences', 'Messagerie', 'Réponse automatique', 'Notifications', 'Réglages', 'Application mobile']);
     expect(menuFor({ ...base, profile: { ...base.profile, role: 'PUPIL' } }).map((m) => m.label)).toEqual(['Ma semaine', 'Notes', 'Travail à faire', 'Messagerie', 'Notifications', 'Réglages', 'Application mobile']);
-    expect(menuFor({ ...base, profile: { ...base.profile, role: 'STAFF' } })[0]).toEqual({ path: '/', label: 'Vie scolaire' });
+    const staff = menuFor({ ...base, profile: { ...base.profile, role: 'STAFF' } });
+    expect(staff[0]).toEqual({ path: '/', label: 'Vie scolaire' });
+    expect(staff.map((m) => m.path)).toEqual(expect.arrayContaining(['/diffusions', '/signalements', '/regles-messagerie', '/reponse-automatique']));
+    // reports and the rule table are the vie scolaire's and the head's only; the auto-reply is every adult's
+    for (const who of [parent, teacher, { ...base, profile: { ...base.profile, role: 'PUPIL' as const } }])
+      expect(menuFor(who).map((m) => m.path)).not.toEqual(expect.arrayContaining(['/signalements']));
+    expect(menuFor({ ...base, profile: { ...base.profile, role: 'PUPIL' } }).map((m) => m.path)).not.toContain('/reponse-automatique');
+    expect(menuFor({ ...base, profile: { ...base.profile, role: 'ADMIN' } }).map((m) => m.path)).not.toContain('/reponse-automatique');
   });
 });

@@ -19,7 +19,10 @@ import {
   messagingError,
   recipientOptions,
   refusalsOf,
+  chosenFromDraft,
+  DraftRecipients,
 } from '../lib/messaging';
+import { FormattingBar, Preview } from './Formatting';
 import { ClassView, Me, School, Week } from '../lib/types';
 import { fileProblem, upload } from '../lib/upload';
 import { navigate } from '../router';
@@ -201,8 +204,11 @@ export function Compose({ api, me, draftId, saveDelay = 1200 }: { api: Api; me: 
   const saver = useRef<DraftAutosave | null>(null);
   if (!saver.current) saver.current = new DraftAutosave(api, setSaveState, kept?.draftId ?? draftId ?? null, saveDelay);
   const touched = useRef(false);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
 
-  // a draft opened from the « Brouillons » box: its subject and text (its recipients are picked again)
+  // a draft opened from the « Brouillons » box: its subject, text, attachments and recipients as saved
+  // (the API gives the author their own draft's recipients), labelled once the options are known
+  const [savedRecipients, setSavedRecipients] = useState<DraftRecipients | null>(null);
   useEffect(() => {
     if (!draftId || kept) return;
     api.get<MessageView>(`${MESSAGING}/messages/${draftId}`).then(
@@ -211,10 +217,21 @@ export function Compose({ api, me, draftId, saveDelay = 1200 }: { api: Api; me: 
         setBody(m.body ?? '');
         setSchoolId(m.schoolId);
         setFiles((m.attachments ?? []).map((a) => ({ fileId: a.fileId, fileName: a.fileName })));
+        if (m.draft) setSavedRecipients(m.draft);
       },
       (e) => setError(messagingError(e)),
     );
   }, [api, draftId, kept]);
+  useEffect(() => {
+    if (!savedRecipients || (!opts.data && !opts.error)) return;
+    const offered = opts.data?.options ?? [];
+    setLists({
+      to: savedRecipients.to.map((a) => chosenFromDraft(a, offered)),
+      cc: savedRecipients.cc.map((a) => chosenFromDraft(a, offered)),
+      bcc: savedRecipients.bcc.map((a) => chosenFromDraft(a, offered)),
+    });
+    setSavedRecipients(null);
+  }, [savedRecipients, opts.data, opts.error]);
 
   const options = opts.data?.options ?? [];
   const schools = [...new Set(options.map((o) => o.schoolId))];
@@ -371,7 +388,9 @@ export function Compose({ api, me, draftId, saveDelay = 1200 }: { api: Api; me: 
         <label htmlFor="compose-subject">Objet</label>
         <input id="compose-subject" value={subject} maxLength={200} onChange={(e) => touch(setSubject)(e.target.value)} />
         <label htmlFor="compose-body">Message</label>
-        <textarea id="compose-body" rows={8} value={body} maxLength={20000} onChange={(e) => touch(setBody)(e.target.value)} />
+        <FormattingBar field={bodyField} text={body} onChange={touch(setBody)} />
+        <textarea id="compose-body" ref={bodyField} rows={8} value={body} maxLength={20000} onChange={(e) => touch(setBody)(e.target.value)} />
+        <Preview text={body} />
         <label htmlFor="compose-file">Pièce jointe ({ATTACHMENT_RULES.maxLabel} au plus : PDF, PNG, JPEG, DOCX, ODT)</label>
         <input id="compose-file" type="file" accept={ATTACHMENT_RULES.types.join(',')} onChange={(e) => void attach(e.target.files?.[0])} />
         {files.length > 0 && (

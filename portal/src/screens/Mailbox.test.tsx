@@ -117,6 +117,39 @@ describe('a conversation', () => {
   });
 });
 
+describe('a formatted message in a conversation', () => {
+  it('shows its formatting and keeps nothing hostile: no script, handler, image or javascript: link', async () => {
+    const sophie: Me = { profile: { id: 'sophie', role: 'PARENT', firstName: 'Sophie', lastName: 'Dubois', schoolIds: [] }, children: [], teaching: [], enrolments: [] };
+    const m: MessageView = {
+      id: 'm5', conversationId: 'c5', schoolId: 'jm', inReplyTo: null, sender: { id: 'claire', name: 'Claire Martin' }, to: [{ id: 'sophie', name: 'Sophie Dubois' }], cc: [], bcc: [],
+      subject: 'Sortie', sentAt: '2026-12-07T08:00:00Z', recalledAt: null, readAt: '2026-12-07T09:00:00Z', receipts: null, attachments: [], acknowledgement: null,
+      body: '<p>Apportez <strong>un pique-nique</strong> :</p><ul><li>eau</li><li>gourde</li></ul><a href="https://college.example/sortie">le programme</a> ' +
+        '<a href="javascript:alert(1)" onclick="alert(2)">ici</a><img src="x" onerror="alert(3)"><script>alert(4)</script>',
+    };
+    const api: Api = {
+      ...testApiBase(),
+      get: async <T,>(path: string): Promise<T> => {
+        if (path === '/api/messaging/messages/m5') return m as T;
+        if (path === '/api/messaging/conversations/c5') return { id: 'c5', subject: 'Sortie', messages: [m] } as T;
+        if (path === '/api/messaging/folders') return [] as T;
+        throw new Error(path);
+      },
+      send: async <T,>(): Promise<T> => undefined as T,
+    };
+    render(<Thread api={api} me={sophie} messageId="m5" />);
+    const strong = await screen.findByText('un pique-nique');
+    expect(strong.tagName).toBe('STRONG');
+    const body = strong.closest('.body')!;
+    expect([...body.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['eau', 'gourde']);
+    const link = screen.getByRole('link', { name: 'le programme' });
+    expect(link.getAttribute('href')).toBe('https://college.example/sortie');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.queryByRole('link', { name: 'ici' })).toBeNull();
+    expect(body.querySelectorAll('script, img, [onclick], [onerror]')).toHaveLength(0);
+    expect(body.textContent).toContain('ici');
+  });
+});
+
 describe('the mobile app’s activation', () => {
   it('sends the person to the realm’s device page with the code typed, and refuses a code of the wrong shape', async () => {
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ authority: 'http://localhost:8180/realms/ent', clientId: 'ent-portal' }), { status: 200 }));

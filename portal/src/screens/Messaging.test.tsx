@@ -130,6 +130,49 @@ describe('writing a message', () => {
     expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('');
   });
 
+  it('reopens a draft from « Brouillons » with its recipients as saved, and keeps them when saved again', async () => {
+    const { api, sent } = messaging();
+    const draft = {
+      id: 'd9', conversationId: 'c9', schoolId: 'jm', inReplyTo: null, sender: { id: 'sophie', name: 'Sophie Dubois' },
+      to: [], cc: [], bcc: [], subject: 'Sortie', body: 'Bonjour', sentAt: null, recalledAt: null, readAt: null, receipts: null, attachments: [],
+      draft: {
+        to: [{ personId: 'claire', group: null, classGroupId: null, name: 'Claire Martin' }],
+        cc: [{ personId: null, group: 'STAFF', classGroupId: null, name: null }],
+        bcc: [{ personId: 'marc', group: null, classGroupId: null, name: 'Marc Petit' }],
+      },
+    } satisfies MessageView;
+    const get = api.get;
+    api.get = async <T,>(path: string): Promise<T> => (path === '/api/messaging/messages/d9' ? (draft as T) : get<T>(path));
+    render(<Compose api={api} me={sophie} draftId="d9" saveDelay={0} />);
+    // labelled as offered (Claire, the vie scolaire), or by the name the service gives (someone no longer offered)
+    expect(await within(await screen.findByRole('list', { name: 'Destinataires : À' })).findByText('Claire Martin (Mathématiques)')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Destinataires : Copie' })).getByText('Vie scolaire et direction')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'Destinataires : Copie cachée' })).getByText('Marc Petit')).toBeTruthy();
+    expect((screen.getByLabelText('Message') as HTMLTextAreaElement).value).toBe('Bonjour');
+    expect(sent).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText('Message'), { target: { value: 'Bonjour, Léa viendra.' } });
+    await waitFor(() => expect(sent.map((c) => `${c.method} ${c.path}`)).toEqual(['PUT /api/messaging/drafts/d9']));
+    expect(sent[0].body).toMatchObject({ body: 'Bonjour, Léa viendra.', to: [{ personId: 'claire' }], cc: [{ group: 'STAFF' }], bcc: [{ personId: 'marc' }] });
+  });
+
+  it('offers a toolbar whose formatting is previewed as the reader will see it', async () => {
+    const { api } = messaging();
+    render(<Compose api={api} me={sophie} saveDelay={60_000} />);
+    await screen.findByRole('option', { name: 'Claire Martin (Mathématiques)' });
+    const field = screen.getByLabelText('Message') as HTMLTextAreaElement;
+    fireEvent.change(field, { target: { value: 'Venez demain' } });
+    field.setSelectionRange(6, 12);
+    fireEvent.click(screen.getByRole('button', { name: 'Gras' }));
+    expect(field.value).toBe('Venez <strong>demain</strong>');
+    expect(document.querySelector('.preview strong')?.textContent).toBe('demain');
+    fireEvent.click(screen.getByRole('button', { name: 'Lien' }));
+    fireEvent.change(screen.getByLabelText('Adresse du lien (https:// ou mailto:)'), { target: { value: 'javascript:alert(1)' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Insérer le lien' }));
+    expect(screen.getByRole('alert').textContent).toBe('Seuls les liens https:// et mailto: sont permis.');
+    expect(field.value).toBe('Venez <strong>demain</strong>');
+  });
+
   it('asks for the missing fields in French before sending anything', async () => {
     const { api, sent } = messaging();
     render(<Compose api={api} me={sophie} saveDelay={60_000} />);

@@ -3,12 +3,11 @@ import { Api, ApiError } from '../lib/api';
 import { absencePeriodLabel, absenceStatusLabel } from '../lib/absences';
 import { addDays, dayLabel, instantLabel, schoolDate } from '../lib/dates';
 import { NameBook } from '../lib/names';
-import { auditActionLabel, auditActor, dayCountLines, dayEntries, entryDescription, forgottenLine, queueLines, staffSchoolIds } from '../lib/staff';
-import { AuditEntry, ForgottenRegister, Justification, Me, Page, PersonView, Reason, School, SchoolChanges, SchoolDay, TeacherAbsence, Week } from '../lib/types';
+import { auditActionLabel, auditActor, dayCountLines, dayEntries, entryDescription, forgottenLine, queueLines } from '../lib/staff';
+import { AuditEntry, ForgottenRegister, Justification, Me, Page, PersonView, Reason, SchoolChanges, SchoolDay, TeacherAbsence, Week } from '../lib/types';
 import { DayLessons, ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
-
-const SCHOOL_KEY = 'ent.staff.school';
+import { SchoolPicker, useStaffSchool } from './StaffSchool';
 
 /**
  * The vie scolaire (CPE) and the head: the school's day (counts, absences and lateness, lessons
@@ -16,38 +15,18 @@ const SCHOOL_KEY = 'ent.staff.school';
  * pupil's audit trail. A member of staff of two schools picks the school (remembered in this browser).
  */
 export function StaffHome({ api, me }: { api: Api; me: Me }) {
-  const schoolIds = staffSchoolIds(me);
-  const [schoolId, setSchoolId] = useState(() => {
-    const kept = localStorage.getItem(SCHOOL_KEY);
-    return kept && schoolIds.includes(kept) ? kept : schoolIds[0];
-  });
+  const school = useStaffSchool(api, me);
+  const { schoolId, schoolName } = school;
   const today = useMemo(() => schoolDate(new Date()), []);
   const [date, setDate] = useState(today);
   const names = useMemo(() => new NameBook(api), [api]);
-  const schools = useLoad(() => api.get<Page<School>>('/api/identity/schools?size=200'), [api]);
-  const schoolName = schools.data?.items.find((s) => s.id === schoolId)?.name;
 
   if (!schoolId) return <p>Aucun établissement n’est rattaché à votre compte.</p>;
-  const pick = (id: string) => {
-    localStorage.setItem(SCHOOL_KEY, id);
-    setSchoolId(id);
-  };
   return (
     <div className="staff">
       <h1>Vie scolaire{schoolName ? ` — ${schoolName}` : ''}</h1>
       <div className="toolbar">
-        {schoolIds.length > 1 && (
-          <label>
-            Établissement{' '}
-            <select value={schoolId} onChange={(e) => pick(e.target.value)}>
-              {schoolIds.map((id) => (
-                <option key={id} value={id}>
-                  {schools.data?.items.find((s) => s.id === id)?.name ?? 'Établissement'}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <SchoolPicker school={school} />
         <label>
           Jour <input type="date" value={date} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />
         </label>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { renderBody } from '../lib/richText';
 import { Api } from '../lib/api';
 import { instantLabel } from '../lib/dates';
 import {
@@ -48,7 +49,7 @@ function MessageCard({ api, m, meId, onError }: { api: Api; m: MessageView; meId
       {m.to.length > 0 && <p className="meta">À : {names(m.to)}</p>}
       {m.cc.length > 0 && <p className="meta">Copie : {names(m.cc)}</p>}
       {m.bcc.length > 0 && <p className="meta">Copie cachée : {names(m.bcc)}</p>}
-      {m.recalledAt ? <p className="note">Message rappelé par son auteur.</p> : <p className="body">{m.body}</p>}
+      {m.recalledAt ? <p className="note">Message rappelé par son auteur.</p> : <div className="body">{renderBody(m.body)}</div>}
       {(m.attachments ?? []).length > 0 && (
         <ul className="attachments" aria-label="Pièces jointes">
           {m.attachments!.map((a) => (

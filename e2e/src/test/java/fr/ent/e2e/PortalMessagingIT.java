@@ -192,6 +192,56 @@ class PortalMessagingIT {
         assertThat(personId).isEqualTo(Demo.person("sophie").id().toString());
     }
 
+    @Test
+    void the_cpe_opens_the_reports_the_rule_table_and_the_auto_reply_and_the_phone_folds_the_menu() {
+        UUID jeanMoulin = Demo.school("jeanMoulin");
+        int reports = Gateway.as("cpe").get("/api/messaging/schools/{id}/reports", jeanMoulin).then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+        try (Browser browser = Browser.start("fr-FR,fr")) {
+            WebDriver cpe = browser.driver();
+            signIn(cpe, "cpe");
+            new WebDriverWait(cpe, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//nav[@aria-label='Menu principal']")));
+            openFromMenu(cpe, "Signalements", "Signalements");
+            settle(cpe);
+            // as many reports drawn as the API lists (the demo may have none: « Aucun message signalé. »)
+            assertThat(cpe.findElements(By.cssSelector("ul.report-list > li"))).hasSize(reports);
+            assertNoSeriousViolation(cpe, "reports");
+
+            openFromMenu(cpe, "Règles de la messagerie", "Règles de la messagerie");
+            new WebDriverWait(cpe, PAGE).until(d -> d.findElements(By.cssSelector(".rules table select")).size() == 16);
+            String guardianToTeacher = Gateway.as("cpe").get("/api/messaging/schools/{id}/rules", jeanMoulin).then().statusCode(200)
+                    .extract().jsonPath().getString("find { it.sender == 'GUARDIAN' && it.recipient == 'TEACHER' }.reach");
+            assertThat(new Select(cpe.findElement(By.cssSelector("select[aria-label='Parents écrivent à : Enseignants']")))
+                    .getFirstSelectedOption().getAttribute("value")).isEqualTo(guardianToTeacher);
+            assertNoSeriousViolation(cpe, "rule table");
+
+            openFromMenu(cpe, "Réponse automatique", "Absence et réponse automatique");
+            new WebDriverWait(cpe, PAGE).until(ExpectedConditions.presenceOfElementLocated(By.id("away-reply")));
+            settle(cpe);
+            assertNoSeriousViolation(cpe, "absence and auto-reply");
+
+            // on a phone the menu folds behind « Menu »: opened, checked, closed with Escape (the focus back on the button)
+            cpe.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            WebElement toggle = cpe.findElement(By.xpath("//nav[@aria-label='Menu principal']/button[normalize-space()='Menu']"));
+            By entry = By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Signalements']");
+            new WebDriverWait(cpe, PAGE).until(ExpectedConditions.invisibilityOfElementLocated(entry));
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
+            toggle.click();
+            new WebDriverWait(cpe, PAGE).until(ExpectedConditions.visibilityOfElementLocated(entry));
+            assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+            assertNoSeriousViolation(cpe, "phone menu open");
+            cpe.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+            new WebDriverWait(cpe, PAGE).until(ExpectedConditions.invisibilityOfElementLocated(entry));
+            assertThat(cpe.switchTo().activeElement()).isEqualTo(toggle);
+            cpe.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    private static void openFromMenu(WebDriver page, String menuItem, String title) {
+        page.findElement(By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='" + menuItem + "']")).click();
+        new WebDriverWait(page, PAGE).until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), title));
+    }
+
     /** Sophie signs in, her home drawn, then opens a page of the menu and waits for its title. */
     private static void signInAsSophieAndOpen(WebDriver page, String menuItem, String title) {
         signIn(page, "sophie");

@@ -187,6 +187,33 @@ class MessagingTest {
     }
 
     @Test
+    void the_author_reopening_their_draft_gets_its_recipients_as_saved_and_nobody_else_does() {
+        Map<String, Object> draftBody = Map.of("schoolId", s.school, "subject", "Sortie", "body", "Bonjour",
+                "to", List.of(to(s.claire)), "cc", List.of(group("STAFF", null)), "bcc", List.of(group("PARENTS", s.class4A)));
+        String draft = as(s.sophie).body(draftBody).post("/api/messaging/drafts").then().statusCode(201)
+                .body("draft.to[0].personId", equalTo(s.claire.id().toString())).extract().path("id");
+        as(s.sophie).get("/api/messaging/messages/" + draft).then().statusCode(200)
+                .body("to", empty())
+                .body("draft.to.personId", contains(s.claire.id().toString()))
+                .body("draft.to[0].name", equalTo("Claire Martin"))
+                .body("draft.cc.group", contains("STAFF"))
+                .body("draft.cc[0].name", nullValue())
+                .body("draft.bcc.group", contains("PARENTS"))
+                .body("draft.bcc[0].classGroupId", equalTo(s.class4A.toString()));
+        // Nobody else reads it, not even the people it names.
+        as(s.claire).get("/api/messaging/messages/" + draft).then().statusCode(404).body(not(containsString("Bonjour")));
+        as(s.karim).get("/api/messaging/messages/" + draft).then().statusCode(404);
+        // Saved again with fewer recipients: the draft shows what was saved last.
+        as(s.sophie).body(message(s.school, "Sortie", "Bonjour", List.of(to(s.claire)))).put("/api/messaging/drafts/" + draft)
+                .then().statusCode(200).body("draft.cc", empty()).body("draft.bcc", empty());
+        as(s.sophie).post("/api/messaging/drafts/" + draft + "/send").then().statusCode(201);
+        // Once sent, the message shows who it went to, not a draft's addressees.
+        as(s.sophie).get("/api/messaging/messages/" + draft).then().statusCode(200)
+                .body("draft", nullValue()).body("to.id", contains(s.claire.id().toString()));
+        as(s.claire).get("/api/messaging/messages/" + draft).then().statusCode(200).body("draft", nullValue());
+    }
+
+    @Test
     void saves_and_sends_of_one_draft_at_the_same_moment_end_cleanly_and_it_is_sent_once() throws Exception {
         String draft = as(s.sophie).body(message(s.school, "Sortie", "Premier jet", List.of(to(s.claire))))
                 .post("/api/messaging/drafts").then().statusCode(201).extract().path("id");

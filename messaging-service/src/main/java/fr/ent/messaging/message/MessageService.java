@@ -31,9 +31,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Writing, replying, forwarding, recalling, and reading one's own messages. A message reaches all
@@ -338,9 +340,14 @@ public class MessageService {
     MessageView view(MessageRow m, UUID me) {
         List<MessageRepository.RecipientRow> rows = m.sentAt() == null ? List.of() : messages.recipients(m.id());
         boolean isSender = m.senderId().equals(me);
+        Spec saved = isSender && m.sentAt() == null ? readSpec(m.recipientsSpec()) : null;
         Set<UUID> ids = new HashSet<>();
         ids.add(m.senderId());
         rows.forEach(r -> ids.add(r.personId()));
+        if (saved != null) {
+            Stream.of(saved.to(), saved.cc(), saved.bcc()).flatMap(List::stream)
+                    .map(Addressee::personId).filter(Objects::nonNull).forEach(ids::add);
+        }
         Map<UUID, DirectoryPerson> people = directory.people(ids);
         List<PersonRef> to = new ArrayList<>();
         List<PersonRef> cc = new ArrayList<>();
@@ -369,7 +376,14 @@ public class MessageService {
                 new PersonRef(m.senderId(), name(people.get(m.senderId()))), to, cc, bcc, m.subject(), m.body(),
                 at(m.sentAt()), at(m.recalledAt()), at(myRead), isSender ? receipts : null, attachments.of(m.id()),
                 isSender || m.sentAt() == null ? null : messages.acknowledgement(m.id(), me)
-                        .map(a -> new Views.Acknowledgement(a.acknowledgedAt() != null, at(a.acknowledgedAt()))).orElse(null));
+                        .map(a -> new Views.Acknowledgement(a.acknowledgedAt() != null, at(a.acknowledgedAt()))).orElse(null),
+                saved == null ? null : new Views.DraftRecipients(addressees(saved.to(), people), addressees(saved.cc(), people),
+                        addressees(saved.bcc(), people)));
+    }
+
+    private static List<Views.DraftAddressee> addressees(List<Addressee> saved, Map<UUID, DirectoryPerson> people) {
+        return saved.stream().map(a -> new Views.DraftAddressee(a.personId(), a.group(), a.classGroupId(),
+                a.personId() == null ? null : name(people.get(a.personId())))).toList();
     }
 
     // --- helpers

@@ -22,7 +22,19 @@ public final class Views {
                               List<PersonRef> to, List<PersonRef> cc, List<PersonRef> bcc, String subject, String body,
                               OffsetDateTime sentAt, OffsetDateTime recalledAt, OffsetDateTime readAt,
                               List<Receipt> receipts, List<fr.ent.messaging.attachment.Attachments.View> attachments,
-                              Acknowledgement acknowledgement) {
+                              Acknowledgement acknowledgement, DraftRecipients draft) {
+    }
+
+    /**
+     * The recipients of a draft as its author saved them (people and groups, in to, cc and bcc), so
+     * that a draft reopened elsewhere keeps them. Only on the author's own unsent draft (null for
+     * anything else): the to/cc/bcc of a {@link MessageView} are the people it was delivered to.
+     */
+    public record DraftRecipients(List<DraftAddressee> to, List<DraftAddressee> cc, List<DraftAddressee> bcc) {
+    }
+
+    /** One saved addressee: a person with their name, or a group ({@code group}, {@code classGroupId}). */
+    public record DraftAddressee(UUID personId, Addressee.Group group, UUID classGroupId, String name) {
     }
 
     /**
