@@ -222,7 +222,9 @@ class PortalMessagingIT {
 
             // on a phone the menu folds behind « Menu »: opened, checked, closed with Escape (the focus back on the button)
             cpe.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            WebElement toggle = cpe.findElement(By.xpath("//nav[@aria-label='Menu principal']/button[normalize-space()='Menu']"));
+            // the button reads « ☰ Menu » (the icon is aria-hidden): found by what it controls
+            WebElement toggle = cpe.findElement(By.xpath("//nav[@aria-label='Menu principal']/button[@aria-controls='menu-principal']"));
+            assertThat(toggle.getAttribute("textContent")).contains("Menu");
             By entry = By.xpath("//nav[@aria-label='Menu principal']//a[normalize-space()='Signalements']");
             new WebDriverWait(cpe, PAGE).until(ExpectedConditions.invisibilityOfElementLocated(entry));
             assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("false");
