@@ -60,7 +60,8 @@ public interface GatewayConfig {
 
         /**
          * A client connection is closed when nothing came from it for this long and no call is in
-         * progress: kept-alive connections left idle, and requests whose headers never end.
+         * progress, counted from the end of its last answer: kept-alive connections left idle, and
+         * requests whose headers never end. Clients must drop their pooled connections sooner.
          */
         @WithDefault("2m")
         Duration idleTimeout();

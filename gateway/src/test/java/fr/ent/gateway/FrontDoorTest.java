@@ -184,6 +184,66 @@ class FrontDoorTest {
         assertThat(Upstreams.FIRST_CONNECTIONS.get() - before).isLessThanOrEqualTo(6);
     }
 
+    @Test
+    void answers_made_by_the_gateway_keep_the_connection_alive() throws IOException {
+        String person = TestRealm.person(UUID.randomUUID());
+        try (Socket socket = connect()) {
+            // Each answer below is the gateway's own, made before the decoder hands on the request's
+            // end: the connection must stay open (or say it closes), and the next request be served.
+            send(socket, "GET /api/echo/no-token HTTP/1.1\r\nHost: x\r\n\r\n");
+            assertKeptAlive(readUntilCount(socket, "\"status\":", 1), "HTTP/1.1 401");
+            send(socket, "GET /api/echo/bad-token HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n\r\n");
+            assertKeptAlive(readUntilCount(socket, "\"status\":", 1), "HTTP/1.1 401");
+            send(socket, get("/api/nowhere/x"));
+            assertKeptAlive(readUntilCount(socket, "\"status\":", 1), "HTTP/1.1 404");
+            send(socket, "OPTIONS /api/echo/x HTTP/1.1\r\nHost: x\r\nOrigin: https://app.ent.example\r\n"
+                    + "Access-Control-Request-Method: POST\r\n\r\n");
+            assertKeptAlive(readUntilCount(socket, "\r\n\r\n", 1), "HTTP/1.1 20");
+            // limited: 3 calls in a burst per person, then 429
+            for (int i = 0; i < 4; i++) {
+                send(socket, "GET /api/limited/x HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + person + "\r\n\r\n");
+                assertKeptAlive(readUntilCount(socket, i < 3 ? "\"instance\":" : "\"status\":", 1), i < 3 ? "HTTP/1.1 200" : "HTTP/1.1 429");
+            }
+            send(socket, get("/api/echo/after"));
+            assertKeptAlive(readUntilCount(socket, "\"instance\":", 1), "HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void a_refused_request_whose_body_was_not_read_says_the_connection_closes() throws IOException {
+        try (Socket socket = connect()) {
+            // Headers alone: the body is still to come when the gateway answers.
+            send(socket, "POST /api/echo/x HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n");
+            String answer = readUntilCount(socket, "\"status\":", 1);
+            assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("connection: close");
+            send(socket, "{}");
+            assertThat(readToEnd(socket)).isEmpty();
+        }
+    }
+
+    @Test
+    void a_get_on_a_pooled_connection_the_service_closed_is_sent_again_once_a_post_is_not() throws IOException {
+        // One client connection, hence one event loop and one pool. The flaky service closes each
+        // kept-alive connection under its second request: every GET after the first meets one.
+        long dropped = Upstreams.FLAKY_DROPPED.get();
+        try (Socket socket = connect()) {
+            for (int i = 0; i < 4; i++) {
+                send(socket, get("/api/flaky/read-" + i));
+                assertKeptAlive(readUntilCount(socket, "\"method\":", 1), "HTTP/1.1 200");
+            }
+            assertThat(Upstreams.FLAKY_DROPPED.get() - dropped).as("requests the service dropped").isEqualTo(3);
+            // A POST may have been acted upon: it is not sent again, the client gets 502.
+            send(socket, "POST /api/flaky/write HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+            assertKeptAlive(readUntilCount(socket, "\"status\":", 1), "HTTP/1.1 502");
+            assertThat(Upstreams.FLAKY_DROPPED.get() - dropped).isEqualTo(4);
+        }
+    }
+
+    private static void assertKeptAlive(String answer, String statusLine) {
+        assertThat(answer).startsWith(statusLine).doesNotContainIgnoringCase("connection: close");
+    }
+
     // --- Oversized bodies: the route's limit (attendance: 3M as shipped) is the service's own, so the
     // gateway refuses before the service sees them, and a refused body never counts against a service.
 

@@ -23,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * instances of a small service that echoes what it receives, streams, emits Server-Sent Events on
  * demand and can be slow. Routes: echo (both instances, 1 MiB bodies), files (big bodies), slow
  * (500 ms timeout), uploads (500 ms timeout), dead (nothing listens), limited (tiny rate limits), attendance and loose (a
- * service refusing bodies over 3 MiB by closing the connection). A path ending in /broken gets an
- * answer cut short.
+ * service refusing bodies over 3 MiB by closing the connection), flaky (each kept-alive connection
+ * answers once, then is closed under the next request). A path ending in /broken gets an answer cut
+ * short, /missing a 404, /last an answer saying Connection: close, then the connection closed.
  */
 public class Upstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -42,6 +43,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         int second = listen(new Instance("second"));
         int closed = freePort();
         int capped = listen(this::capped);
+        int flaky = listen(this::flaky);
 
         Map<String, String> config = new HashMap<>();
         config.put("gateway.token.jwks-location", "http://127.0.0.1:" + realm + "/realms/ent/protocol/openid-connect/certs");
@@ -71,6 +73,7 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
         config.put("gateway.routes.attendance.targets", "http://127.0.0.1:" + capped);
         config.put("gateway.routes.loose.targets", "http://127.0.0.1:" + capped);
         config.put("gateway.routes.loose.max-body-size", "200M");
+        config.put("gateway.routes.flaky.targets", "http://127.0.0.1:" + flaky);
         config.put("gateway.upstream.breaker-failures", "3");
         // Small, so that a test can fill the pool and see calls wait for a connection.
         config.put("gateway.upstream.max-connections-per-target", "3");
@@ -130,6 +133,27 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject().put("bodySize", size[0]).encode());
             }
         });
+    }
+
+    /** Requests the flaky service dropped by closing their connection. */
+    static final AtomicLong FLAKY_DROPPED = new AtomicLong();
+    private final Map<io.vertx.core.http.HttpConnection, Boolean> flakyUsed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A service whose kept-alive connections do not last: each answers one request, then is closed
+     * when the next one comes, unanswered, as when a service's idle timeout (or a restart) closes a
+     * connection just as the gateway reuses it.
+     */
+    private void flaky(HttpServerRequest req) {
+        io.vertx.core.http.HttpConnection connection = req.connection();
+        if (flakyUsed.putIfAbsent(connection, true) != null) {
+            FLAKY_DROPPED.incrementAndGet();
+            flakyUsed.remove(connection);
+            connection.close();
+            return;
+        }
+        req.body().onSuccess(body -> req.response().putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("method", req.method().name()).put("bodySize", body.length()).encode()));
     }
 
     private int listen(io.vertx.core.Handler<HttpServerRequest> handler) {
@@ -207,6 +231,14 @@ public class Upstreams implements QuarkusTestResourceLifecycleManager {
                 // Promises 1000 bytes, sends 10, then hangs up.
                 HttpServerResponse response = req.response().putHeader("Content-Length", "1000");
                 response.write(Buffer.buffer(new byte[10])).onComplete(written -> req.connection().close());
+            } else if (path.endsWith("/missing")) {
+                // A service's own 4xx problem.
+                req.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":404,\"title\":\"Not Found\"}");
+            } else if (path.endsWith("/last")) {
+                // The service answers, says it closes, and does.
+                req.body().onSuccess(body -> req.response().putHeader("Connection", "close").putHeader("X-Upstream", name)
+                        .end("last").onComplete(v -> req.connection().close()));
             } else if (path.endsWith("/no-content")) {
                 req.response().setStatusCode(204).putHeader("X-Upstream", name).end();
             } else if (path.endsWith("/upload/progress")) {

@@ -3,7 +3,9 @@ package fr.ent.gateway.routing;
 import fr.ent.gateway.observability.RequestIds;
 import fr.ent.gateway.problem.Problem;
 import fr.ent.gateway.token.LastToken;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -62,6 +64,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private ScheduledFuture<?> linger;
     private boolean handlingQueued;
+    /** When the last request was over (System.nanoTime): the idle timeout counts from there. */
+    private long idleSince = System.nanoTime();
+    private ScheduledFuture<?> idleCheck;
 
     ClientConnection(FrontDoor door) {
         this.door = door;
@@ -192,6 +197,12 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             HttpUtil.setTransferEncodingChunked(response, http11);
             closing |= !http11;
         }
+        if (exchange.hasBody && !requestEnded) {
+            // Answered (by the gateway or the service) before the whole body came: the rest is read
+            // and dropped for a little while, then the connection is closed (endIfDone), which the
+            // client must be told now. Closing at once could reset the connection before it reads this.
+            closing = true;
+        }
         if (!exchange.keepAlive || closing) {
             closing = true;
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -223,11 +234,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         }
         if (call != null) {
             call.abandon();
-        }
-        if (exchange.hasBody && !requestEnded) {
-            // The rest of the body is still on the wire: closing at once could reset the connection
-            // before the client reads this answer. It is read and dropped for a little while (endIfDone).
-            closing = true;
         }
         answerWhole(problem.toResponse(exchange.path));
     }
@@ -298,8 +304,15 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!requestEnded) {
-            // Answered before the whole body came (a problem, or a service answering early): the
-            // rest is read and dropped for a little while, then the connection is closed.
+            if (!exchange.hasBody && exchange.request.decoderResult().isSuccess()) {
+                // Answered by the gateway while handling the request's head: the decoder hands on the
+                // request's end right after, and body() ends the exchange. Closing here would cut a
+                // kept-alive connection under a client told nothing (the next request on it fails).
+                return;
+            }
+            // Answered before the whole body came (a problem, or a service answering early), with
+            // Connection: close (answerHead): the rest is read and dropped for a little while, then
+            // the connection is closed.
             closing = true;
             if (linger == null) {
                 resumeReading();
@@ -313,9 +326,11 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         releaseStreamSlot(done);
         door.ended(done);
         if (closing) {
-            channel.close();
+            // After what was written has gone: a close drops what the socket has not taken yet.
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        idleSince = System.nanoTime();
         handleQueued();
     }
 
@@ -371,11 +386,29 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (event instanceof IdleStateEvent) {
             // Nothing read for the configured time. Only reads are watched (watching writes costs a
             // listener per write); a call in progress, such as an event stream, is bounded otherwise.
-            if (exchange == null) {
-                ctx.close();
-            }
+            closeIfIdle();
         } else {
             ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    /**
+     * Closes the connection if no request is in progress and the last one ended at least the idle
+     * timeout ago. Nothing read for that long is not enough: a long call reads nothing either, and
+     * its client may send the next request just after the answer.
+     */
+    private void closeIfIdle() {
+        if (exchange != null || !channel.isActive()) {
+            return;
+        }
+        long left = door.idleTimeoutNanos() - (System.nanoTime() - idleSince);
+        if (left <= 0) {
+            channel.close();
+        } else if (idleCheck == null) {
+            idleCheck = channel.eventLoop().schedule(() -> {
+                idleCheck = null;
+                closeIfIdle();
+            }, left, TimeUnit.NANOSECONDS);
         }
     }
 

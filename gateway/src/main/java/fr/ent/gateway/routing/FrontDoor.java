@@ -176,6 +176,10 @@ public class FrontDoor {
         return pool;
     }
 
+    long idleTimeoutNanos() {
+        return config.http().idleTimeout().toNanos();
+    }
+
     long connectTimeoutMs() {
         return connectTimeoutMs;
     }

@@ -6,6 +6,7 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -47,6 +48,10 @@ final class UpstreamCall {
     private boolean skippingInterim;
     private boolean requestSent;
     private boolean serviceKeepsAlive;
+    /** The connection had served calls before this one (kept alive). */
+    private boolean reused;
+    /** Sent again once already (see {@link #serviceClosed}). */
+    private boolean resent;
     /** The answer is complete, or the call was given up. */
     private boolean over;
 
@@ -91,7 +96,9 @@ final class UpstreamCall {
             return;
         }
         service = channel;
-        UpstreamPool.handler(channel).call = this;
+        UpstreamPool.UpstreamHandler handler = UpstreamPool.handler(channel);
+        handler.call = this;
+        reused = handler.calls++ > 0;
         HttpObject part;
         while ((part = pending.poll()) != null) {
             write(part);
@@ -201,6 +208,10 @@ final class UpstreamCall {
     /** The service closed the connection (or it broke) before its answer was complete. */
     void serviceClosed() {
         service = null;
+        if (mayResend()) {
+            resend();
+            return;
+        }
         if (!end()) {
             return;
         }
@@ -212,6 +223,29 @@ final class UpstreamCall {
             // answer). That is the client's doing, not a failing service.
             failed(Problem.badGateway(route.name()), !sendingBody());
         }
+    }
+
+    /**
+     * A kept-alive connection found closed before any byte of the answer came: the service closed it
+     * while idle (its idle timeout, a restart) just as the request went out. A GET or HEAD (no body,
+     * idempotent) is sent again, once, on a new connection, rather than answered 502; any other
+     * method may have been acted upon and is not.
+     */
+    private boolean mayResend() {
+        HttpMethod method = exchange.request.method();
+        return reused && !resent && !over && !answering && !skippingInterim && !exchange.hasBody
+                && (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD));
+    }
+
+    private void resend() {
+        resent = true;
+        pending = new ArrayDeque<>(2);
+        pending.add(exchange.request);
+        if (requestSent) {
+            pending.add(LastHttpContent.EMPTY_LAST_CONTENT); // else it is still to come from the client
+            requestSent = false;
+        }
+        pool.acquireNew(target, client.eventLoop(), this);
     }
 
     /** No connection could be made. */

@@ -101,12 +101,25 @@ final class UpstreamPool {
                 return channel;
             }
         }
+        connectOrWait(slots, call);
+        return null;
+    }
+
+    /**
+     * A new connection for {@code call}, or the next one given back if the bound is reached (just
+     * used, so known to work): for a call sent again because a kept-alive connection was found
+     * closed, when the idle ones may have been closed by the service as well.
+     */
+    void acquireNew(Target target, EventLoop loop, UpstreamCall call) {
+        connectOrWait(slots(target, loop), call);
+    }
+
+    private void connectOrWait(Slots slots, UpstreamCall call) {
         if (slots.open < maxPerTarget) {
             connect(slots, call);
         } else {
             slots.waiting.add(call);
         }
-        return null;
     }
 
     /**
@@ -243,6 +256,8 @@ final class UpstreamPool {
     /** Hands what a service sends to the call using the connection. */
     static final class UpstreamHandler extends ChannelInboundHandlerAdapter {
         UpstreamCall call;
+        /** Calls this connection was given so far. */
+        int calls;
         long idleSince;
         /** An event stream's own connection (never pooled), or one detached from the pool. */
         boolean apart;
