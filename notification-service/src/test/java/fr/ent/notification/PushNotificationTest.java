@@ -202,6 +202,8 @@ class PushNotificationTest extends NotificationScenario {
         assertThat(mine.getString("[0].label")).isEqualTo("Firefox sur Android");
         assertThat(mine.getMap("[0]")).doesNotContainKeys("p256dh", "auth", "keys");
 
+        given().auth().oauth2(TestTokens.parent(family.mother(), family.school()))
+                .delete("/api/notification/me/push-subscriptions").then().statusCode(422).body("errors[0].field", equalTo("endpoint"));
         given().auth().oauth2(TestTokens.parent(family.mother(), family.school())).queryParam("endpoint", phone.endpoint)
                 .delete("/api/notification/me/push-subscriptions").then().statusCode(204);
         assertThat(devices(family.mother(), family.school()).getList("")).isEmpty();

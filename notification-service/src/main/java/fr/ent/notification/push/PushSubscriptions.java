@@ -73,7 +73,10 @@ public class PushSubscriptions {
     /** Forgets one of the person's devices; someone else's endpoint is a 404 like an unknown one. */
     @Transactional
     public void forget(UUID person, String endpoint) {
-        if (endpoint == null || endpoint.isBlank() || !repository.forget(person, endpoint)) {
+        if (endpoint == null || endpoint.isBlank()) {
+            throw invalid("endpoint", "adresse de l'appareil manquante");
+        }
+        if (!repository.forget(person, endpoint)) {
             throw new ProblemException(404, "not-found", "Resource not found", "Aucun appareil abonné à cette adresse", null);
         }
     }
@@ -126,7 +129,9 @@ public class PushSubscriptions {
     }
 
     private static String labelOf(String label, String userAgent) {
-        String l = label != null && !label.isBlank() ? label.strip() : userAgent == null ? null : userAgent.strip();
+        String given = label != null && !label.isBlank() ? label : userAgent;
+        // a name to show, nothing more: control characters (NUL included, which PostgreSQL refuses) go
+        String l = given == null ? null : given.replaceAll("\\p{Cntrl}", " ").strip();
         if (l == null || l.isEmpty()) {
             return null;
         }
