@@ -7,8 +7,11 @@ import { Channel, FeedLink, FeedStatus, Mode, Preference } from '../lib/types';
 import { ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
 
+/** One object for every render: the push section reads the device's state once per page, not per render. */
+const BROWSER_PUSH = browserPush();
+
 /** Notification preferences per type and channel (digest by e-mail), push on this device, and the private iCalendar link. */
-export function Settings({ api, push = browserPush() }: { api: Api; push?: PushBrowser }) {
+export function Settings({ api, push = BROWSER_PUSH }: { api: Api; push?: PushBrowser }) {
   return (
     <div className="settings">
       <h1>Mes réglages</h1>
