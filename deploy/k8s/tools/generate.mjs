@@ -76,6 +76,12 @@ function workloadObjects(w) {
       env.push(secretEnv("QUARKUS_MAILER_USERNAME", "smtp-credentials", "username"));
       env.push(secretEnv("QUARKUS_MAILER_PASSWORD", "smtp-credentials", "password"));
     }
+    if (w.webPush) {
+      // the VAPID key pair (README "Web push"); optional: without the Secret push is off, the rest runs
+      config.ENT_PUSH_VAPID_SUBJECT = `https://${PUBLIC_HOST}`;
+      env.push(secretEnv("ENT_PUSH_VAPID_PUBLIC_KEY", "web-push-vapid", "public-key", true));
+      env.push(secretEnv("ENT_PUSH_VAPID_PRIVATE_KEY", "web-push-vapid", "private-key", true));
+    }
   } else {
     for (const s of services) config[`${s.short.toUpperCase()}_URLS`] = `http://${s.name}:${s.port}`;
   }
@@ -323,6 +329,14 @@ function networkPolicies() {
       otlp,
     ];
     if (s.smtp) egress.push({ to: [{ ipBlock: { cidr: "198.51.100.0/24" } }], ports: [{ protocol: "TCP", port: 587 }] });
+    // web push: the browsers' push services (FCM, Mozilla, Apple, Microsoft) are on the Internet under
+    // names whose addresses change: https anywhere but the private ranges (README "Web push")
+    if (s.webPush) {
+      egress.push({
+        to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"] } }],
+        ports: [{ protocol: "TCP", port: 443 }],
+      });
+    }
     out.push({
       apiVersion: "networking.k8s.io/v1", kind: "NetworkPolicy", metadata: { name: s.name, labels: labelsOf(s) },
       spec: {

@@ -87,7 +87,7 @@ export const workloads = [
     memory: "1Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 583,
     db: { env: "NOTIFICATION", pooler: true },
     publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework", "ent.messaging"],
-    smtp: true,
+    smtp: true, webPush: true,
   },
 ];
 

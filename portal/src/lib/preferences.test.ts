@@ -20,6 +20,7 @@ describe('notification preferences', () => {
   it('offers the daily digest by e-mail only, as the API accepts', () => {
     expect(modesFor('EMAIL')).toContain('DIGEST');
     expect(modesFor('IN_APP')).not.toContain('DIGEST');
+    expect(modesFor('PUSH')).toEqual(['IMMEDIATE', 'OFF']); // push: at once or never
     expect(modeLabel('DIGEST', 'EMAIL')).toBe('Résumé quotidien (18h)');
     expect(modeLabel('OFF', 'IN_APP')).toBe('Jamais');
   });

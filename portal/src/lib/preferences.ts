@@ -10,9 +10,10 @@ export interface PreferenceRow {
 export const CHANNELS: { channel: Channel; label: string }[] = [
   { channel: 'IN_APP', label: 'Dans l’ENT' },
   { channel: 'EMAIL', label: 'Par e-mail' },
+  { channel: 'PUSH', label: 'Sur cet appareil (push)' },
 ];
 
-/** The modes a channel offers: the daily digest is for e-mail only (the API refuses it elsewhere). */
+/** The modes a channel offers: the daily digest is for e-mail only (the API refuses it in the app and for push). */
 export function modesFor(channel: Channel): Mode[] {
   return channel === 'EMAIL' ? ['IMMEDIATE', 'DIGEST', 'OFF'] : ['IMMEDIATE', 'OFF'];
 }

@@ -210,7 +210,7 @@ export interface TeacherAbsence {
 }
 
 /** GET /api/notification/preferences */
-export type Channel = 'IN_APP' | 'EMAIL';
+export type Channel = 'IN_APP' | 'EMAIL' | 'PUSH';
 export type Mode = 'OFF' | 'IMMEDIATE' | 'DIGEST';
 export interface Preference {
   type: string;

@@ -1,17 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Api, ApiError } from '../lib/api';
 import { instantLabel } from '../lib/dates';
 import { CHANNELS, modeLabel, modesFor, preferencePath, preferenceRows } from '../lib/preferences';
+import { PUSH_STATE_LABELS, PushBrowser, PushState, browserPush, pushState, turnPushOff, turnPushOn } from '../lib/push';
 import { Channel, FeedLink, FeedStatus, Mode, Preference } from '../lib/types';
 import { ErrorMessage, Loading } from './common';
 import { useLoad } from './useLoad';
 
-/** Notification preferences per type and channel (digest by e-mail), and the private iCalendar link. */
-export function Settings({ api }: { api: Api }) {
+/** One object for every render: the push section reads the device's state once per page, not per render. */
+const BROWSER_PUSH = browserPush();
+
+/** Notification preferences per type and channel (digest by e-mail), push on this device, and the private iCalendar link. */
+export function Settings({ api, push = BROWSER_PUSH }: { api: Api; push?: PushBrowser }) {
   return (
     <div className="settings">
       <h1>Mes réglages</h1>
       <Preferences api={api} />
+      <DevicePush api={api} browser={push} />
       <CalendarLink api={api} />
     </div>
   );
@@ -90,6 +95,64 @@ function Preferences({ api }: { api: Api }) {
             ))}
           </tbody>
         </table>
+      )}
+    </section>
+  );
+}
+
+/** « Notifications sur cet appareil »: one switch that asks the browser, subscribes and registers (or forgets) this device. */
+function DevicePush({ api, browser }: { api: Api; browser: PushBrowser }) {
+  const [state, setState] = useState<PushState | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    pushState(api, browser)
+      .catch((): PushState => 'error')
+      .then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, [api, browser]);
+
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    try {
+      setState(await (on ? turnPushOn(api, browser) : turnPushOff(api, browser)));
+    } catch {
+      setState('error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const usable = state !== null && state !== 'unsupported' && state !== 'denied' && state !== 'unconfigured';
+  return (
+    <section className="card" aria-labelledby="device-push">
+      <h2 id="device-push">Notifications sur cet appareil</h2>
+      <p>
+        Recevez sur ce téléphone ou cet ordinateur, même ENT fermé, les nouvelles que vous avez choisies dans la colonne « Sur cet appareil
+        (push) ». Comme les e-mails, elles attendent le matin la nuit et le week-end.
+      </p>
+      {state === null && <Loading what="l’état des notifications" />}
+      {state !== null && (
+        <>
+          <div className="switch">
+            <input
+              id="push-toggle"
+              type="checkbox"
+              role="switch"
+              checked={state === 'on'}
+              disabled={!usable || busy}
+              aria-describedby="push-state"
+              onChange={(e) => toggle(e.target.checked)}
+            />
+            <label htmlFor="push-toggle">Recevoir les notifications sur cet appareil</label>
+          </div>
+          <p id="push-state" role="status" className={state === 'error' ? 'error' : undefined}>
+            {PUSH_STATE_LABELS[state]}
+          </p>
+        </>
       )}
     </section>
   );

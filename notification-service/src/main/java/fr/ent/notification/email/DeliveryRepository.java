@@ -1,5 +1,6 @@
 package fr.ent.notification.email;
 
+import fr.ent.notification.notice.Channel;
 import fr.ent.notification.notice.Notice;
 import fr.ent.web.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +21,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryRepository {
 
-    /** One e-mail to send about an event: immediately (status PENDING) or in the daily digest (DIGEST), not before dueAt. */
-    public record Planned(UUID eventId, String type, Notice notice, boolean digest, Instant dueAt) {
+    /**
+     * One e-mail (or push, {@code channel}) to send about an event: immediately (status PENDING) or in
+     * the daily digest (DIGEST, e-mail only), not before dueAt.
+     */
+    public record Planned(UUID eventId, String type, Notice notice, Channel channel, boolean digest, Instant dueAt) {
     }
 
     /** A claimed e-mail delivery, with the recipient's address (null: none known). */
@@ -38,7 +42,7 @@ public class DeliveryRepository {
         this.jdbc = jdbc;
     }
 
-    /** Records the e-mails (of one or many events) in one statement, once per (event, recipient); returns how many. */
+    /** Records the deliveries (of one or many events) in one statement, once per (event, recipient, channel); returns how many. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int plan(List<Planned> planned) {
         if (planned.isEmpty()) {
@@ -47,12 +51,12 @@ public class DeliveryRepository {
         return jdbc.update("""
                         insert into delivery (event_id, recipient_id, channel, type, school_id, child_id, child_first_name,
                                               title, body, link, occurred_at, status, due_at)
-                        select u.event, u.recipient, 'EMAIL', u.type, u.school, u.child, u.first_name, u.title, u.body, u.link,
+                        select u.event, u.recipient, u.channel, u.type, u.school, u.child, u.first_name, u.title, u.body, u.link,
                                u.occurred::timestamptz, u.status, u.due::timestamptz
                         from unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[])
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              with ordinality as u(event, type, recipient, school, child, first_name, title, body, link,
-                                                  occurred, status, due, n)
+                                                  occurred, status, due, channel, n)
                         order by u.recipient, u.n
                         on conflict (event_id, recipient_id, channel) do nothing""",
                 Jdbc.uuids(planned, Planned::eventId),
@@ -66,7 +70,8 @@ public class DeliveryRepository {
                 Jdbc.texts(planned, p -> p.notice().link()),
                 Jdbc.texts(planned, p -> p.notice().occurredAt().toString()),
                 Jdbc.texts(planned, p -> (p.digest() ? DeliveryStatus.DIGEST : DeliveryStatus.PENDING).name()),
-                Jdbc.texts(planned, p -> p.dueAt().toString()));
+                Jdbc.texts(planned, p -> p.dueAt().toString()),
+                Jdbc.texts(planned, p -> p.channel().name()));
     }
 
     /** Claims the immediate e-mail due first, if any. */
@@ -90,13 +95,13 @@ public class DeliveryRepository {
     }
 
     /** A final status; SKIPPED (nothing to send to) does not count as an attempt. */
-    void settle(List<Long> ids, DeliveryStatus status, String error, Instant sentAt) {
+    public void settle(List<Long> ids, DeliveryStatus status, String error, Instant sentAt) {
         jdbc.update("update delivery set status = ?, last_error = ?, sent_at = ?, attempts = attempts + ? where id = any(?)",
                 status, error, sentAt, status == DeliveryStatus.SKIPPED ? 0 : 1, Jdbc.bigints(ids));
     }
 
     /** Still pending: one more failed attempt, tried again at {@code retryAt}. */
-    void retryLater(List<Long> ids, String error, Instant retryAt) {
+    public void retryLater(List<Long> ids, String error, Instant retryAt) {
         jdbc.update("update delivery set attempts = attempts + 1, last_error = ?, due_at = ? where id = any(?)",
                 error, retryAt, Jdbc.bigints(ids));
     }

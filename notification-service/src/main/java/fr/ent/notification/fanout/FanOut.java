@@ -14,6 +14,8 @@ import fr.ent.notification.notice.NotificationsWritten;
 import fr.ent.notification.notice.Notifier;
 import fr.ent.notification.notice.Notifiers;
 import fr.ent.notification.preference.Preferences;
+import fr.ent.notification.push.PushSubscriptionRepository;
+import fr.ent.notification.push.VapidIdentity;
 import fr.ent.notification.quiethours.PersonQuietSlots;
 import fr.ent.notification.quiethours.QuietHours;
 import fr.ent.notification.recipients.Pupils;
@@ -53,10 +55,14 @@ public class FanOut {
     private final Clock clock;
     private final Event<NotificationsWritten> written;
     private final Pupils pupils;
+    private final VapidIdentity vapid;
+    private final PushSubscriptionRepository pushSubscriptions;
 
     FanOut(Notifiers notifiers, Preferences preferences, InboxWriter inbox, DeliveryRepository deliveries,
            QuietHours quietHours, ScheduledNotices scheduled, NotificationConfig config, Clock clock,
-           Event<NotificationsWritten> written, Pupils pupils) {
+           Event<NotificationsWritten> written, Pupils pupils, VapidIdentity vapid, PushSubscriptionRepository pushSubscriptions) {
+        this.vapid = vapid;
+        this.pushSubscriptions = pushSubscriptions;
         this.notifiers = notifiers;
         this.preferences = preferences;
         this.inbox = inbox;
@@ -77,8 +83,8 @@ public class FanOut {
 
     /**
      * Handles a batch of events, in order, with a few statements for the whole batch: the
-     * directory read ahead, then one preference query per notification type, one insert of the
-     * e-mail deliveries and one of the inbox rows.
+     * directory read ahead, then one preference query per notification type, one of who has a push
+     * device, one insert of the e-mail and push deliveries and one of the inbox rows.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void handleAll(List<IncomingEvent> events) {
@@ -141,7 +147,7 @@ public class FanOut {
     public record EventNotices(UUID eventId, NotificationType type, List<Notice> notices) {
     }
 
-    /** Writes the inbox rows and plans the e-mails of notices that are due now, for many events at once. */
+    /** Writes the inbox rows and plans the e-mails and pushes of notices that are due now, for many events at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(List<EventNotices> due) {
         // Each recipient's modes: one query per notification type.
@@ -152,16 +158,22 @@ public class FanOut {
         Map<NotificationType, Map<UUID, Map<Channel, Mode>>> modes = new HashMap<>();
         recipients.forEach((type, people) -> modes.put(type, preferences.modes(type, people)));
         List<InboxWriter.Row> inApp = new ArrayList<>();
-        List<Planned> emails = new ArrayList<>();
+        List<Planned> emails = new ArrayList<>(); // and pushes
         Instant at = clock.instant();
         Map<UUID, QuietHours.Schedule> schedules = new HashMap<>();
         Set<UUID> emailed = new HashSet<>();
+        Set<UUID> pushable = new HashSet<>();
         for (EventNotices d : due) {
             d.notices().forEach(n -> {
-                if (modes.get(d.type()).get(n.recipientId()).get(Channel.EMAIL) != Mode.OFF) emailed.add(n.recipientId());
+                Map<Channel, Mode> m = modes.get(d.type()).get(n.recipientId());
+                if (m.get(Channel.EMAIL) != Mode.OFF) emailed.add(n.recipientId());
+                if (m.get(Channel.PUSH) != Mode.OFF) pushable.add(n.recipientId());
             });
         }
-        Map<UUID, PersonQuietSlots> ownSlots = quietHours.slotsOf(emailed);
+        Set<UUID> pushed = vapid.enabled() ? pushSubscriptions.withDevices(pushable) : Set.of();
+        Set<UUID> deferred = new HashSet<>(emailed);
+        deferred.addAll(pushed);
+        Map<UUID, PersonQuietSlots> ownSlots = quietHours.slotsOf(deferred);
         for (EventNotices d : due) {
             for (Notice n : d.notices()) {
                 Map<Channel, Mode> m = modes.get(d.type()).get(n.recipientId());
@@ -174,7 +186,13 @@ public class FanOut {
                     boolean digest = email == Mode.DIGEST;
                     Instant dueAt = digest ? s.nextDigest(at, config.email().digestAt()) : s.deferUntil(at);
                     dueAt = ownSlots.getOrDefault(n.recipientId(), PersonQuietSlots.NONE).deferUntil(dueAt, s);
-                    emails.add(new Planned(d.eventId(), d.type().key(), n, digest, dueAt));
+                    emails.add(new Planned(d.eventId(), d.type().key(), n, Channel.EMAIL, digest, dueAt));
+                }
+                // Push only to people with a device turned on; the same quiet hours as e-mail.
+                if (m.get(Channel.PUSH) == Mode.IMMEDIATE && pushed.contains(n.recipientId())) {
+                    QuietHours.Schedule s = schedules.computeIfAbsent(n.schoolId(), quietHours::of);
+                    Instant dueAt = ownSlots.getOrDefault(n.recipientId(), PersonQuietSlots.NONE).deferUntil(s.deferUntil(at), s);
+                    emails.add(new Planned(d.eventId(), d.type().key(), n, Channel.PUSH, false, dueAt));
                 }
             }
         }

@@ -11,13 +11,20 @@ import java.util.Map;
  * @param label  French label shown in the preference screen
  * @param inApp  default for the in-app inbox
  * @param email  default for e-mail
+ * @param push   default for web push (reaches only the devices a person turned it on for)
  */
-public record NotificationType(String key, String label, Mode inApp, Mode email) {
+public record NotificationType(String key, String label, Mode inApp, Mode email, Mode push) {
+
+    /** A type that is not urgent enough for a phone's lock screen: push OFF unless the person chooses it. */
+    public NotificationType(String key, String label, Mode inApp, Mode email) {
+        this(key, label, inApp, email, Mode.OFF);
+    }
 
     public Mode defaultFor(Channel channel) {
         return switch (channel) {
             case IN_APP -> inApp;
             case EMAIL -> email;
+            case PUSH -> push;
         };
     }
 
