@@ -196,10 +196,28 @@ public class FileStorage {
         OffsetDateTime now = now();
         files.insertPending(id, new UploadRequest(schoolId, ownerId, fileName, content.length, type.mediaType(), checked.sha256()),
                 policy, key, cleanName(fileName == null ? "fichier" : fileName, type), now, now.plus(config.uploadExpiry()));
-        s3.putObject(p -> p.bucket(config.bucket()).key(key).contentType(type.mediaType()).contentLength((long) content.length),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+        putBytes(key, type.mediaType(), content);
         files.confirm(id, content.length, type.mediaType(), checked.sha256(), now);
         return files.find(id).orElseThrow().file();
+    }
+
+    /**
+     * Writes the bytes once more when the first try met a kept-alive connection the S3 server had
+     * closed: the JDK client learns it only while waiting for "100 Continue" and throws, and the SDK
+     * does not retry that (seen on s3proxy generating a school's report cards). The bytes are in
+     * memory and the key is new, so a second PUT is safe.
+     */
+    private void putBytes(String key, String mediaType, byte[] content) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                s3.putObject(p -> p.bucket(config.bucket()).key(key).contentType(mediaType).contentLength((long) content.length),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+                return;
+            } catch (UncheckedIOException | software.amazon.awssdk.core.exception.SdkClientException e) {
+                if (attempt == 2) throw e;
+                LOG.infof("S3 PUT of %s failed on a reused connection (%s), sent again", key, e.getMessage());
+            }
+        }
     }
 
     // --- read, download, delete

@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @QuarkusTestResource(TestDatabase.class)
-@QuarkusTestResource(S3Resource.class)
+@QuarkusTestResource(value = S3Resource.class, restrictToAnnotatedClass = true)
 class FileStorageTest {
 
     static final FilePolicy JUSTIFICATION = new FilePolicy("justification", 64 * 1024, FileType.PDF, FileType.PNG, FileType.JPEG);

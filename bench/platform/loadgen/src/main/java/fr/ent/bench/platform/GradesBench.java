@@ -27,8 +27,8 @@ import static fr.ent.bench.platform.Load.pct;
  *       one request and publishes it; assessments per second and requests per second;</li>
  *   <li>a pupil's marks page ({@code GET /api/grades/pupils/{id}/marks}) read by the guardian: requests
  *       per second, p50/p99, with concurrent clients;</li>
- *   <li>the report cards of every class of the school generated at once by the staff for the
- *       school-wide period covering today: pages (one page per copy: the pupil's and each
+ *   <li>the report cards of every class of the school generated at once by the staff, each for the
+ *       period covering today (the class's own, else the school-wide one; a class with none is skipped): pages (one page per copy: the pupil's and each
  *       guardian's) per second and wall time. A class already published for that period is skipped
  *       (it no longer changes) and said so. With {@code --big-school}, the school generated is the
  *       1,500-pupil "Collège Grand Format" that {@code deploy/local/demo-data --big-school} adds
@@ -86,13 +86,10 @@ public final class GradesBench {
             int seconds = Integer.parseInt(opt.getOrDefault("seconds", "30"));
             int clients = Integer.parseInt(opt.getOrDefault("clients", "16"));
             int assessments = Integer.parseInt(opt.getOrDefault("assessments", "40"));
-            String period = bench.period();
+            String leasPeriod = bench.period(bench.school, bench.cpe, bench.class4A);
             bench.marksEnteredAndPublished(assessments, Math.min(clients, 4));
-            bench.marksPage(seconds, clients, period);
-            if (!opt.containsKey("no-report-cards")) {
-                bench.reportCards(bench.reportCardSchool.equals(bench.school) ? period
-                        : bench.period(bench.reportCardSchool, bench.reportCardStaff));
-            }
+            bench.marksPage(seconds, clients, leasPeriod);
+            if (!opt.containsKey("no-report-cards")) bench.reportCards();
             System.out.println();
             System.out.println("| measure | figure | goal / note |");
             System.out.println("| --- | ---: | --- |");
@@ -104,20 +101,33 @@ public final class GradesBench {
         }
     }
 
-    /** The school-wide period covering today. */
-    private String period() {
-        return period(school, cpe);
+    /**
+     * The period covering today for a class: its own (the demo gives 4A and 6B theirs) before the
+     * school-wide one (the big school's); null if neither covers today.
+     */
+    private String periodOrNull(List<JsonNode> periods, String classId) {
+        String today = LocalDate.now(PARIS).toString();
+        String schoolWide = null;
+        for (JsonNode p : periods) {
+            if (today.compareTo(p.get("startsOn").asText()) < 0 || today.compareTo(p.get("endsOn").asText()) > 0) continue;
+            if (classId.equals(p.path("classGroupId").asText(null))) return p.get("id").asText();
+            if (p.path("classGroupId").isNull()) schoolWide = p.get("id").asText();
+        }
+        return schoolWide;
     }
 
-    private String period(String school, Session staff) {
-        String today = LocalDate.now(PARIS).toString();
-        for (JsonNode p : platform.call(staff, "GET", "/api/grades/schools/" + school + "/periods", null).ok().json()) {
-            if (p.path("classGroupId").isNull() && today.compareTo(p.get("startsOn").asText()) >= 0
-                    && today.compareTo(p.get("endsOn").asText()) <= 0) {
-                return p.get("id").asText();
-            }
+    private List<JsonNode> periods(String school, Session staff) {
+        List<JsonNode> periods = new ArrayList<>();
+        platform.call(staff, "GET", "/api/grades/schools/" + school + "/periods", null).ok().json().forEach(periods::add);
+        return periods;
+    }
+
+    private String period(String school, Session staff, String classId) {
+        String period = periodOrNull(periods(school, staff), classId);
+        if (period == null) {
+            throw new IllegalStateException("no grades period covers today for class " + classId + " (load deploy/local/demo_grades.py)");
         }
-        throw new IllegalStateException("no school-wide grades period covers " + today + " (load deploy/local/demo_grades.py)");
+        return period;
     }
 
     // ---------------------------------------------------------------- 1. a class's marks
@@ -184,15 +194,21 @@ public final class GradesBench {
 
     // ---------------------------------------------------------------- 3. the school's report cards
 
-    private void reportCards(String period) {
-        List<String> classes = new ArrayList<>();
+    private void reportCards() {
+        // each class's period covering today (the class's own, else the school's): a class with none is skipped
+        List<JsonNode> periods = periods(reportCardSchool, reportCardStaff);
+        Map<String, String> periodOf = new HashMap<>();
+        List<String> skipped = new ArrayList<>();
         for (JsonNode c : platform.call(reportCardStaff, "GET", "/api/identity/schools/" + reportCardSchool + "/classes", null).ok().json()) {
-            if ("CLASS".equals(c.path("kind").asText())) classes.add(c.get("id").asText());
+            if (!"CLASS".equals(c.path("kind").asText())) continue;
+            String period = periodOrNull(periods, c.get("id").asText());
+            if (period == null) skipped.add(c.path("code").asText(c.get("id").asText()) + " (no period)");
+            else periodOf.put(c.get("id").asText(), period);
         }
         Map<String, String> jobs = new HashMap<>();
-        List<String> skipped = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (String c : classes) {
+        for (String c : periodOf.keySet()) {
+            String period = periodOf.get(c);
             Answer a = platform.call(reportCardStaff, "POST", "/api/grades/classes/" + c + "/periods/" + period + "/report-cards/generation", Map.of());
             if (a.status() == 202) jobs.put(c, a.json().get("id").asText());
             else skipped.add(c + " (" + a.status() + ")");
@@ -210,7 +226,7 @@ public final class GradesBench {
         double took = (System.nanoTime() - t0) / 1e9;
         int pages = 0;
         for (String c : jobs.keySet()) {
-            pages += platform.call(reportCardStaff, "GET", "/api/grades/classes/" + c + "/periods/" + period + "/report-cards", null)
+            pages += platform.call(reportCardStaff, "GET", "/api/grades/classes/" + c + "/periods/" + periodOf.get(c) + "/report-cards", null)
                     .ok().json().path("copies").size();
         }
         System.out.printf("report cards: %d classes, %d pupils, %d copies in %.1f s; skipped %s%n", jobs.size(), pupils, pages,
