@@ -20,6 +20,7 @@ import java.util.UUID;
 import static fr.ent.homework.World.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
@@ -214,6 +215,67 @@ class HomeworkTest {
         as(w.claire.token()).body(Map.of("teacherId", w.claire.id().toString(), "stampedOn", today.toString(), "comment", "x"))
                 .post("/api/homework/classes/" + w.classA + "/visas").then().statusCode(403);
         as(w.cpe.token()).get("/api/homework/classes/" + w.classA + "/visas").then().body("size()", equalTo(2));
+    }
+
+    @Test
+    void an_inspector_of_the_school_reads_the_cahier_de_textes_and_stamps_a_visa_and_nothing_more() {
+        String file = World.upload(w.claire.token(), "/api/homework/classes/" + w.classA + "/attachment-uploads", "cours.pdf",
+                World.PDF, "application/pdf");
+        String entry = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
+                        "lessonOn", today.toString(), "title", "Aires", "content", "Cours", "attachmentIds", List.of(file)))
+                .post("/api/homework/log-entries").then().statusCode(201).extract().path("id");
+        String draft = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
+                        "lessonOn", today.toString(), "title", "Brouillon", "content", "À venir", "published", false))
+                .post("/api/homework/log-entries").then().statusCode(201).extract().path("id");
+        UUID work = w.setWork("Rédaction", "HAND_IN", today.plusDays(3), 30);
+        String helene = w.inspector.token();
+
+        as(helene).get("/api/homework/classes/" + w.classA + "/log").then().statusCode(200).body("id", contains(entry));
+        as(helene).get("/api/homework/log-entries/" + entry).then().statusCode(200).body("title", equalTo("Aires"));
+        String url = as(helene).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(200)
+                .extract().path("url");
+        assertThat(PresignedUrls.get(url).body()).isEqualTo(World.PDF);
+        as(helene).get("/api/homework/log-entries/" + draft).then().statusCode(404);
+
+        as(w.cpe.token()).body(Map.of("teacherId", w.claire.id().toString(), "stampedOn", today.toString(), "comment", "Vu."))
+                .post("/api/homework/classes/" + w.classA + "/visas").then().statusCode(201);
+        as(helene).body(Map.of("teacherId", w.claire.id().toString(), "stampedOn", today.toString(),
+                        "comment", "Progression conforme au programme."))
+                .post("/api/homework/classes/" + w.classA + "/visas").then().statusCode(201)
+                .body("stampedBy", equalTo(w.inspector.id().toString())).body("stampedByName", equalTo("Hélène Garnier"))
+                .body("stampedByRole", equalTo("INSPECTOR"));
+        as(helene).body(Map.of("teacherId", w.bruno.id().toString(), "stampedOn", today.toString(), "comment", "x"))
+                .post("/api/homework/classes/" + w.classA + "/visas").then().statusCode(400);
+        // The history, read by the teacher and by the inspector: both visas, each with who stamped it.
+        for (String reader : List.of(w.claire.token(), helene)) {
+            as(reader).get("/api/homework/classes/" + w.classA + "/visas").then().statusCode(200).body("size()", equalTo(2))
+                    .body("stampedByName", containsInAnyOrder("Hélène Garnier", "Karim Benali"))
+                    .body("find { it.stampedByRole == 'INSPECTOR' }.comment", equalTo("Progression conforme au programme."));
+        }
+
+        // Nothing else of the school: work, hand-ins, a pupil's list, settings, the audit.
+        as(helene).get("/api/homework/works/" + work).then().statusCode(403);
+        as(helene).get("/api/homework/classes/" + w.classA + "/works").then().statusCode(403);
+        as(helene).get("/api/homework/works/" + work + "/hand-ins").then().statusCode(403);
+        as(helene).get("/api/homework/works/" + work + "/hand-ins.zip").then().statusCode(403);
+        as(helene).get("/api/homework/pupils/" + w.lea.id() + "/todo").then().statusCode(403);
+        as(helene).get("/api/homework/schools/" + w.school + "/workload-settings").then().statusCode(403);
+        as(helene).get("/api/homework/schools/" + w.school + "/audit").then().statusCode(403);
+        as(helene).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS", "lessonOn", today.toString(),
+                "title", "x", "content", "x")).post("/api/homework/log-entries").then().statusCode(403);
+
+        // An inspector of another school: what is not theirs does not exist.
+        String marc = w.otherInspector.token();
+        as(marc).get("/api/homework/classes/" + w.classA + "/log").then().statusCode(404);
+        as(marc).get("/api/homework/log-entries/" + entry).then().statusCode(404);
+        as(marc).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(404);
+        as(marc).get("/api/homework/classes/" + w.classA + "/visas").then().statusCode(404);
+        as(marc).body(Map.of("teacherId", w.claire.id().toString(), "stampedOn", today.toString(), "comment", "x"))
+                .post("/api/homework/classes/" + w.classA + "/visas").then().statusCode(404);
+        // Inspecting is per school: a token of hers that lists only another school reads nothing of this one.
+        as(fr.ent.testservers.TestTokens.inspector(w.inspector.id(), w.otherSchool)).get("/api/homework/classes/" + w.classA + "/log")
+                .then().statusCode(404);
+        as(helene).get("/api/homework/classes/" + w.classA + "/visas").then().body("size()", equalTo(2));
     }
 
     @Test

@@ -23,8 +23,8 @@ import static io.restassured.RestAssured.given;
 /**
  * A fresh school for one test: Collège Jean Moulin with class 4A (Léa, also in group "Latin 4e",
  * and Hugo, each with a guardian), class 4B (Zoé); Claire teaches MATHS to 4A and LATIN to the
- * group, Paul FRANCAIS to 4A, Bruno HISTOIRE to 4B; Karim is the CPE. Collège Victor Hugo has its
- * CPE, a teacher, a class and a pupil.
+ * group, Paul FRANCAIS to 4A, Bruno HISTOIRE to 4B; Karim is the CPE; Hélène Garnier is an inspector
+ * (IA-IPR) of the school. Collège Victor Hugo has its CPE, a teacher, a class, a pupil and an inspector.
  */
 final class World {
 
@@ -47,6 +47,8 @@ final class World {
     final Person otherCpe;
     final Person otherTeacher;
     final Person otherPupil;
+    final Person inspector;
+    final Person otherInspector;
 
     private World(SchoolWorld world) {
         SchoolWorld.School here = world.school("Collège Jean Moulin");
@@ -73,6 +75,8 @@ final class World {
         otherTeacher = other.teacher("Olga", "Autre");
         other.teaches(otherTeacher, otherClass, "MATHS");
         otherPupil = other.pupil("Omar", "Autre", otherClass);
+        inspector = here.inspector("Hélène", "Garnier");
+        otherInspector = other.inspector("Marc", "Lenoir");
     }
 
     static World create(DirectoryProjection projection) {

@@ -216,6 +216,48 @@ class AccessMatrixTest {
                 .body("items.id", org.hamcrest.Matchers.contains(w.schoolB.toString()));
     }
 
+    /**
+     * An inspector (IA-IPR) over two schools: only the admin creates, changes or disables one (the
+     * staff of either school see them among their school's people, no more); the inspector reads
+     * their own profile and nothing else of the directory.
+     */
+    @Test
+    void only_the_admin_creates_or_changes_an_inspector_who_reads_their_own_profile() {
+        if (w == null) w = new World();
+        Map<String, Object> helene = new LinkedHashMap<>(Map.of("role", "INSPECTOR", "firstName", "Hélène", "lastName", "Garnier",
+                "email", "helene.garnier@ac-strasbourg.example", "schoolIds", List.of(w.schoolA, w.schoolB)));
+        Api.as(w.tokens.get("staffA")).body(Map.of("role", "INSPECTOR", "firstName", "Hélène", "lastName", "Garnier",
+                "schoolIds", List.of(w.schoolA))).post(BASE + "/people").then().statusCode(403);
+        Api.as(w.tokens.get("admin")).body(Map.of("role", "INSPECTOR", "firstName", "Hélène", "lastName", "Garnier"))
+                .post(BASE + "/people").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("schoolIds"));
+        String id = Api.as(w.tokens.get("admin")).body(helene).post(BASE + "/people").then().statusCode(201)
+                .body("role", org.hamcrest.Matchers.equalTo("INSPECTOR"))
+                .body("schoolIds", org.hamcrest.Matchers.containsInAnyOrder(w.schoolA.toString(), w.schoolB.toString()))
+                .extract().path("id");
+
+        // The staff of a school she inspects see her there, and only there; they change nothing of her.
+        Api.as(w.tokens.get("staffA")).get(BASE + "/people/" + id).then().statusCode(200)
+                .body("schoolIds", org.hamcrest.Matchers.contains(w.schoolA.toString()));
+        Api.as(w.tokens.get("staffA")).body(Map.of("lastName", "Changé")).put(BASE + "/people/" + id).then().statusCode(403);
+        Api.as(w.tokens.get("staffB")).post(BASE + "/people/" + id + "/disable").then().statusCode(403);
+        Api.as(w.tokens.get("teacherA")).get(BASE + "/people/" + id).then().statusCode(404);
+        Api.as(w.tokens.get("parent1")).get(BASE + "/people/" + id).then().statusCode(404);
+
+        String token = TestTokens.inspector(UUID.fromString(id), w.schoolA, w.schoolB);
+        Api.as(token).get(BASE + "/me").then().statusCode(200)
+                .body("profile.id", org.hamcrest.Matchers.equalTo(id))
+                .body("profile.role", org.hamcrest.Matchers.equalTo("INSPECTOR"))
+                .body("profile.schoolIds", org.hamcrest.Matchers.hasSize(2))
+                .body("children", org.hamcrest.Matchers.empty()).body("teaching", org.hamcrest.Matchers.empty());
+        Api.as(token).get(BASE + "/people?schoolId=" + w.schoolA).then().statusCode(403);
+        Api.as(token).get(BASE + "/people/" + w.pupil1).then().statusCode(403);
+        Api.as(token).get(BASE + "/classes/" + w.class4A + "/pupils").then().statusCode(403);
+
+        Api.as(w.tokens.get("admin")).body(Map.of("lastName", "Garnier-Roux")).put(BASE + "/people/" + id).then().statusCode(200);
+        Api.as(w.tokens.get("admin")).post(BASE + "/people/" + id + "/disable").then().statusCode(200)
+                .body("active", org.hamcrest.Matchers.is(false));
+    }
+
     // --- Across schools: what the staff, and the integration, of one school must never see or change in another
 
     @Test

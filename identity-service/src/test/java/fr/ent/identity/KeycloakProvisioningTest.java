@@ -118,6 +118,27 @@ class KeycloakProvisioningTest {
     }
 
     @Test
+    void an_inspector_over_two_schools_signs_in_with_the_inspector_role_and_both_schools() throws Exception {
+        String admin = adminToken();
+        UUID moulin = school(admin, "Collège Inspecté");
+        UUID hugo = school(admin, "Collège Aussi Inspecté");
+        String username = "ipr-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID inspector = create(admin, new HashMap<>(Map.of("role", "INSPECTOR", "firstName", "Hélène", "lastName", "Garnier",
+                "email", username + "@ac-strasbourg.example", "schoolIds", List.of(moulin, hugo), "username", username,
+                "initialPassword", PASSWORD)));
+
+        HttpResponse<String> signedIn = await().atMost(Duration.ofSeconds(30)).until(() -> signIn(username), r -> r.statusCode() == 200);
+        JsonNode claims = claims(signedIn);
+        assertThat(claims.path("person_id").asText()).isEqualTo(inspector.toString());
+        assertThat(claims.path("realm_access").path("roles").toString()).contains("\"inspector\"")
+                .doesNotContain("\"staff\"", "\"teacher\"", "\"admin\"");
+        assertThat(claims.path("school_ids").toString()).contains(moulin.toString(), hugo.toString());
+        String token = JSON.readTree(signedIn.body()).path("access_token").asText();
+        given().auth().oauth2(token).get(BASE + "/me").then().statusCode(200)
+                .body("profile.role", org.hamcrest.Matchers.is("INSPECTOR"));
+    }
+
+    @Test
     void provisioning_catches_up_after_keycloak_was_unreachable_without_duplicates() throws Exception {
         String admin = adminToken();
         UUID school = Api.id(given().auth().oauth2(admin).contentType("application/json")

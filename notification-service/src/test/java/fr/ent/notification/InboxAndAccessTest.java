@@ -128,6 +128,20 @@ class InboxAndAccessTest extends NotificationScenario {
     }
 
     @Test
+    void an_inspector_has_an_inbox_preferences_quiet_slots_and_a_home_of_their_own_and_no_schools_quiet_hours() {
+        UUID school = Family.create(directory, contacts, "Inès").school();
+        String inspector = TestTokens.inspector(UUID.randomUUID(), school);
+        given().auth().oauth2(inspector).get("/api/notification/inbox").then().statusCode(200);
+        given().auth().oauth2(inspector).get("/api/notification/inbox/unread-count").then().statusCode(200);
+        given().auth().oauth2(inspector).get("/api/notification/preferences").then().statusCode(200);
+        given().auth().oauth2(inspector).contentType(ContentType.JSON).body("{\"mode\":\"DIGEST\"}")
+                .put("/api/notification/preferences/absence/EMAIL").then().statusCode(200).body("mode", equalTo("DIGEST"));
+        given().auth().oauth2(inspector).get("/api/notification/me/quiet-slots").then().statusCode(200);
+        given().auth().oauth2(inspector).get("/api/notification/home").then().statusCode(200);
+        given().auth().oauth2(inspector).get("/api/notification/schools/" + school + "/quiet-hours").then().statusCode(403);
+    }
+
+    @Test
     void a_schools_staff_may_move_its_quiet_hours_and_nobody_else() {
         UUID school = Family.create(directory, contacts, "Jade").school();
         String staff = TestTokens.staff(UUID.randomUUID(), school);

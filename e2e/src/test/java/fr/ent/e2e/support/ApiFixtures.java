@@ -74,7 +74,7 @@ public final class ApiFixtures {
     public static ApiFixtures demo() {
         ApiFixtures f = new ApiFixtures();
         for (String key : List.of("lea", "hugo", "yanis", "emma", "ines", "sophie", "marc", "nadia", "thomas", "claire",
-                "julien", "anne", "cpe", "staff_vh")) {
+                "julien", "anne", "cpe", "staff_vh", "inspector")) {
             f.put(key, Demo.person(key).id().toString());
         }
         f.put("jeanMoulin", Demo.school("jeanMoulin").toString());

@@ -51,6 +51,7 @@ public final class Callers {
             new Caller("other_teacher", "Julien Noël, teaches 6e/5e, not 4A", "julien", null, null),
             new Caller("staff", "Karim Benali, CPE of Jean Moulin", "cpe", null, null),
             new Caller("other_school_staff", "Isabelle Carpentier, staff of Victor Hugo", "staff_vh", null, null),
+            new Caller("inspector", "Hélène Garnier, inspector (IA-IPR) of Jean Moulin", "inspector", null, null),
             new Caller("school_client", "school-0750001a-integration, Jean Moulin's integration (client credentials)",
                     null, "school-0750001a-integration", "school-0750001a-local-secret"),
             new Caller("other_school_client", "school-0690002b-integration, Victor Hugo's integration (client credentials)",

@@ -59,7 +59,7 @@ public class LogResource {
     @GET
     @Path("/log-entries/{entryId}")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN,
-            CurrentUser.SERVICE})
+            CurrentUser.SERVICE, CurrentUser.INSPECTOR})
     public LogEntryView getLogEntry(@PathParam("entryId") UUID entryId) {
         return log.get(entryId);
     }
@@ -82,7 +82,7 @@ public class LogResource {
     @GET
     @Path("/log-entries/{entryId}/attachments/{fileId}")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN,
-            CurrentUser.SERVICE})
+            CurrentUser.SERVICE, CurrentUser.INSPECTOR})
     public Download logEntryAttachment(@PathParam("entryId") UUID entryId, @PathParam("fileId") UUID fileId) {
         return log.attachment(entryId, fileId);
     }
@@ -91,7 +91,7 @@ public class LogResource {
     @GET
     @Path("/classes/{classGroupId}/log")
     @RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN,
-            CurrentUser.SERVICE})
+            CurrentUser.SERVICE, CurrentUser.INSPECTOR})
     public List<LogEntryView> classLog(@PathParam("classGroupId") UUID classGroupId, @QueryParam("from") LocalDate from,
                                        @QueryParam("to") LocalDate to) {
         return log.ofClass(classGroupId, from, to);

@@ -90,7 +90,7 @@ public class LogService {
         entries.delete(e);
     }
 
-    /** An entry: its author; once published, the school side of its class and its families. Else 404. */
+    /** An entry: its author; once published, the school side of its class (an inspector of its school too) and its families. Else 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public LogEntry readable(UUID id) {
         LogEntry e = entries.findByIdOptional(id).orElseThrow(LogService::notFound);
@@ -98,7 +98,7 @@ public class LogService {
             return e;
         }
         DirectoryClassGroup group = access.classGroup(e.classGroupId);
-        if (e.published && (access.readsAsSchool(group) || access.readsAsFamily(group))) {
+        if (e.published && (access.readsLogAsSchool(group) || access.readsAsFamily(group))) {
             return e;
         }
         throw notFound();
@@ -109,11 +109,11 @@ public class LogService {
         return view(readable(id));
     }
 
-    /** A class's cahier de textes between two days: the school side and its families; drafts only their author's. */
+    /** A class's cahier de textes between two days: the school side (an inspector of its school too) and its families; drafts only their author's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LogEntryView> ofClass(UUID classGroupId, LocalDate from, LocalDate to) {
         DirectoryClassGroup group = access.classGroup(classGroupId);
-        if (!access.readsAsSchool(group) && !access.readsAsFamily(group)) {
+        if (!access.readsLogAsSchool(group) && !access.readsAsFamily(group)) {
             throw Relationships.notYours("Classe ou groupe introuvable.");
         }
         LocalDate start = from != null ? from : clock.today().minusDays(30);

@@ -16,6 +16,9 @@ import java.util.UUID;
  *       teach there, and changes only their own entries and work;</li>
  *   <li>the school side of a class (its teachers, any subject; the school's staff, integrations
  *       and admin) reads its whole cahier de textes, work and hand-ins; the staff stamp visas;</li>
+ *   <li>an inspector (IA-IPR) of the class's school reads its published cahier de textes (entries
+ *       and their attachments) and its visas, and stamps visas; nothing else (not work, hand-ins,
+ *       pupils' lists, the audit);</li>
  *   <li>a pupil of a class or group and their guardians read its published entries; a pupil reads
  *       the work set for them once visible, and their own hand-ins; guardians the same for each
  *       child.</li>
@@ -61,6 +64,32 @@ public class Access {
     /** The school side of a class or group: its teachers, the school's staff, integrations and admin. */
     public boolean readsAsSchool(DirectoryClassGroup group) {
         return relationships.readsAsStaffOf(group.schoolId()) || relationships.teaches(group.id());
+    }
+
+    /** An inspector of the school ({@link Relationships#isInspectorOf}). */
+    public boolean isInspectorOf(UUID schoolId) {
+        return relationships.isInspectorOf(schoolId);
+    }
+
+    /** Reads the class's cahier de textes and visas as the school does: the school side, or an inspector of its school. */
+    public boolean readsLogAsSchool(DirectoryClassGroup group) {
+        return readsAsSchool(group) || isInspectorOf(group.schoolId());
+    }
+
+    /** The class or group if the caller reads its cahier de textes as the school ({@link #readsLogAsSchool}), else 404. */
+    public DirectoryClassGroup requireLogReader(UUID classOrGroup) {
+        DirectoryClassGroup group = classGroup(classOrGroup);
+        if (!readsLogAsSchool(group)) {
+            throw notAClass();
+        }
+        return group;
+    }
+
+    /** Stamps a visa in the class's school: its staff (admin included) or an inspector of it; else 404. */
+    public void requireVisaStamper(DirectoryClassGroup group) {
+        if (!isStaffOf(group.schoolId()) && !isInspectorOf(group.schoolId())) {
+            throw notAClass();
+        }
     }
 
     /** A pupil of the class or group today, or a guardian of one. */

@@ -1,5 +1,6 @@
 package fr.ent.homework.visa;
 
+import fr.ent.directory.DirectoryPerson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,6 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
 /** The head's (or an inspector's) stamp on a teacher's cahier de textes for a class, up to a day; kept as history. */
@@ -37,7 +39,10 @@ public class Visa {
     @Column(name = "stamped_at")
     public Instant stampedAt;
 
-    public VisaView view() {
-        return new VisaView(id, schoolId, classGroupId, teacherId, stampedOn, comment, stampedBy, stampedAt);
+    /** The visa, with the name of who stamped it when {@code people} knows them. */
+    public VisaView view(Map<UUID, DirectoryPerson> people) {
+        DirectoryPerson by = people.get(stampedBy);
+        return new VisaView(id, schoolId, classGroupId, teacherId, stampedOn, comment, stampedBy,
+                by == null ? null : by.firstName() + " " + by.lastName(), by == null ? null : by.role().name(), stampedAt);
     }
 }

@@ -25,17 +25,18 @@ public class VisaResource {
         this.visas = visas;
     }
 
+    /** The school's staff (the head) or an inspector of the school stamp a teacher's cahier de textes for the class. */
     @POST
-    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN})
+    @RolesAllowed({CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
     @APIResponse(responseCode = "201", description = "Stamped",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = VisaView.class)))
     public Response stampVisa(@PathParam("classGroupId") UUID classGroupId, @NotNull @Valid VisaInput in) {
         return Response.status(201).entity(visas.stamp(classGroupId, in)).build();
     }
 
-    /** The visa history of the class, latest first. */
+    /** The visa history of the class, latest first, with who stamped each. */
     @GET
-    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE})
+    @RolesAllowed({CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.SERVICE, CurrentUser.INSPECTOR})
     public List<VisaView> listVisas(@PathParam("classGroupId") UUID classGroupId) {
         return visas.ofClass(classGroupId);
     }

@@ -2,6 +2,7 @@ package fr.ent.homework.visa;
 
 import fr.ent.directory.Directory;
 import fr.ent.directory.DirectoryClassGroup;
+import fr.ent.directory.DirectoryPerson;
 import fr.ent.homework.support.Access;
 import fr.ent.web.clock.SchoolClock;
 import fr.ent.web.problem.Problems;
@@ -9,9 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Visas: the school's staff (the head) stamp a teacher's cahier de textes for a class; the history is kept and read by the school side. */
+/**
+ * Visas: the school's staff (the head) or an inspector of the school stamp a teacher's cahier de
+ * textes for a class; the history is kept and read by the school side and the school's inspectors,
+ * each visa with the name of who stamped it.
+ */
 @ApplicationScoped
 public class VisaService {
 
@@ -30,7 +36,7 @@ public class VisaService {
     @Transactional
     public VisaView stamp(UUID classGroupId, VisaInput in) {
         DirectoryClassGroup group = access.classGroup(classGroupId);
-        access.requireStaffOf(group.schoolId());
+        access.requireVisaStamper(group);
         if (!directory.teaches(in.teacherId(), group.id())) {
             throw Problems.invalidField("teacherId", "cet enseignant n'enseigne pas dans cette classe");
         }
@@ -47,12 +53,19 @@ public class VisaService {
         v.stampedBy = access.me();
         v.stampedAt = clock.instant();
         visas.persist(v);
-        return v.view();
+        return v.view(names(List.of(v)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<VisaView> ofClass(UUID classGroupId) {
-        access.requireSchoolReader(classGroupId);
-        return visas.ofClass(classGroupId).stream().map(Visa::view).toList();
+        access.requireLogReader(classGroupId);
+        List<Visa> list = visas.ofClass(classGroupId);
+        Map<UUID, DirectoryPerson> names = names(list);
+        return list.stream().map(v -> v.view(names)).toList();
+    }
+
+    /** Who stamped, as the directory knows them now (the platform admin has no person: no name). */
+    private Map<UUID, DirectoryPerson> names(List<Visa> list) {
+        return directory.people(list.stream().map(v -> v.stampedBy).distinct().toList());
     }
 }

@@ -54,7 +54,8 @@ public class MeResource {
     }
 
     @GET
-    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL})
+    @RolesAllowed({CurrentUser.ADMIN, CurrentUser.STAFF, CurrentUser.TEACHER, CurrentUser.PARENT, CurrentUser.PUPIL,
+            CurrentUser.INSPECTOR})
     @Transactional
     public Me getMe() {
         Person p = me.isPerson() ? personRepository.findById(me.personId()) : null;

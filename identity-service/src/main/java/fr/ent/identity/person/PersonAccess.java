@@ -34,8 +34,10 @@ public class PersonAccess {
         return me.isAdmin() || p.schoolIds.stream().anyMatch(me::readsAsStaffOf);
     }
 
+    /** The admin; the staff of one of the person's schools, except for an inspector, whom only the admin assigns. */
     public boolean managesPerson(Person p) {
-        return me.isAdmin() || p.schoolIds.stream().anyMatch(me::changesAsStaffOf);
+        if (me.isAdmin()) return true;
+        return p.role != PersonRole.INSPECTOR && p.schoolIds.stream().anyMatch(me::changesAsStaffOf);
     }
 
     public boolean seesPerson(Person p) {

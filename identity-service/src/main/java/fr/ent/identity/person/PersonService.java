@@ -72,11 +72,14 @@ public class PersonService {
         if (in == null) throw Problems.badRequest("body-required", "A person is required");
         PersonRole role = Checks.oneOf("role", PersonRole.class, in.role());
         if (role == PersonRole.ADMIN && !me.isAdmin()) throw Problems.forbidden("Only an administrator may create an administrator");
+        // An inspector (IA-IPR) answers to the rectorat, not to a school: the region's admin assigns them.
+        if (role == PersonRole.INSPECTOR && !me.isAdmin()) throw Problems.forbidden("Only an administrator may create an inspector");
         if ((in.initialPassword() != null || in.username() != null) && !me.isAdmin()) {
             throw Problems.forbidden("Only an administrator may choose a username or a password");
         }
         Set<UUID> schoolIds = in.schoolIds() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(in.schoolIds());
         if (schoolIds.isEmpty() && !me.isAdmin()) throw Problems.invalidField("schoolIds", "must name at least one school");
+        if (schoolIds.isEmpty() && role == PersonRole.INSPECTOR) throw Problems.invalidField("schoolIds", "an inspector is assigned to at least one school");
         for (UUID s : schoolIds) {
             if (schools.findById(s) == null || !access.seesSchool(s)) throw Problems.invalidField("schoolIds", "unknown school " + s);
             if (!me.changesAsStaffOf(s)) throw Problems.forbidden("Only the school's staff may add people to it");

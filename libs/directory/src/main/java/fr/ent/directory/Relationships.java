@@ -29,7 +29,11 @@ import java.util.UUID;
  *   <li>a guardian is the current guardian of the pupil, in any school; receiving communications is
  *       a further flag of the guardianship;</li>
  *   <li>a member of a school: admin, its staff, teachers, pupils and integrations, a guardian of a
- *       pupil of it.</li>
+ *       pupil of it;</li>
+ *   <li>an inspector of a school: role {@code inspector}, the school in the token and known to the
+ *       directory ({@link #isInspectorOf}). Deliberately in none of the rules above (not a member,
+ *       not staff, no reader of a class or a pupil): a service grants an inspector only what it
+ *       chooses to, by asking this.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -62,6 +66,16 @@ public class Relationships {
         if (!isStaffOf(schoolId) || directory.school(schoolId).isEmpty()) {
             throw notYours("Établissement introuvable.");
         }
+    }
+
+    /**
+     * An inspector (IA-IPR) assigned to this school: role {@code inspector}, the school in their
+     * token and known to the directory. Kept out of {@link #readsAsStaffOf}, {@link #readsClass},
+     * {@link #isMemberOf}: each service says where it lets an inspector read (or stamp).
+     */
+    public boolean isInspectorOf(UUID schoolId) {
+        return user.isPerson() && user.hasRole(CurrentUser.INSPECTOR) && user.belongsTo(schoolId)
+                && directory.school(schoolId).isPresent();
     }
 
     /** Reads as the school's staff do: staff, admin, the school's integrations. */

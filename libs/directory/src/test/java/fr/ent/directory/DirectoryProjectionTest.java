@@ -36,6 +36,7 @@ import static fr.ent.testkit.DirectoryEvents.group;
 import static fr.ent.testkit.DirectoryEvents.guardianship;
 import static fr.ent.testkit.DirectoryEvents.headTeacher;
 import static fr.ent.testkit.DirectoryEvents.headTeaching;
+import static fr.ent.testkit.DirectoryEvents.inspector;
 import static fr.ent.testkit.DirectoryEvents.nextVersion;
 import static fr.ent.testkit.DirectoryEvents.parent;
 import static fr.ent.testkit.DirectoryEvents.pupil;
@@ -112,6 +113,18 @@ class DirectoryProjectionTest {
             assertThat(c.schoolId()).isEqualTo(lyceeId);
         });
         assertThat(directory.pupilsOfSchool(collegeId, JANUARY_15)).containsExactly(lea);
+    }
+
+    @Test
+    void an_inspector_over_two_schools_is_kept_with_their_role_and_is_nobody_s_staff() {
+        UUID helene = UUID.randomUUID(), cpe = UUID.randomUUID();
+        applyAll(school(collegeId, "Collège Victor Hugo"), school(lyceeId, "Lycée Kléber"),
+                inspector(helene, "Hélène", "Garnier", collegeId, lyceeId), staff(cpe, "Karim", "Benali", collegeId));
+
+        assertThat(directory.person(helene)).contains(
+                new DirectoryPerson(helene, PersonRole.INSPECTOR, "Hélène", "Garnier", Set.of(collegeId, lyceeId), true));
+        assertThat(directory.staffOf(collegeId)).containsExactly(cpe);
+        assertThat(directory.staffOf(lyceeId)).isEmpty();
     }
 
     @Test

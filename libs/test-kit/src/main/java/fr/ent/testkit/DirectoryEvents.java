@@ -84,6 +84,11 @@ public final class DirectoryEvents {
         return person(personId, PersonRole.STAFF, firstName, lastName, schoolIds);
     }
 
+    /** An inspector (IA-IPR) assigned to these schools. */
+    public static PersonUpserted inspector(UUID personId, String firstName, String lastName, UUID... schoolIds) {
+        return person(personId, PersonRole.INSPECTOR, firstName, lastName, schoolIds);
+    }
+
     /** The same person, disabled (a newer version). */
     public static PersonUpserted disabled(PersonUpserted person) {
         return new PersonUpserted(person.personId(), person.role(), person.firstName(), person.lastName(),

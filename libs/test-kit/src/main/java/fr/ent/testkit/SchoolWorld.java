@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Schools, classes, groups, pupils, guardians, teachers and staff for one test, as identity-service
+ * Schools, classes, groups, pupils, guardians, teachers, staff and inspectors for one test, as identity-service
  * announces them: each call records the identity events that make it true (fresh ids, growing
  * versions), and the test hands them to the service either way:
  *
@@ -147,6 +147,11 @@ public final class SchoolWorld {
         /** A member of the school's staff (a CPE, the head). */
         public Person staff(String firstName, String lastName) {
             return person(PersonRole.STAFF, firstName, lastName);
+        }
+
+        /** An inspector (IA-IPR) of the rectorat assigned to this school (their token lists it). */
+        public Person inspector(String firstName, String lastName) {
+            return person(PersonRole.INSPECTOR, firstName, lastName);
         }
 
         private Person person(PersonRole role, String firstName, String lastName) {

@@ -57,6 +57,11 @@ public final class TestTokens {
         return person(personId).roles("staff").schools(schoolId).sign();
     }
 
+    /** An inspector (IA-IPR) over these schools. */
+    public static String inspector(UUID personId, UUID... schoolIds) {
+        return person(personId).roles("inspector").schools(schoolIds).sign();
+    }
+
     /** A platform administrator: no school listed. */
     public static String admin(UUID personId) {
         return person(personId).roles("admin").sign();

@@ -30,6 +30,11 @@ public class CurrentUser {
     public static final String TEACHER = "teacher";
     public static final String STAFF = "staff";
     public static final String ADMIN = "admin";
+    /**
+     * An inspector (IA-IPR) of the rectorat over the schools of their token: no service grants them
+     * anything it did not choose to (see libs/directory {@code Relationships.isInspectorOf}).
+     */
+    public static final String INSPECTOR = "inspector";
     public static final String SERVICE = "service";
     /** Realm role that lets a school integration make the changes its school's staff may make. */
     public static final String INTEGRATION_WRITE = "integration-write";

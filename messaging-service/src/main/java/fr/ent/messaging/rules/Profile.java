@@ -11,14 +11,14 @@ import java.util.Optional;
 public enum Profile {
     STAFF, TEACHER, GUARDIAN, PUPIL;
 
-    /** The profile of a person of the directory; none for the platform admin. */
+    /** The profile of a person of the directory; none for the platform admin nor an inspector (no row of the rule table). */
     public static Optional<Profile> of(PersonRole role) {
         return switch (role) {
             case STAFF -> Optional.of(STAFF);
             case TEACHER -> Optional.of(TEACHER);
             case PARENT -> Optional.of(GUARDIAN);
             case PUPIL -> Optional.of(PUPIL);
-            case ADMIN -> Optional.empty();
+            case ADMIN, INSPECTOR -> Optional.empty();
         };
     }
 

@@ -98,4 +98,11 @@ class RuleTableTest {
             }
         }
     }
+
+    @Test
+    void the_platform_admin_and_an_inspector_have_no_profile_so_no_row_lets_them_write_or_be_written_to() {
+        assertThat(Profile.of(fr.ent.events.contract.identity.PersonRole.INSPECTOR)).isEmpty();
+        assertThat(Profile.of(fr.ent.events.contract.identity.PersonRole.ADMIN)).isEmpty();
+        assertThat(Profile.of(fr.ent.events.contract.identity.PersonRole.STAFF)).contains(STAFF);
+    }
 }

@@ -7,7 +7,8 @@ import jakarta.ws.rs.Path;
 
 /** The caller's home in one call: their children's (or their own) work due, latest marks, absences to justify, and their counts. */
 @Path("/api/notification/home")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+// Any person has their own inbox, preferences, quiet slots, home and stream, an inspector too.
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class HomeResource {
 
     private final HomeService homes;

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The signed-in person's own inbox; there is no way to name anyone else's. */
 @Path("/api/notification/inbox")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+// Any person has their own inbox, preferences, quiet slots, home and stream, an inspector too.
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class InboxResource {
 
     public record Marked(int marked) {

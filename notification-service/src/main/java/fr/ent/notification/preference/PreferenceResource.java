@@ -20,7 +20,8 @@ import java.util.Map;
 
 /** A person's own channel choices, per notification type. */
 @Path("/api/notification/preferences")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+// Any person has their own inbox, preferences, quiet slots, home and stream, an inspector too.
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class PreferenceResource {
 
     public record PreferenceView(String type, String label, Channel channel, Mode mode, Mode defaultMode) {

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The platform's VAPID public key, for the browser's {@code pushManager.subscribe({applicationServerKey})}. */
 @Path("/api/notification/push/public-key")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class PushKeyResource {
 
     public record PublicKey(String publicKey) {

@@ -17,7 +17,7 @@ import java.util.List;
 
 /** The caller's own devices with push turned on. There is no way to name another person's. */
 @Path("/api/notification/me/push-subscriptions")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class PushSubscriptionResource {
 
     private final PushSubscriptions subscriptions;

@@ -21,7 +21,8 @@ import java.util.Set;
  * top of their school's quiet hours. The in-app inbox and the live stream still record at once.
  */
 @Path("/api/notification/me/quiet-slots")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+// Any person has their own inbox, preferences, quiet slots, home and stream, an inspector too.
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class QuietSlotsResource {
 
     /** {@code until} 00:00 is midnight; a slot over midnight is given as two. */

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /** The signed-in person's own notifications, live (Server-Sent Events); each event's id is its inbox seq. */
 @Path("/api/notification/stream")
-@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN})
+// Any person has their own inbox, preferences, quiet slots, home and stream, an inspector too.
+@RolesAllowed({CurrentUser.PUPIL, CurrentUser.PARENT, CurrentUser.TEACHER, CurrentUser.STAFF, CurrentUser.ADMIN, CurrentUser.INSPECTOR})
 public class StreamResource {
 
     private final StreamHub hub;

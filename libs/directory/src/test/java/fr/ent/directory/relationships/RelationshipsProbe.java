@@ -32,6 +32,7 @@ public class RelationshipsProbe {
             case "staffOf" -> String.valueOf(relationships.isStaffOf(id));
             case "readsAsStaffOf" -> String.valueOf(relationships.readsAsStaffOf(id));
             case "memberOf" -> String.valueOf(relationships.isMemberOf(id));
+            case "inspectorOf" -> String.valueOf(relationships.isInspectorOf(id));
             case "teaches" -> String.valueOf(relationships.teaches(id));
             case "teachesPupil" -> String.valueOf(relationships.teachesPupil(id));
             case "guardianOf" -> String.valueOf(relationships.isGuardianOf(id));

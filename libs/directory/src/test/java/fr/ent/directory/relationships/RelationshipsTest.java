@@ -22,6 +22,7 @@ import static fr.ent.testkit.DirectoryEvents.classGroup;
 import static fr.ent.testkit.DirectoryEvents.enrolment;
 import static fr.ent.testkit.DirectoryEvents.event;
 import static fr.ent.testkit.DirectoryEvents.guardianship;
+import static fr.ent.testkit.DirectoryEvents.inspector;
 import static fr.ent.testkit.DirectoryEvents.parent;
 import static fr.ent.testkit.DirectoryEvents.pupil;
 import static fr.ent.testkit.DirectoryEvents.school;
@@ -52,6 +53,7 @@ class RelationshipsTest {
     final UUID lea = UUID.randomUUID(), yanis = UUID.randomUUID(), ines = UUID.randomUUID(), tom = UUID.randomUUID();
     final UUID mother = UUID.randomUUID(), father = UUID.randomUUID(), nadia = UUID.randomUUID();
     final UUID teacherA = UUID.randomUUID(), teacherB = UUID.randomUUID(), cpe = UUID.randomUUID(), otherCpe = UUID.randomUUID();
+    final UUID helene = UUID.randomUUID();
 
     @BeforeEach
     void seed() {
@@ -69,7 +71,8 @@ class RelationshipsTest {
                 guardianship(nadia, yanis, true), guardianship(nadia, ines, true),
                 teacher(teacherA, "Claire", "Martin", moulin), teaching(teacherA, moulin, fourA, "Mathématiques"),
                 teacher(teacherB, "Julien", "Noël", moulin), teaching(teacherB, moulin, fourB, "Histoire"),
-                staff(cpe, "Karim", "Benali", moulin), staff(otherCpe, "Olivier", "Cpe", hugo));
+                staff(cpe, "Karim", "Benali", moulin), staff(otherCpe, "Olivier", "Cpe", hugo),
+                inspector(helene, "Hélène", "Garnier", moulin));
         QuarkusTransaction.requiringNew().run(() -> events.forEach(e -> projection.apply(event(e))));
     }
 
@@ -122,6 +125,36 @@ class RelationshipsTest {
             }
         });
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * An inspector of Moulin is that, and nothing else: not staff, not a member, no reader of a class
+     * or a pupil (each service grants them what it chooses to through isInspectorOf). No one else is
+     * an inspector, and a school the directory does not know is nobody's.
+     */
+    @Test
+    void an_inspector_is_inspector_of_their_schools_and_nothing_more() {
+        String ofMoulin = TestTokens.inspector(helene, moulin);
+        UUID unknownSchool = UUID.randomUUID();
+        String ofUnknown = TestTokens.inspector(helene, unknownSchool);
+        Map<String, String> asked = new LinkedHashMap<>();
+        for (String question : List.of("inspectorOf moulin", "inspectorOf hugo", "staffOf moulin", "readsAsStaffOf moulin",
+                "memberOf moulin", "teaches fourA", "teachesPupil lea", "guardianOf lea", "viewerOf lea")) {
+            String[] q = question.split(" ");
+            UUID id = Map.of("moulin", moulin, "hugo", hugo, "fourA", fourA, "lea", lea).get(q[1]);
+            asked.put(question, given().auth().oauth2(ofMoulin).get("/probe/" + q[0] + "/" + id).then().statusCode(200).extract().asString());
+        }
+        assertThat(asked).containsExactly(Map.entry("inspectorOf moulin", "true"), Map.entry("inspectorOf hugo", "false"),
+                Map.entry("staffOf moulin", "false"), Map.entry("readsAsStaffOf moulin", "false"),
+                Map.entry("memberOf moulin", "false"), Map.entry("teaches fourA", "false"),
+                Map.entry("teachesPupil lea", "false"), Map.entry("guardianOf lea", "false"), Map.entry("viewerOf lea", "NONE"));
+        given().auth().oauth2(ofUnknown).get("/probe/inspectorOf/" + unknownSchool).then().body(org.hamcrest.Matchers.equalTo("false"));
+        given().auth().oauth2(ofMoulin).get("/probe/require-reader/" + lea).then().statusCode(404);
+        for (String other : List.of(TestTokens.staff(cpe, moulin), TestTokens.teacher(teacherA, moulin), TestTokens.platformAdmin(),
+                TestTokens.integration("moulin-sis", moulin), TestTokens.pupil(lea, moulin))) {
+            given().auth().oauth2(other).get("/probe/inspectorOf/" + moulin).then().body(org.hamcrest.Matchers.equalTo("false"));
+        }
+        given().get("/probe/inspectorOf/" + moulin).then().body(org.hamcrest.Matchers.equalTo("false"));
     }
 
     @Test
