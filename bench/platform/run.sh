@@ -47,3 +47,6 @@ mkdir -p bench/results
   sed -n '/^| measure/,$p' "$LOG"
 } > "$OUT"
 echo "written $OUT"
+# GreenMail (deploy/local) holds every mail in memory: drop those of this run (thousands of absence
+# e-mails), so that the local platform keeps room for the next ones
+curl -fs -X POST -o /dev/null "http://127.0.0.1:${ENT_MAIL_UI_PORT:-8025}/api/mail/purge" || true
