@@ -47,8 +47,9 @@ mkdir -p bench/results
   echo "Streams are opened through the gateway with Keycloak tokens of demo guardians, ${OPEN_RATE}/s, spread over"
   echo "the guardians; then, for ${SECONDS_RUN} s, ${ABSENCES} roll calls a second each mark one of their children"
   echo "absent, and the latency runs from sending the roll call to the event on each open stream of the pupil's"
-  echo "guardians. The unread-count call is measured at a fixed rate before the streams (idle) and while they are"
-  echo "held and the absences flow. RSS is sampled before the streams and once they are all open."
+  echo "guardians. The unread-count call is measured at a fixed rate, from an HTTP client of its own (as another"
+  echo "family's phone), before the streams (idle), while they are held, and while they are held and the absences"
+  echo "flow. RSS is sampled before the streams and once they are all open."
   echo
   sed -n '/^| measure/,$p' "$LOG"
 } > "$OUT"

@@ -38,8 +38,9 @@ function workloadObjects(w) {
   const isService = w.kind === "service";
   const shutdown = isService ? ["QUARKUS_SHUTDOWN_TIMEOUT", SERVICE_SHUTDOWN] : w.shutdownEnv;
   const config = {
-    // the heap is half the memory limit; a JVM out of memory exits and is restarted
-    JAVA_TOOL_OPTIONS: "-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError",
+    // the heap is half the memory limit; a JVM out of memory exits and is restarted; the collector
+    // is chosen per workload (platform.mjs `gc`), not left to the JVM, which picks Serial under 2 CPUs
+    JAVA_TOOL_OPTIONS: `-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+Use${w.gc ?? "Serial"}GC`,
     [shutdown[0]]: shutdown[1],
   };
   const env = [];

@@ -28,13 +28,16 @@ export const PRE_STOP_SECONDS = 5;
  * 512 MB as in deploy/local/up (at 256 MB, 9,000 streams meant back-to-back full collections), and
  * the other half covers what the streams cost outside the heap (sockets' buffers, Netty's direct
  * memory) above the measured peak RSS with 9,000 streams held (`rssWithStreamsMb`,
- * bench/results/2026-12-07-streams.md).
+ * bench/results/2026-12-07-streams.md). They run G1 (`gc`), the others Serial: with 9,000 streams
+ * held, Serial's young collections of 50-115 ms (and a full one of 0.5 s while streams opened)
+ * paused every call to the pod; with G1 the event p99 fell from 216-235 to 81-97 ms and an
+ * ordinary call's p99 under load from +27-44 to +13-22 ms over idle (bench/results/2026-12-07-streams.md).
  * `region` gives the HPA bounds of the region overlay, derived in README "Sizing the region".
  */
 export const workloads = [
   {
     name: "gateway", port: 8080, kind: "gateway",
-    memory: "1Gi", cpu: "500m", measuredRssMb: 216, rssWithStreamsMb: 341,
+    memory: "1Gi", cpu: "500m", measuredRssMb: 216, rssWithStreamsMb: 341, gc: "G1",
     shutdownEnv: ["GATEWAY_HTTP_SHUTDOWN_TIMEOUT", "10s"],
     config: {
       GATEWAY_HTTP_SHUTDOWN_TIMEOUT: "10s",
@@ -84,7 +87,7 @@ export const workloads = [
   },
   {
     name: "notification-service", short: "notification", port: 8087, kind: "service",
-    memory: "1Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 583,
+    memory: "1Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 583, gc: "G1",
     db: { env: "NOTIFICATION", pooler: true },
     publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework", "ent.messaging"],
     smtp: true, webPush: true,
