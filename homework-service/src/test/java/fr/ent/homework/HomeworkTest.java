@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,8 +184,7 @@ class HomeworkTest {
     void an_attachment_belongs_to_one_entry_and_deleting_a_lesson_keeps_the_work_set_on_it() {
         String file = World.upload(w.claire.token(), "/api/homework/classes/" + w.classA + "/attachment-uploads", "cours.pdf",
                 World.PDF, "application/pdf");
-        String entry = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
-                        "lessonOn", today.toString(), "title", "Aires", "content", "Cours", "attachmentIds", List.of(file)))
+        String entry = as(w.claire.token()).body(mathsLogEntryOfToday("Aires", "Cours", Map.of("attachmentIds", List.of(file))))
                 .post("/api/homework/log-entries").then().statusCode(201).body("attachments[0].id", equalTo(file)).extract().path("id");
         String url = as(w.lea.token()).get("/api/homework/log-entries/" + entry + "/attachments/" + file).then().statusCode(200)
                 .extract().path("url");
@@ -221,11 +221,9 @@ class HomeworkTest {
     void an_inspector_of_the_school_reads_the_cahier_de_textes_and_stamps_a_visa_and_nothing_more() {
         String file = World.upload(w.claire.token(), "/api/homework/classes/" + w.classA + "/attachment-uploads", "cours.pdf",
                 World.PDF, "application/pdf");
-        String entry = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
-                        "lessonOn", today.toString(), "title", "Aires", "content", "Cours", "attachmentIds", List.of(file)))
+        String entry = as(w.claire.token()).body(mathsLogEntryOfToday("Aires", "Cours", Map.of("attachmentIds", List.of(file))))
                 .post("/api/homework/log-entries").then().statusCode(201).extract().path("id");
-        String draft = as(w.claire.token()).body(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
-                        "lessonOn", today.toString(), "title", "Brouillon", "content", "À venir", "published", false))
+        String draft = as(w.claire.token()).body(mathsLogEntryOfToday("Brouillon", "À venir", Map.of("published", false)))
                 .post("/api/homework/log-entries").then().statusCode(201).extract().path("id");
         UUID work = w.setWork("Rédaction", "HAND_IN", today.plusDays(3), 30);
         String helene = w.inspector.token();
@@ -297,5 +295,13 @@ class HomeworkTest {
         TopicReader.Event reminder = TopicReader.await("ent.homework", work, "fr.ent.homework.work-due-reminder.v1", 1).get(0);
         assertThat(reminder.data().get("pupilIds").toString()).contains(w.hugo.id().toString()).doesNotContain(w.lea.id().toString());
         as(w.claire.token()).get("/api/homework/works/" + work).then().statusCode(200).body("handInsClosedAt", nullValue());
+    }
+
+    /** A log entry of today's maths lesson in class A, with {@code more} fields. */
+    private Map<String, Object> mathsLogEntryOfToday(String title, String content, Map<String, ?> more) {
+        Map<String, Object> body = new HashMap<>(Map.of("classGroupId", w.classA.toString(), "subject", "MATHS",
+                "lessonOn", today.toString(), "title", title, "content", content));
+        body.putAll(more);
+        return body;
     }
 }

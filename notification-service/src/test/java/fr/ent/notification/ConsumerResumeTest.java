@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,9 +133,7 @@ class ConsumerResumeTest {
     }
 
     private static Set<String> names(List<Channel> channels) {
-        Set<String> names = new HashSet<>();
-        channels.forEach(c -> names.add(c.name()));
-        return names;
+        return channels.stream().map(Channel::name).collect(Collectors.toSet());
     }
 
     private static KafkaConsumer<String, String> consumer(String group, Channel channel, String topic) {
