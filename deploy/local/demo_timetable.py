@@ -3,9 +3,9 @@ zone holidays by the platform admin). Called by deploy/local/demo-data; idempote
 timetable already holds demo lessons is left as it is.
 
 Each class gets a full week from tomorrow to the end of the school year: Monday, Tuesday, Thursday
-and Friday (M1-S4) and Wednesday morning, 22 lessons of its subjects with the teachers identity
-gives it, in its own room (EPS: none). Wednesday afternoon stays free: the end-to-end suite plans
-its own lessons there. Claire Martin teaches her six classes on Mondays, one after the other (the
+and Friday (M1-S4) and Wednesday morning, its subjects' hours with the teachers identity gives it,
+in its own room (EPS: none, and its two hours one double lesson, e.g. M1-M2: 21 lessons).
+Wednesday afternoon stays free: the end-to-end suite plans its own lessons there. Claire Martin teaches her six classes on Mondays, one after the other (the
 teacher absence benchmark: 6 lessons, ~170 pupils, ~300 guardians). Science alternates on weeks A and B
 in the 3es. A few changes are made afterwards, two weeks ahead (no notification goes out for them).
 """
@@ -18,6 +18,9 @@ SLOTS = [("M1", "08:00", "08:55"), ("M2", "09:00", "09:55"), ("M3", "10:05", "11
 DAYS = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"]
 # (day, slot) of a week: every slot but Wednesday afternoon
 WEEK = [(d, s[0]) for s in SLOTS for d in DAYS if not (d == "WEDNESDAY" and s[0].startswith("S"))]
+# two slots in a row with no lunch between: where a double lesson (EPS) may go
+PAIRS = [("M1", "M2"), ("M3", "M4"), ("S1", "S2"), ("S3", "S4")]
+DOUBLE = {"EPS"}
 HOURS = {"FRANCAIS": 4, "MATHS": 4, "HIST-GEO": 3, "ANGLAIS": 3, "SVT": 2, "PHYS-CHI": 2, "EPS": 2, "TECHNO": 2}
 NAMES = {"FRANCAIS": "Français", "MATHS": "Mathématiques", "HIST-GEO": "Histoire-géographie",
          "ANGLAIS": "Anglais", "SVT": "SVT", "PHYS-CHI": "Physique-chimie", "EPS": "EPS", "TECHNO": "Technologie"}
@@ -77,14 +80,16 @@ def ensure_rooms(staff, school, names):
 def plan(classes, assignments, fixed):
     """A greedy week: each class's subject hours placed on the first slot (in an order shifted per
     class, spread over the days) where the class and its teacher are free. `fixed`: placements made
-    first, (class, subject) -> [(day, slot)]."""
+    first, (class, subject) -> [(day, slot)]. A subject of DOUBLE with two hours is one lesson over
+    two slots in a row (PAIRS) when the class and its teacher have such a pair free."""
     busy = set()  # (who, day, slot) for classes and teachers
-    lessons = []  # (class, subject, teacher, day, slot, recurrence)
+    lessons = []  # (class, subject, teacher, day, slot, recurrence, last slot or None)
 
-    def place(code, subject, teacher, day, slot, recurrence="WEEKLY"):
-        busy.add((code, day, slot))
-        busy.add((teacher, day, slot))
-        lessons.append((code, subject, teacher, day, slot, recurrence))
+    def place(code, subject, teacher, day, slot, recurrence="WEEKLY", end=None):
+        for s in (slot, end) if end else (slot,):
+            busy.add((code, day, s))
+            busy.add((teacher, day, s))
+        lessons.append((code, subject, teacher, day, slot, recurrence, end))
 
     for (code, subject), places in fixed.items():
         for day, slot in places:
@@ -96,6 +101,13 @@ def plan(classes, assignments, fixed):
             if teacher is None:
                 continue
             hours -= len(fixed.get((code, subject), []))
+            if subject in DOUBLE and hours == 2:
+                pair = next(((day, first, last) for day, first in order for f, last in PAIRS
+                             if f == first and (day, last) in WEEK
+                             and all((who, day, s) not in busy for who in (code, teacher) for s in (first, last))), None)
+                if pair:
+                    place(code, subject, teacher, pair[0], pair[1], end=pair[2])
+                    continue
             days_used = set()
             for day, slot in order:
                 if hours == 0:
@@ -108,7 +120,7 @@ def plan(classes, assignments, fixed):
                     if code.startswith("3") and subject == "SVT" and hours == 0 and "PHYS-CHI" in assignments[code]:
                         place(code, subject, teacher, day, slot, "WEEK_A")
                         busy.add((assignments[code]["PHYS-CHI"], day, slot))
-                        lessons.append((code, "PHYS-CHI", assignments[code]["PHYS-CHI"], day, slot, "WEEK_B"))
+                        lessons.append((code, "PHYS-CHI", assignments[code]["PHYS-CHI"], day, slot, "WEEK_B", None))
                     else:
                         place(code, subject, teacher, day, slot)
             if hours > 0:
@@ -149,11 +161,11 @@ def load_school(admin, staff, school, zone, year, starts, ends, class_ids, first
     if first_day > datetime.date.fromisoformat(ends):
         return []  # after the end of the school year: nothing left to plan
     made = []
-    for code, subject, teacher, day, slot, recurrence in plan(codes, assignments, fixed):
+    for code, subject, teacher, day, slot, recurrence, end in plan(codes, assignments, fixed):
         lesson, _ = staff.call("POST", f"/api/timetable/schools/{school}/lessons", {
             "subject": NAMES[subject], "teacherIds": [teacher], "classIds": [class_ids[code]],
-            "roomId": None if subject == "EPS" else room_of[code], "slot": slot, "recurrence": recurrence,
-            "dayOfWeek": day, "startsOn": first_day.isoformat()})
+            "roomId": None if subject == "EPS" else room_of[code], "slot": slot, "endSlot": end,
+            "recurrence": recurrence, "dayOfWeek": day, "startsOn": first_day.isoformat()})
         made.append((code, subject, lesson["id"]))
     return made
 

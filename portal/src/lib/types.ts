@@ -42,6 +42,8 @@ export interface Occurrence {
   subject: string;
   date: string;
   slot: string;
+  /** the last slot of a lesson over several (a double lesson M1–M2: M2); startsAt–endsAt span them all */
+  endSlot?: string | null;
   startsAt: string;
   endsAt: string;
   roomId: string | null;
@@ -50,7 +52,7 @@ export interface Occurrence {
   groupIds: string[];
   state: OccurrenceState;
   changes: OccurrenceState[];
-  planned: { date: string; slot: string; startsAt: string; endsAt: string; roomId: string | null; teacherIds: string[] } | null;
+  planned: { date: string; slot: string; endSlot?: string | null; startsAt: string; endsAt: string; roomId: string | null; teacherIds: string[] } | null;
   remoteLink: string | null;
 }
 

@@ -226,4 +226,23 @@ class AbsenceTest {
                 .body("errors[0].field", equalTo("teacherId"));
         as(w.otherCpeToken()).body(body).post("/api/timetable/schools/" + w.school + "/absences").then().statusCode(404);
     }
+
+    @Test
+    void an_afternoon_absence_cancels_a_double_lesson_it_overlaps_in_its_second_slot_only() {
+        // Bruno Petit: 4B's EPS S1–S2 (13:30–15:25) and history at M1; absent from 14:30 (S2) on
+        Map<String, Object> body = weekly("EPS", w.teacherB, w.classB, null, "S1", "WEEKLY", tuesday);
+        body.put("endSlot", "S2");
+        UUID eps = w.plan(body);
+        UUID history = w.plan(weekly("Histoire", w.teacherB, w.classB, null, "M1", "WEEKLY", tuesday));
+        Map<String, Object> afternoon = Map.of("teacherId", w.teacherB, "from", tuesday.atTime(14, 30).toString(),
+                "to", tuesday.atTime(18, 0).toString());
+        as(w.cpeToken()).body(afternoon).post("/api/timetable/schools/" + w.school + "/absences").then().statusCode(201)
+                .body("occurrences.id", contains(eps + "_" + tuesday))
+                .body("occurrences[0].state", equalTo("CANCELLED"))
+                .body("occurrences[0].endsAt", equalTo("15:25:00"));
+        as(w.cpeToken()).get("/api/timetable/lessons/" + history + "/occurrences/" + tuesday).then()
+                .body("state", equalTo("PLANNED"));
+        var confirmed = TopicReader.await(TOPIC, w.teacherB, CONFIRMED, 1);
+        assertThat(confirmed.get(0).data().path("occurrences").get(0).path("endsAt").asText()).isEqualTo("15:25:00");
+    }
 }

@@ -108,6 +108,66 @@ class ChangeTest {
     }
 
     @Test
+    void a_double_lesson_moved_to_another_slot_keeps_its_length_and_its_event_carries_the_real_end() {
+        // 4B's EPS, S1–S2 (13:30–15:25)
+        Map<String, Object> body = weekly("EPS", w.teacherB, w.classB, null, "S1", "WEEKLY", tuesday);
+        body.put("endSlot", "S2");
+        UUID eps = w.plan(body);
+        String occurrence = "/api/timetable/lessons/" + eps + "/occurrences/" + tuesday;
+        LocalDate thursday = World.next(DayOfWeek.THURSDAY);
+        as(w.cpeToken()).body(Map.of("date", thursday.toString(), "slot", "M1")).post(occurrence + "/move").then()
+                .statusCode(200)
+                .body("[0].state", equalTo("MOVED"))
+                .body("[0].date", equalTo(thursday.toString()))
+                .body("[0].slot", equalTo("M1"))
+                .body("[0].endSlot", equalTo("M2"))
+                .body("[0].startsAt", equalTo("08:00:00"))
+                .body("[0].endsAt", equalTo("09:55:00"))
+                .body("[0].planned.slot", equalTo("S1"))
+                .body("[0].planned.endSlot", equalTo("S2"))
+                .body("[0].planned.endsAt", equalTo("15:25:00"));
+        var events = TopicReader.await(TOPIC, eps, CHANGED, 1);
+        assertThat(events.get(0).data().path("kind").asText()).isEqualTo("MOVED");
+        assertThat(events.get(0).data().path("startsAt").asText()).isEqualTo("08:00:00");
+        assertThat(events.get(0).data().path("endsAt").asText()).isEqualTo("09:55:00");
+
+        // the series from next week, to M3: M3–M4 each week
+        LocalDate next = tuesday.plusWeeks(1);
+        List<String> ends = as(w.cpeToken()).body(Map.of("scope", "FOLLOWING", "slot", "M3"))
+                .post("/api/timetable/lessons/" + eps + "/occurrences/" + next + "/move").then().statusCode(200)
+                .body("endSlot", everyItem(equalTo("M4")))
+                .extract().path("endsAt");
+        assertThat(ends).hasSizeGreaterThan(1).containsOnly("12:00:00");
+
+        // an explicit last slot; and moved where its length does not fit, a 400 naming the slot
+        LocalDate later = tuesday.plusWeeks(2);
+        String laterOccurrence = "/api/timetable/lessons/" + eps + "/occurrences/" + later;
+        as(w.cpeToken()).body(Map.of("slot", "S1", "endSlot", "S3")).post(laterOccurrence + "/move").then().statusCode(200)
+                .body("[0].endSlot", equalTo("S3")).body("[0].startsAt", equalTo("13:30:00")).body("[0].endsAt", equalTo("16:30:00"));
+        as(w.cpeToken()).body(Map.of("slot", "S3")).post(laterOccurrence + "/move").then().statusCode(400)
+                .body("errors[0].field", equalTo("slot"))
+                .body("detail", containsString("3 créneaux"));
+        as(w.cpeToken()).body(Map.of("slot", "S2", "endSlot", "S1")).post(laterOccurrence + "/move").then().statusCode(400)
+                .body("errors[0].field", equalTo("endSlot"));
+        as(w.cpeToken()).get(laterOccurrence).then().body("startsAt", equalTo("13:30:00")).body("endsAt", equalTo("16:30:00"));
+    }
+
+    @Test
+    void a_double_lesson_moved_onto_a_lesson_in_its_second_slot_is_refused_and_nothing_is_written() {
+        Map<String, Object> body = weekly("EPS", w.teacherB, w.classA, null, "M1", "WEEKLY", tuesday);
+        body.put("endSlot", "M2");
+        UUID eps = w.plan(body);
+        // maths is on M3: EPS moved to M2 would run M2–M3
+        as(w.cpeToken()).body(Map.of("slot", "M2")).post("/api/timetable/lessons/" + eps + "/occurrences/" + tuesday + "/move")
+                .then().statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/class-conflict"))
+                .body("detail", containsString("Mathématiques, séance " + maths + "_" + tuesday));
+        as(w.cpeToken()).get("/api/timetable/lessons/" + eps + "/occurrences/" + tuesday).then()
+                .body("state", equalTo("PLANNED")).body("endsAt", equalTo("09:55:00"));
+        assertThat(TopicReader.read(TOPIC, eps)).filteredOn(e -> CHANGED.equals(e.type())).isEmpty();
+    }
+
+    @Test
     void another_room_and_a_substitute_show_in_the_rooms_and_teachers_weeks() {
         as(w.cpeToken()).body(Map.of("roomId", w.room("Labo"))).post(occurrence(tuesday) + "/room").then().statusCode(200)
                 .body("[0].state", equalTo("ROOM_CHANGED"));

@@ -92,6 +92,24 @@ class FeedTest {
     }
 
     @Test
+    void a_double_lessons_event_ends_at_the_end_of_its_last_slot_in_paris_time() throws Exception {
+        // S2 14:30–15:25, S3 15:35–16:30
+        Map<String, Object> body = weekly("EPS", w.teacherA, w.classA, null, "S2", "WEEKLY", tuesday);
+        body.put("endSlot", "S3");
+        UUID eps = w.plan(body);
+        String url = newFeed(w.pupilToken(0));
+        String ics = given().get(url).then().statusCode(200).extract().asString();
+        VEvent event = byUid(parse(ics)).get(eps + "_" + tuesday + "@ent");
+        assertThat(event).as("the EPS lesson of %s", tuesday).isNotNull();
+        assertThat(ZonedDateTime.from(event.getStartDate().orElseThrow().getDate()).toLocalDateTime())
+                .isEqualTo(LocalDateTime.of(tuesday, java.time.LocalTime.of(14, 30)));
+        ZonedDateTime end = ZonedDateTime.from(event.getEndDate().orElseThrow().getDate());
+        assertThat(end.toLocalDateTime()).isEqualTo(LocalDateTime.of(tuesday, java.time.LocalTime.of(16, 30)));
+        assertThat(event.getEndDate().orElseThrow().getParameter("TZID").map(p -> p.getValue())).contains("Europe/Paris");
+        assertThat(ics).contains("DTEND;TZID=Europe/Paris:" + tuesday.toString().replace("-", "") + "T163000");
+    }
+
+    @Test
     void a_guardian_of_two_children_gets_both_weeks_with_stable_uids_cancelled_status_and_paris_times() throws Exception {
         // Zoé's guardian (4B) is also the guardian of pupil 0 (4A)
         World.apply(projection, new SchoolWorld().add(DirectoryEvents.guardianship(w.guardianB, w.pupil(0), true)));

@@ -27,6 +27,7 @@ import java.util.UUID;
 
 import static fr.ent.timetable.World.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -183,6 +184,57 @@ class ImportTest {
         // The same file again: nothing new.
         assertThat(apply(ics, "text/calendar").getList("report.unchanged")).hasSize(2);
         assertThat(planned()).hasSize(2);
+    }
+
+    @Test
+    void a_csv_slot_range_imports_one_lesson_over_several_slots_and_a_range_backwards_is_refused() {
+        String header = "slot;day;week;subject;teacher;classes;room\n";
+        byte[] backwards = (header + "M2-M1;mardi;;EPS;Anne Martin;4A;\n").getBytes(StandardCharsets.UTF_8);
+        post(backwards, "text/csv", false).then().statusCode(422)
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].field", equalTo("slot"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("après M2"));
+        assertThat(planned()).isEmpty();
+
+        byte[] csv = (header + "M1-M2;mardi;;EPS;Anne Martin;4A;\nM3;mardi;;Mathématiques;Anne Martin;4A;B12\n")
+                .getBytes(StandardCharsets.UTF_8);
+        JsonPath job = apply(csv, "text/csv");
+        assertThat(job.getString("state")).isEqualTo("DONE");
+        assertThat(job.getList("report.toCreate.endSlot")).containsExactlyInAnyOrder("M2", null);
+        assertThat(planned()).hasSize(2).anySatisfy(l -> {
+            assertThat(l.get("subject")).isEqualTo("EPS");
+            assertThat(l.get("slot")).isEqualTo("M1");
+            assertThat(l.get("endSlot")).isEqualTo("M2");
+        });
+        LocalDate tuesday = World.next(DayOfWeek.TUESDAY);
+        as(w.pupilToken(0)).get("/api/timetable/pupils/" + w.pupil(0) + "/week?week=" + Weeks.label(tuesday)).then()
+                .body("occurrences.findAll { it.date == '" + tuesday + "' }.subject", contains("EPS", "Mathématiques"))
+                .body("occurrences.findAll { it.date == '" + tuesday + "' }.endsAt", contains("09:55:00", "11:00:00"));
+        // the same file again: the same lessons
+        assertThat(apply(csv, "text/csv").getList("report.unchanged")).hasSize(2);
+    }
+
+    @Test
+    void an_icalendar_event_over_two_slots_is_one_lesson_over_both() {
+        LocalDate tuesday = World.next(DayOfWeek.TUESDAY);
+        String text = new String(file("4A-eps-double.ics"), StandardCharsets.UTF_8)
+                .replace("{{TUESDAY}}", tuesday.toString().replace("-", ""));
+        JsonPath job = apply(text.getBytes(StandardCharsets.UTF_8), "text/calendar");
+        assertThat(job.getString("state")).isEqualTo("DONE");
+        assertThat(planned()).singleElement().satisfies(l -> {
+            assertThat(l.get("slot")).isEqualTo("M2");
+            assertThat(l.get("endSlot")).isEqualTo("M3");
+            assertThat(l.get("recurrence")).isEqualTo("WEEKLY");
+        });
+        as(w.pupilToken(0)).get("/api/timetable/pupils/" + w.pupil(0) + "/week?week=" + Weeks.label(tuesday)).then()
+                .body("occurrences[0].startsAt", equalTo("09:00:00"))
+                .body("occurrences[0].endsAt", equalTo("11:00:00"));
+        // an end that is no slot's end is still an error on DTSTART
+        byte[] offEnd = text.replace("T110000", "T104500").replace("eps-4a-tuesday", "eps-off").getBytes(StandardCharsets.UTF_8);
+        post(offEnd, "text/calendar", true).then().statusCode(200)
+                .body("errors[0].uid", equalTo("eps-off@ent.example"))
+                .body("errors[0].field", equalTo("DTSTART"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("09:00 à 10:45"));
     }
 
     @Test

@@ -167,6 +167,55 @@ class LessonAndWeekTest {
     }
 
     @Test
+    void a_double_lesson_is_one_lesson_from_its_first_slots_start_to_its_last_slots_end_across_the_break() {
+        // M2 09:00–09:55, the break, M3 10:05–11:00
+        Map<String, Object> eps = weekly("EPS", w.teacherA, w.classA, null, "M2", "WEEKLY", tuesday);
+        eps.put("endSlot", "M3");
+        UUID lesson = w.plan(eps);
+        as(w.cpeToken()).get("/api/timetable/lessons/" + lesson).then().statusCode(200)
+                .body("slot", equalTo("M2")).body("endSlot", equalTo("M3"));
+        as(w.pupilToken(0)).get("/api/timetable/pupils/" + w.pupil(0) + "/week" + week(tuesday)).then().statusCode(200)
+                .body("occurrences", hasSize(1))
+                .body("occurrences[0].id", equalTo(lesson + "_" + tuesday))
+                .body("occurrences[0].slot", equalTo("M2"))
+                .body("occurrences[0].endSlot", equalTo("M3"))
+                .body("occurrences[0].startsAt", equalTo("09:00:00"))
+                .body("occurrences[0].endsAt", equalTo("11:00:00"));
+
+        // a lesson in its second slot only is refused, naming the double lesson; right after it is free
+        as(w.cpeToken()).body(weekly("Histoire", w.teacherB, w.classA, w.room("B12"), "M3", "WEEKLY", tuesday))
+                .post("/api/timetable/schools/" + w.school + "/lessons").then().statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/class-conflict"))
+                .body("detail", containsString("4A a déjà cours"))
+                .body("detail", containsString("de 09:00 à 11:00 (EPS, séance " + lesson + "_" + tuesday + ")"));
+        w.plan(weekly("Histoire", w.teacherB, w.classA, w.room("B12"), "M4", "WEEKLY", tuesday));
+        // and a double lesson whose second slot holds a lesson already: refused, naming that lesson
+        Map<String, Object> sport = weekly("EPS", w.teacherB, w.classB, null, "M3", "WEEKLY", tuesday);
+        sport.put("endSlot", "M4");
+        as(w.cpeToken()).body(sport).post("/api/timetable/schools/" + w.school + "/lessons").then().statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/teacher-conflict"))
+                .body("detail", containsString("Bruno Petit a déjà cours"))
+                .body("detail", containsString("de 11:05 à 12:00 (Histoire"));
+        as(w.cpeToken()).get("/api/timetable/schools/" + w.school + "/lessons").then().body("subject", contains("EPS", "Histoire"));
+    }
+
+    @Test
+    void a_last_slot_unknown_or_not_after_the_first_is_a_400_naming_endSlot_and_nothing_is_written() {
+        String lessons = "/api/timetable/schools/" + w.school + "/lessons";
+        for (String endSlot : List.of("Z9", "M1", "M2")) {
+            Map<String, Object> eps = weekly("EPS", w.teacherA, w.classA, null, "M2", "WEEKLY", tuesday);
+            eps.put("endSlot", endSlot);
+            as(w.cpeToken()).body(eps).post(lessons).then().statusCode(400)
+                    .body("type", equalTo("https://ent.example/problems/validation-failed"))
+                    .body("errors[0].field", equalTo("endSlot"));
+        }
+        Map<String, Object> tooLong = weekly("EPS", w.teacherA, w.classA, null, "M2", "WEEKLY", tuesday);
+        tooLong.put("endSlot", "M".repeat(11));
+        as(w.cpeToken()).body(tooLong).post(lessons).then().statusCode(400);
+        as(w.cpeToken()).get(lessons).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
     void unknown_class_teacher_room_or_slot_is_a_400_naming_the_field_and_nothing_is_written() {
         String lessons = "/api/timetable/schools/" + w.school + "/lessons";
         record Bad(String field, Map<String, Object> body) {
@@ -226,6 +275,24 @@ class LessonAndWeekTest {
                 .put("/api/timetable/schools/" + w.school + "/calendar/slots").then().statusCode(200);
         as(w.pupilToken(0)).get("/api/timetable/pupils/" + w.pupil(0) + "/week" + week(tuesday))
                 .then().body("occurrences[0].startsAt", equalTo("10:15:00"));
+    }
+
+    @Test
+    void the_last_slot_of_a_double_lesson_cannot_be_removed_nor_put_before_its_first() {
+        Map<String, Object> eps = weekly("EPS", w.teacherA, w.classA, null, "S1", "WEEKLY", tuesday);
+        eps.put("endSlot", "S2");
+        w.plan(eps);
+        String slots = "/api/timetable/schools/" + w.school + "/calendar/slots";
+        as(w.cpeToken()).body(Map.of("slots", List.of(World.slot("S1", "13:30", "14:25"))))
+                .put(slots).then().statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/slot-in-use"))
+                .body("detail", containsString("S2"));
+        as(w.cpeToken()).body(Map.of("slots", List.of(World.slot("S1", "15:35", "16:30"), World.slot("S2", "14:30", "15:25"))))
+                .put(slots).then().statusCode(409)
+                .body("type", equalTo("https://ent.example/problems/slot-in-use"))
+                .body("detail", containsString("S2 doit rester après S1"));
+        as(w.pupilToken(0)).get("/api/timetable/pupils/" + w.pupil(0) + "/week" + week(tuesday))
+                .then().body("occurrences[0].startsAt", equalTo("13:30:00")).body("occurrences[0].endsAt", equalTo("15:25:00"));
     }
 
     @Test

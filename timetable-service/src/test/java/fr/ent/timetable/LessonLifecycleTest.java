@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Staff edit a lesson's future, end it from a date, and restore a cancelled occurrence. */
 @QuarkusTest
@@ -97,5 +98,27 @@ class LessonLifecycleTest {
                 .body("slot", equalTo("M3"));
         as(w.teacherAToken()).body(next).put(lesson(maths) + "?from=" + from).then().statusCode(403);
         assertThat(history).isNotNull();
+    }
+
+    @Test
+    void an_edit_makes_a_lesson_double_from_a_date_and_the_old_one_keeps_its_single_slot() {
+        LocalDate from = tuesday.plusWeeks(1);
+        Map<String, Object> next = weekly("Mathématiques", w.teacherA, w.classA, w.room("B12"), "M3", "WEEKLY", from);
+        next.put("endSlot", "M4");
+        String newId = as(w.cpeToken()).body(next).put(lesson(maths) + "?from=" + from).then().statusCode(200)
+                .body("slot", equalTo("M3")).body("endSlot", equalTo("M4"))
+                .extract().path("id");
+        as(w.cpeToken()).get(lesson(maths)).then().body("endSlot", nullValue());
+        as(w.cpeToken()).get(lesson(UUID.fromString(newId)) + "/occurrences/" + from).then().statusCode(200)
+                .body("startsAt", equalTo("10:05:00")).body("endsAt", equalTo("12:00:00"));
+        as(w.cpeToken()).get(lesson(maths) + "/occurrences/" + tuesday).then().body("endsAt", equalTo("11:00:00"));
+        // a bad last slot is refused and changes nothing; without endSlot, one slot again
+        next.put("endSlot", "M1");
+        as(w.cpeToken()).body(next).put(lesson(UUID.fromString(newId)) + "?from=" + from.plusWeeks(1)).then().statusCode(400)
+                .body("errors[0].field", equalTo("endSlot"));
+        as(w.cpeToken()).get(lesson(UUID.fromString(newId))).then().body("endsOn", not(equalTo(from.plusWeeks(1).minusDays(1).toString())));
+        next.remove("endSlot");
+        as(w.cpeToken()).body(next).put(lesson(UUID.fromString(newId)) + "?from=" + from.plusWeeks(1)).then().statusCode(200)
+                .body("endSlot", nullValue());
     }
 }

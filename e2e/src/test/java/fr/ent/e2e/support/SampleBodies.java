@@ -133,7 +133,10 @@ public final class SampleBodies {
                 || name.endsWith("End")) {
             return new TextNode(time(name));
         }
-        return new TextNode(matching(text(name), schema.path("pattern").asText("")));
+        String text = matching(text(name), schema.path("pattern").asText(""));
+        // within the schema's maxLength, so that an optional field does not refuse the call before its rules do
+        int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
+        return new TextNode(text.length() > max ? text.substring(0, max) : text);
     }
 
     /** The text, or a simple one that fits the schema's pattern when the text does not. */

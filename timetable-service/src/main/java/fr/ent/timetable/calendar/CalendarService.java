@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,10 @@ public class CalendarService {
         return view(schoolId);
     }
 
-    /** Replaces the school's time slots; each inside the school day, codes unique, none a lesson still uses removed. */
+    /**
+     * Replaces the school's time slots; each inside the school day, codes unique, none a lesson still
+     * uses removed, and the last slot of a lesson over several still after its first.
+     */
     @Transactional
     public CalendarView setSlots(UUID schoolId, CalendarInputs.Slots in) {
         relationships.requireStaffOf(schoolId);
@@ -199,6 +203,14 @@ public class CalendarService {
                     throw Problems.conflict("slot-in-use", "Le créneau " + old.key.code() + " est utilisé par des cours.");
                 }
                 slots.delete(old);
+            }
+        }
+        List<String> day = in.slots().stream().sorted(Comparator.comparing(CalendarInputs.Slot::startsAt)
+                .thenComparing(CalendarInputs.Slot::code)).map(CalendarInputs.Slot::code).toList();
+        for (SlotUsage.Span span : slotUsage.spans(schoolId)) {
+            if (day.indexOf(span.last()) <= day.indexOf(span.first())) {
+                throw Problems.conflict("slot-in-use", "Des cours durent de " + span.first() + " à " + span.last()
+                        + " : " + span.last() + " doit rester après " + span.first() + " dans la journée.");
             }
         }
         for (CalendarInputs.Slot s : in.slots()) {

@@ -3,6 +3,7 @@ package fr.ent.timetable.calendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 /**
  * One school's year as the rules see it, with no database: which days have lessons (inside the
  * year, not a Sunday, not a public holiday, not in a holiday period), whether a week is A or B,
- * and the school's time slots.
+ * and the school's time slots. A lesson takes one slot or several that follow each other in the
+ * school's day (a double lesson, M1–M2, from the first's start to the last's end, breaks included).
  */
 public record YearCalendar(String year, LocalDate startsOn, LocalDate endsOn, List<Period> holidays,
                            Set<Integer> weeksA, Set<Integer> weeksB, Map<String, Slot> slots) {
@@ -84,5 +86,44 @@ public record YearCalendar(String year, LocalDate startsOn, LocalDate endsOn, Li
 
     public Optional<Slot> slot(String code) {
         return Optional.ofNullable(slots.get(code));
+    }
+
+    /** The slots in the order of the school's day (by start). */
+    public List<Slot> daySlots() {
+        return slots.values().stream().sorted(Comparator.comparing(Slot::startsAt).thenComparing(Slot::code)).toList();
+    }
+
+    /**
+     * The last slot of a lesson starting at {@code first} and ending at {@code last}: a slot of the
+     * school that comes after {@code first} in its day. Else why not, in French (shown to staff).
+     */
+    public Optional<String> notAnEndAfter(String first, String last) {
+        if (slot(last).isEmpty()) {
+            return Optional.of("créneau inconnu dans l'établissement");
+        }
+        return position(last) > position(first) ? Optional.empty()
+                : Optional.of("le dernier créneau doit venir après " + first + " dans la journée");
+    }
+
+    /** How many slots a lesson from {@code first} to {@code last} (null: {@code first} only) spans. */
+    public int length(String first, String last) {
+        return last == null ? 1 : Math.max(1, position(last) - position(first) + 1);
+    }
+
+    /** The last of {@code length} slots from {@code first}, when the day has that many from it. */
+    public Optional<Slot> lastOf(String first, int length) {
+        List<Slot> day = daySlots();
+        int end = position(first) + length - 1;
+        return position(first) < 0 || end >= day.size() ? Optional.empty() : Optional.of(day.get(end));
+    }
+
+    private int position(String code) {
+        List<Slot> day = daySlots();
+        for (int i = 0; i < day.size(); i++) {
+            if (day.get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -18,9 +18,12 @@ public final class ChangeInputs {
 
     /**
      * Where to: for THIS, {@code date} (and maybe {@code slot}); for FOLLOWING, {@code dayOfWeek} (each
-     * occurrence moves within its week) and/or {@code slot}.
+     * occurrence moves within its week) and/or {@code slot}. Moved to a slot, an occurrence keeps its
+     * length (a double lesson spans two slots from {@code slot}), unless {@code endSlot} names its
+     * last slot, one that comes after its first in the school's day.
      */
-    public record Move(Scope scope, LocalDate date, DayOfWeek dayOfWeek, @Size(max = 10) String slot) {
+    public record Move(Scope scope, LocalDate date, DayOfWeek dayOfWeek, @Size(max = 10) String slot,
+                       @Size(max = 10) String endSlot) {
     }
 
     public record Room(Scope scope, @NotNull UUID roomId) {

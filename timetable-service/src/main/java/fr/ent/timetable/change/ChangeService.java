@@ -76,24 +76,29 @@ public class ChangeService {
     }
 
     private static final Function<Target, BiFunction<LocalDate, Changes, Changes>> CANCEL =
-            target -> (day, c) -> new Changes(true, c.movedTo(), c.movedSlot(), c.roomId(), c.substituteId());
+            target -> (day, c) -> c.cancelled(true);
 
     @Transactional
     public List<Occurrence> move(UUID lessonId, LocalDate plannedDate, ChangeInputs.Move in) {
         Scope scope = in.scope() == null ? Scope.THIS : in.scope();
-        if (scope == Scope.THIS && in.date() == null && in.slot() == null) {
+        if (scope == Scope.THIS && in.date() == null && in.slot() == null && in.endSlot() == null) {
             throw Problems.invalidField("date", "le jour (ou le créneau) où la séance est déplacée");
         }
         if (scope == Scope.FOLLOWING && in.date() != null) {
             throw Problems.invalidField("date", "pour la série, donnez le jour de la semaine (dayOfWeek)");
         }
-        if (scope == Scope.FOLLOWING && in.dayOfWeek() == null && in.slot() == null) {
+        if (scope == Scope.FOLLOWING && in.dayOfWeek() == null && in.slot() == null && in.endSlot() == null) {
             throw Problems.invalidField("dayOfWeek", "le jour de la semaine (ou le créneau) où la série est déplacée");
         }
         return change(lessonId, plannedDate, scope, LessonChangeKind.MOVED, target -> {
-            if (in.slot() != null && target.calendar().slot(in.slot()).isEmpty()) {
+            YearCalendar calendar = target.calendar();
+            if (in.slot() != null && calendar.slot(in.slot()).isEmpty()) {
                 throw Problems.invalidField("slot", "créneau inconnu dans l'établissement");
             }
+            if (in.endSlot() != null && calendar.slot(in.endSlot()).isEmpty()) {
+                throw Problems.invalidField("endSlot", "créneau inconnu dans l'établissement");
+            }
+            LessonView lesson = target.lesson();
             return (day, c) -> {
                 LocalDate from = c.movedTo() == null ? day : c.movedTo();
                 LocalDate to = in.date() != null ? in.date()
@@ -106,8 +111,25 @@ public class ChangeService {
                 if (noLessons.isPresent()) {
                     return null; // a series moves where it can; staff deal with that occurrence on its own
                 }
-                return new Changes(c.cancelled(), to, in.slot() != null ? in.slot() : c.movedSlot(), c.roomId(),
-                        c.substituteId());
+                if (in.slot() == null && in.endSlot() == null) {
+                    return c.movedTo(to, c.movedSlot(), c.movedEndSlot());
+                }
+                // The slots it takes now; moved to another, it keeps their number unless endSlot says.
+                String first = c.movedSlot() != null ? c.movedSlot() : lesson.slot();
+                String last = c.movedSlot() != null ? c.movedEndSlot() : lesson.endSlot();
+                String slot = in.slot() != null ? in.slot() : first;
+                String end;
+                if (in.endSlot() != null) {
+                    calendar.notAnEndAfter(slot, in.endSlot()).ifPresent(why -> {
+                        throw Problems.invalidField("endSlot", why);
+                    });
+                    end = in.endSlot();
+                } else {
+                    int length = calendar.length(first, last);
+                    end = calendar.lastOf(slot, length).map(YearCalendar.Slot::code).orElseThrow(() -> Problems.invalidField(
+                            "slot", "la séance dure " + length + " créneaux : la journée n'en a pas autant à partir de " + slot));
+                }
+                return c.movedTo(to, slot, end.equals(slot) ? null : end);
             };
         });
     }
@@ -116,7 +138,7 @@ public class ChangeService {
     public List<Occurrence> changeRoom(UUID lessonId, LocalDate plannedDate, ChangeInputs.Room in) {
         return change(lessonId, plannedDate, in.scope(), LessonChangeKind.ROOM_CHANGED, target -> {
             rooms.ofSchool(target.lesson().schoolId(), in.roomId(), "roomId");
-            return (day, c) -> new Changes(c.cancelled(), c.movedTo(), c.movedSlot(), in.roomId(), c.substituteId());
+            return (day, c) -> c.inRoom(in.roomId());
         });
     }
 
@@ -124,7 +146,7 @@ public class ChangeService {
     public List<Occurrence> substitute(UUID lessonId, LocalDate plannedDate, ChangeInputs.Substitute in) {
         return change(lessonId, plannedDate, in.scope(), LessonChangeKind.SUBSTITUTE, target -> {
             requireTeacherOf(target.lesson().schoolId(), in.teacherId(), "teacherId");
-            return (day, c) -> new Changes(c.cancelled(), c.movedTo(), c.movedSlot(), c.roomId(), in.teacherId());
+            return (day, c) -> c.substitute(in.teacherId());
         });
     }
 
@@ -157,7 +179,7 @@ public class ChangeService {
             } else {
                 stage(batch, a.lessonId(), a.plannedDate(), Scope.THIS, LessonChangeKind.SUBSTITUTE, target -> {
                     requireTeacherOf(target.lesson().schoolId(), a.substituteId(), field);
-                    return (day, c) -> new Changes(c.cancelled(), c.movedTo(), c.movedSlot(), c.roomId(), a.substituteId());
+                    return (day, c) -> c.substitute(a.substituteId());
                 });
             }
         }
@@ -182,7 +204,7 @@ public class ChangeService {
         LessonView view = lesson.view();
         Occurrence before = Occurrence.of(view, plannedDate, calendar, row.changes());
         Changes current = row.changes();
-        Changes after = new Changes(false, current.movedTo(), current.movedSlot(), current.roomId(), current.substituteId());
+        Changes after = current.cancelled(false);
         Occurrence restored = Occurrence.of(view, plannedDate, calendar, after);
         if (!startsInTheFuture(restored)) {
             throw Problems.conflict("occurrence-in-the-past", "La séance du " + restored.date() + " à "
@@ -302,6 +324,7 @@ public class ChangeService {
             row.cancelled = after.cancelled();
             row.movedTo = after.movedTo();
             row.movedSlot = after.movedSlot();
+            row.movedEndSlot = after.movedEndSlot();
             row.roomId = after.roomId();
             row.substituteId = after.substituteId();
             row.changedBy = access.me();

@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The CSV format (see the README): a header row naming the columns, ';' or ',' separated (the
- * header's first separator decides), double quotes around a field that holds one. Columns: slot,
- * day, week, subject, teacher, classes (or "groups", "classes/groups"), room, and optional from, to.
+ * header's first separator decides), double quotes around a field that holds one. Columns: slot
+ * (M1, or M1-M2 for a lesson over several slots), day, week, subject, teacher, classes (or "groups", "classes/groups"), room, and optional from, to.
  */
 final class Csv {
 
@@ -63,14 +63,22 @@ final class Csv {
             DayOfWeek day = row.day();
             String week = row.week();
             String subject = row.required("subject");
-            String slot = row.required("slot");
+            String slots = row.required("slot");
+            // One slot (M1), or the first and last of a lesson over several (M1-M2).
+            String[] range = slots == null || slots.isEmpty() ? new String[]{slots} : slots.split("\\s*[-–]\\s*", -1);
+            String slot = range[0];
+            String endSlot = range.length == 2 ? range[1] : null;
+            if (range.length > 2 || range.length == 2 && (slot.isEmpty() || endSlot.isEmpty())) {
+                errors.add(new ImportReport.LineError(number, null, "slot", "créneau « " + slots
+                        + " » : un créneau (M1) ou le premier et le dernier d'un cours sur plusieurs (M1-M2)"));
+            }
             List<String> teachers = row.list("teacher");
             List<String> classes = row.list("classes");
             String room = row.get("room");
             LocalDate from = row.date("from");
             LocalDate to = row.date("to");
             if (row.ok()) {
-                lines.add(new ImportLine(number, null, slot, null, null, day, week, subject, teachers, classes,
+                lines.add(new ImportLine(number, null, slot, endSlot, null, null, day, week, subject, teachers, classes,
                         room == null || room.isBlank() ? null : room.strip(), from, to, null));
             }
         }

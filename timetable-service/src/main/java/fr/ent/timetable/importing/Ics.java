@@ -133,7 +133,7 @@ final class Ics {
             if (errors.size() == errorsBefore && start.isPresent() && end.isPresent()) {
                 LocalDateTime s = start.get();
                 boolean once = week.equals("ONCE");
-                lines.add(new ImportLine(line, uid, null, s.toLocalTime(), end.get().toLocalTime(), s.getDayOfWeek(), week,
+                lines.add(new ImportLine(line, uid, null, null, s.toLocalTime(), end.get().toLocalTime(), s.getDayOfWeek(), week,
                         subject, teachers, classes, room, once ? null : s.toLocalDate(), to, once ? s.toLocalDate() : null));
             }
         }

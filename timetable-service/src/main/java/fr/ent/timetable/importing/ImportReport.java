@@ -16,10 +16,11 @@ public record ImportReport(String format, int lines, List<Lesson> toCreate, List
                            List<LineError> errors) {
 
     public record Lesson(int line, String uid, String importKey, String subject, DayOfWeek dayOfWeek, String slot,
-                         Recurrence recurrence, LocalDate startsOn, LocalDate endsOn, UUID lessonId) {
+                         String endSlot, Recurrence recurrence, LocalDate startsOn, LocalDate endsOn, UUID lessonId) {
     }
 
-    public record Ended(UUID lessonId, String subject, DayOfWeek dayOfWeek, String slot, LocalDate endsFrom) {
+    public record Ended(UUID lessonId, String subject, DayOfWeek dayOfWeek, String slot, String endSlot,
+                        LocalDate endsFrom) {
     }
 
     public record LineError(int line, String uid, String field, String message) {

@@ -282,8 +282,10 @@ public class ImportService {
                 String subject = old.subject;
                 var day = old.dayOfWeek;
                 String slot = old.slot;
+                String endSlot = old.endSlot;
                 try {
-                    lifecycle.endFuture(old).ifPresent(from -> ended.add(new ImportReport.Ended(id, subject, day, slot, from)));
+                    lifecycle.endFuture(old).ifPresent(from -> ended.add(
+                            new ImportReport.Ended(id, subject, day, slot, endSlot, from)));
                 } catch (ProblemException e) {
                     errors.add(new ImportReport.LineError(0, null, "lesson " + id, e.detail()));
                 }
@@ -303,7 +305,8 @@ public class ImportService {
             }
         } else {
             toCreate.forEach(line -> created.add(line.report(null, line.input.startsOn(), line.input.endsOn())));
-            existing.values().forEach(l -> ended.add(new ImportReport.Ended(l.id, l.subject, l.dayOfWeek, l.slot, null)));
+            existing.values().forEach(l -> ended.add(
+                    new ImportReport.Ended(l.id, l.subject, l.dayOfWeek, l.slot, l.endSlot, null)));
         }
         errors.sort(java.util.Comparator.comparingInt(ImportReport.LineError::line));
         return new ImportReport(upload.format(), upload.lines().size(), created, ended, unchanged, errors);
@@ -313,7 +316,7 @@ public class ImportService {
     private record Resolved(ImportLine line, LessonInput input, String key) {
         ImportReport.Lesson report(UUID lessonId, LocalDate startsOn, LocalDate endsOn) {
             return new ImportReport.Lesson(line.line(), line.uid(), key, input.subject(), input.dayOfWeek(), input.slot(),
-                    input.recurrence(), startsOn, endsOn, lessonId);
+                    input.endSlot(), input.recurrence(), startsOn, endsOn, lessonId);
         }
     }
 
@@ -336,13 +339,30 @@ public class ImportService {
         for (ImportLine line : upload.lines()) {
             int before = errors.size();
             Fields f = new Fields(ics);
-            // The slot: by code (CSV) or by its times (iCalendar).
-            Optional<YearCalendar.Slot> slot = line.slot() != null ? year.slot(line.slot())
-                    : year.slots().values().stream().filter(s -> s.startsAt().equals(line.startsAt()) && s.endsAt().equals(line.endsAt())).findFirst();
-            if (slot.isEmpty()) {
-                errors.add(error(line, f.slot, line.slot() != null ? "créneau inconnu « " + line.slot() + " »"
-                        : "aucun créneau de l'établissement de " + line.startsAt() + " à " + line.endsAt()));
+            // The slots: by code (CSV) or by their times (iCalendar: from one slot's start to the same
+            // or a later slot's end); the last one, for a lesson over several.
+            Optional<YearCalendar.Slot> exact = year.slots().values().stream()
+                    .filter(s -> s.startsAt().equals(line.startsAt()) && s.endsAt().equals(line.endsAt())).findFirst();
+            Optional<YearCalendar.Slot> slot = line.slot() != null ? year.slot(line.slot()) : exact.or(() ->
+                    year.slots().values().stream().filter(s -> s.startsAt().equals(line.startsAt())).findFirst());
+            Optional<YearCalendar.Slot> endSlot = line.slot() != null
+                    ? (line.endSlot() == null ? slot : year.slot(line.endSlot())) : exact.or(() ->
+                    year.slots().values().stream().filter(s -> s.endsAt().equals(line.endsAt())).findFirst());
+            if (line.slot() != null && slot.isEmpty()) {
+                errors.add(error(line, f.slot, "créneau inconnu « " + line.slot() + " »"));
+            } else if (line.slot() != null && endSlot.isEmpty()) {
+                errors.add(error(line, f.slot, "créneau inconnu « " + line.endSlot() + " »"));
+            } else if (line.slot() == null && (slot.isEmpty() || endSlot.isEmpty()
+                    || !slot.equals(endSlot) && year.notAnEndAfter(slot.get().code(), endSlot.get().code()).isPresent())) {
+                errors.add(error(line, f.slot, "aucun créneau de l'établissement de " + line.startsAt() + " à " + line.endsAt()));
+                slot = Optional.empty();
+            } else if (line.endSlot() != null) {
+                Optional<String> why = year.notAnEndAfter(slot.get().code(), line.endSlot());
+                if (why.isPresent()) {
+                    errors.add(error(line, f.slot, line.slot() + "-" + line.endSlot() + " : " + why.get()));
+                }
             }
+            String last = slot.isPresent() && endSlot.isPresent() && !endSlot.equals(slot) ? endSlot.get().code() : null;
             if (line.day() == java.time.DayOfWeek.SUNDAY) {
                 errors.add(error(line, f.day, "pas de cours le dimanche"));
             }
@@ -404,7 +424,9 @@ public class ImportService {
                     startsOn = today.plusDays(1);
                 }
             }
-            String key = key(slot.get().code(), line.day(), recurrence, line.subject(), teachers, classes, groups, room,
+            // A lesson over several slots is keyed by its range (M1-M2); a one-slot line keeps its key.
+            String slots = last == null ? slot.get().code() : slot.get().code() + "-" + last;
+            String key = key(slots, line.day(), recurrence, line.subject(), teachers, classes, groups, room,
                     line.from(), line.to(), line.date());
             Integer first = keys.putIfAbsent(key, line.line());
             if (first != null) {
@@ -412,7 +434,7 @@ public class ImportService {
                 continue;
             }
             LessonInput input = new LessonInput(line.subject().strip(), teachers, classes, groups, room, slot.get().code(),
-                    recurrence, line.day(), startsOn, line.to(), line.date());
+                    last, recurrence, line.day(), startsOn, line.to(), line.date());
             resolved.add(new Resolved(line, input, key));
         }
         return new Resolution(resolved, errors);
@@ -436,7 +458,7 @@ public class ImportService {
             case "room-conflict", "roomId" -> f.room;
             case "teacher-conflict", "teacherIds" -> f.teacher;
             case "class-conflict", "classIds", "groupIds" -> f.classes;
-            case "slot" -> f.slot;
+            case "slot", "endSlot" -> f.slot;
             case "startsOn", "date", "occurrence-in-the-past" -> f.from;
             case "endsOn" -> f.to;
             case "recurrence", "dayOfWeek" -> f.week;

@@ -35,8 +35,12 @@ public class Lesson {
 
     public String subject;
 
-    /** The time slot's code in the school's day (M1...). */
+    /** The time slot's code in the school's day (M1...): the first, when it lasts several. */
     public String slot;
+
+    /** The last slot of a lesson over several slots (a double lesson M1–M2: M2); null: one slot. */
+    @Column(name = "end_slot")
+    public String endSlot;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "day_of_week")
@@ -91,7 +95,7 @@ public class Lesson {
     }
 
     public LessonView view() {
-        return new LessonView(id, schoolId, year, subject, slot, dayOfWeek, recurrence, startsOn, endsOn, roomId,
+        return new LessonView(id, schoolId, year, subject, slot, endSlot, dayOfWeek, recurrence, startsOn, endsOn, roomId,
                 exceptional, Ids.sorted(teacherIds), Ids.sorted(classIds), Ids.sorted(groupIds));
     }
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
  * A lesson to plan. Weekly ({@code WEEKLY}, {@code WEEK_A}, {@code WEEK_B}): {@code dayOfWeek} and
  * {@code startsOn}, {@code endsOn} (default: the end of the school year). Once: {@code date}.
  * At least one class or group; the teachers, classes, groups and room are the school's.
+ * {@code endSlot}: the last slot of a lesson over several (a double lesson: {@code slot} M1,
+ * {@code endSlot} M2), a slot that comes after {@code slot} in the school's day; absent: one slot.
  */
 public record LessonInput(
         @NotBlank @Size(max = 100) String subject,
@@ -21,6 +23,7 @@ public record LessonInput(
         @Size(max = 20) List<@NotNull UUID> groupIds,
         UUID roomId,
         @NotBlank @Size(max = 10) String slot,
+        @Size(max = 10) String endSlot,
         @NotNull Recurrence recurrence,
         DayOfWeek dayOfWeek,
         LocalDate startsOn,

@@ -59,8 +59,8 @@ public class LessonLifecycle {
     }
 
     /**
-     * Replaces the lesson's plan from {@code from} (subject, teachers, classes and groups, room, slot,
-     * day, week, end): the old lesson ends the day before, the new one starts that day. Answers the new lesson.
+     * Replaces the lesson's plan from {@code from} (subject, teachers, classes and groups, room, slot
+     * and last slot, day, week, end): the old lesson ends the day before, the new one starts that day. Answers the new lesson.
      */
     @Transactional
     public LessonView edit(UUID lessonId, LocalDate from, LessonInput in) {
@@ -75,7 +75,7 @@ public class LessonLifecycle {
         UUID schoolId = lesson.schoolId;
         endFrom(lesson, startsOn);
         LessonInput next = new LessonInput(in.subject(), in.teacherIds(), in.classIds(), in.groupIds(), in.roomId(),
-                in.slot(), in.recurrence(), in.dayOfWeek(), startsOn, in.endsOn(), null);
+                in.slot(), in.endSlot(), in.recurrence(), in.dayOfWeek(), startsOn, in.endsOn(), null);
         return planner.plan(schoolId, next, false, access.me(), null).view();
     }
 
@@ -122,8 +122,7 @@ public class LessonLifecycle {
                         + before.startsAt() + " est passée ou commencée : seules les séances à venir changent.");
             }
             if (!before.cancelled()) {
-                Changes cancelled = new Changes(true, current.movedTo(), current.movedSlot(), current.roomId(),
-                        current.substituteId());
+                Changes cancelled = current.cancelled(true);
                 gone.add(new TimetableEvents.Change(before, Occurrence.of(view, day, calendar, cancelled)));
             }
         }

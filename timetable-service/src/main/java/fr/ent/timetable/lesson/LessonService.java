@@ -68,7 +68,8 @@ public class LessonService {
 
     /**
      * Plans a lesson (or, {@code exceptional}, adds one as a change: once, announced as "added").
-     * Everything is checked before anything is written: the school's calendar and slot, the
+     * Everything is checked before anything is written: the school's calendar and slot (and last
+     * slot, for a lesson over several), the
      * teachers, classes, groups and room of the school, no occurrence in the past, no clash.
      */
     @Transactional
@@ -108,6 +109,13 @@ public class LessonService {
         }
         YearCalendar.Slot slot = calendar.slot(in.slot())
                 .orElseThrow(() -> Problems.invalidField("slot", "créneau inconnu dans l'établissement"));
+        YearCalendar.Slot last = slot;
+        if (in.endSlot() != null) {
+            calendar.notAnEndAfter(slot.code(), in.endSlot()).ifPresent(why -> {
+                throw Problems.invalidField("endSlot", why);
+            });
+            last = calendar.slot(in.endSlot()).orElseThrow();
+        }
         if (once) {
             calendar.noLessonsBecause(startsOn).ifPresent(why -> {
                 throw Problems.invalidField("date", "pas de cours ce jour-là : " + why);
@@ -126,6 +134,7 @@ public class LessonService {
         lesson.year = calendar.year();
         lesson.subject = in.subject().strip();
         lesson.slot = slot.code();
+        lesson.endSlot = last == slot ? null : last.code();
         lesson.dayOfWeek = once ? startsOn.getDayOfWeek() : in.dayOfWeek();
         lesson.recurrence = in.recurrence();
         lesson.startsOn = startsOn;
@@ -151,7 +160,7 @@ public class LessonService {
         groups.addAll(lesson.groupIds);
         List<Conflicts.Proposed> proposed = new ArrayList<>();
         for (LocalDate day : dates) {
-            proposed.add(new Conflicts.Proposed(lesson.id, day, slot.startsAt(), slot.endsAt(), lesson.roomId,
+            proposed.add(new Conflicts.Proposed(lesson.id, day, slot.startsAt(), last.endsAt(), lesson.roomId,
                     lesson.teacherIds, groups));
         }
         conflicts.requireNoConflict(proposed);

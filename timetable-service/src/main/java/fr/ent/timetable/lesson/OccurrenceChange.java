@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /**
  * What changed in one occurrence of a lesson, all changes merged: cancelled, moved to another day
- * or slot, another room, a substitute teacher. A change of the series from a date is one row per
+ * or slot(s), another room, a substitute teacher. A change of the series from a date is one row per
  * occurrence, so each keeps its stable id and shows what changed.
  */
 @Entity
@@ -35,6 +35,10 @@ public class OccurrenceChange {
     @Column(name = "moved_slot")
     public String movedSlot;
 
+    /** The last slot it was moved to, when it spans several (null: {@code movedSlot} only). */
+    @Column(name = "moved_end_slot")
+    public String movedEndSlot;
+
     @Column(name = "room_id")
     public UUID roomId;
 
@@ -48,6 +52,6 @@ public class OccurrenceChange {
     public OffsetDateTime changedAt;
 
     public Changes changes() {
-        return new Changes(cancelled, movedTo, movedSlot, roomId, substituteId);
+        return new Changes(cancelled, movedTo, movedSlot, movedEndSlot, roomId, substituteId);
     }
 }

@@ -33,10 +33,10 @@ class FeedCalendarTest {
     void a_moved_occurrence_shows_at_its_new_time_in_paris_with_what_changed_in_french() throws Exception {
         LocalDate planned = LocalDate.of(2027, 3, 23);
         Occurrence moved = new Occurrence(Occurrence.id(lesson, planned), lesson, UUID.randomUUID(), "Mathématiques",
-                LocalDate.of(2027, 3, 29), "S1", LocalTime.of(13, 30), LocalTime.of(14, 25), labo, List.of(bruno),
+                LocalDate.of(2027, 3, 29), "S1", null, LocalTime.of(13, 30), LocalTime.of(14, 25), labo, List.of(bruno),
                 List.of(classA), List.of(), OccurrenceState.MOVED,
                 List.of(OccurrenceState.MOVED, OccurrenceState.SUBSTITUTE, OccurrenceState.ROOM_CHANGED),
-                new Occurrence.Planned(planned, "M3", LocalTime.of(10, 5), LocalTime.of(11, 0), b12, List.of(anne)),
+                new Occurrence.Planned(planned, "M3", null, LocalTime.of(10, 5), LocalTime.of(11, 0), b12, List.of(anne)),
                 "https://meet.jit.si/Maths4A");
         Names.Of names = new Names.Of(Map.of(anne, "Anne Martin", bruno, "Bruno Petit"), Map.of(b12, "B12", labo, "Labo"),
                 Map.of(classA, "4A"));

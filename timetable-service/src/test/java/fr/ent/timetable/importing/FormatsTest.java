@@ -39,6 +39,24 @@ class FormatsTest {
     }
 
     @Test
+    void csv_slot_is_one_slot_or_the_first_and_last_of_a_lesson_over_several() {
+        Csv.Parsed parsed = Csv.parse("""
+                slot;day;week;subject;teacher;classes;room
+                M1-M2;lundi;;EPS;Anne Martin;4A;
+                S1 – S2;mardi;;EPS;Anne Martin;4A;
+                M3;jeudi;;Maths;Anne Martin;4A;B12
+                M1-;vendredi;;EPS;Anne Martin;4A;
+                M1-M2-M3;vendredi;;EPS;Anne Martin;4A;
+                """);
+        assertThat(parsed.lines()).extracting(ImportLine::slot, ImportLine::endSlot).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("M1", "M2"), org.assertj.core.groups.Tuple.tuple("S1", "S2"),
+                org.assertj.core.groups.Tuple.tuple("M3", null));
+        assertThat(parsed.errors()).extracting(ImportReport.LineError::line, ImportReport.LineError::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "slot"), org.assertj.core.groups.Tuple.tuple(6, "slot"));
+        assertThat(parsed.errors().get(0).message()).contains("M1-M2");
+    }
+
+    @Test
     void csv_without_its_columns_or_with_an_open_quote_is_malformed() {
         assertThatThrownBy(() -> Csv.parse("slot;day\nM1;lundi\n")).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("subject");

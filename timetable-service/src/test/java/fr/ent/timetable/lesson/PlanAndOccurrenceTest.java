@@ -24,7 +24,7 @@ class PlanAndOccurrenceTest {
     static final UUID ROOM = UUID.randomUUID();
     static final UUID TEACHER = UUID.randomUUID();
     static final LessonView LESSON = new LessonView(UUID.randomUUID(), UUID.randomUUID(), "2026-2027", "Mathématiques",
-            "M1", DayOfWeek.WEDNESDAY, Recurrence.WEEKLY, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), ROOM, false,
+            "M1", null, DayOfWeek.WEDNESDAY, Recurrence.WEEKLY, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), ROOM, false,
             List.of(TEACHER), List.of(UUID.randomUUID()), List.of());
 
     @Test
@@ -59,7 +59,7 @@ class PlanAndOccurrenceTest {
         UUID substitute = UUID.randomUUID();
         UUID otherRoom = UUID.randomUUID();
         Occurrence changed = Occurrence.of(LESSON, day, YEAR,
-                new Changes(false, LocalDate.of(2026, 12, 3), "S1", otherRoom, substitute));
+                new Changes(false, LocalDate.of(2026, 12, 3), "S1", null, otherRoom, substitute));
         assertThat(changed.id()).isEqualTo(planned.id());
         assertThat(changed.state()).isEqualTo(OccurrenceState.MOVED);
         assertThat(changed.changes()).containsExactly(OccurrenceState.MOVED, OccurrenceState.SUBSTITUTE,
@@ -71,11 +71,11 @@ class PlanAndOccurrenceTest {
         assertThat(changed.planned().roomId()).isEqualTo(ROOM);
         assertThat(changed.planned().teacherIds()).containsExactly(TEACHER);
 
-        Occurrence cancelled = Occurrence.of(LESSON, day, YEAR, new Changes(true, null, null, otherRoom, null));
+        Occurrence cancelled = Occurrence.of(LESSON, day, YEAR, new Changes(true, null, null, null, otherRoom, null));
         assertThat(cancelled.state()).isEqualTo(OccurrenceState.CANCELLED);
         assertThat(cancelled.changes()).containsExactly(OccurrenceState.CANCELLED, OccurrenceState.ROOM_CHANGED);
 
-        Occurrence back = Occurrence.of(LESSON, day, YEAR, new Changes(false, null, null, ROOM, null));
+        Occurrence back = Occurrence.of(LESSON, day, YEAR, new Changes(false, null, null, null, ROOM, null));
         assertThat(back.state()).as("the room set back to the planned one").isEqualTo(OccurrenceState.PLANNED);
     }
 
@@ -98,9 +98,58 @@ class PlanAndOccurrenceTest {
         var rightAfter = new Conflicts.Proposed(otherLesson, day, LocalTime.of(8, 55), LocalTime.of(9, 50), ROOM,
                 List.of(TEACHER), List.of());
         assertThat(Conflicts.first(List.of(rightAfter), List.of(existing))).isEmpty();
-        Occurrence cancelled = Occurrence.of(LESSON, day, YEAR, new Changes(true, null, null, null, null));
+        Occurrence cancelled = Occurrence.of(LESSON, day, YEAR, new Changes(true, null, null, null, null, null));
         assertThat(Conflicts.first(List.of(sameRoom), List.of(cancelled))).isEmpty();
         var itself = new Conflicts.Proposed(LESSON.id(), day, LocalTime.of(8, 0), LocalTime.of(8, 55), ROOM, List.of(), List.of());
         assertThat(Conflicts.first(List.of(itself), List.of(existing))).isEmpty();
+    }
+
+    /** M1 08:00–08:55, M2 09:00–09:55, a break, M3 10:05–11:00 (listed out of order: the day orders them). */
+    static final YearCalendar MORNING = new YearCalendar("2026-2027", LocalDate.of(2026, 9, 1), LocalDate.of(2027, 7, 3),
+            List.of(), Set.of(), Set.of(),
+            Map.of("M3", new YearCalendar.Slot("M3", LocalTime.of(10, 5), LocalTime.of(11, 0)),
+                    "M1", new YearCalendar.Slot("M1", LocalTime.of(8, 0), LocalTime.of(8, 55)),
+                    "M2", new YearCalendar.Slot("M2", LocalTime.of(9, 0), LocalTime.of(9, 55))));
+
+    static final LessonView DOUBLE = new LessonView(UUID.randomUUID(), UUID.randomUUID(), "2026-2027", "EPS",
+            "M2", "M3", DayOfWeek.WEDNESDAY, Recurrence.WEEKLY, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 31), null,
+            false, List.of(TEACHER), List.of(UUID.randomUUID()), List.of());
+
+    @Test
+    void a_double_lesson_is_one_occurrence_from_its_first_slots_start_to_its_last_slots_end_across_the_break() {
+        LocalDate day = LocalDate.of(2026, 12, 2);
+        Occurrence o = Occurrence.of(DOUBLE, day, MORNING, Changes.NONE);
+        assertThat(o.slot()).isEqualTo("M2");
+        assertThat(o.endSlot()).isEqualTo("M3");
+        assertThat(o.startsAt()).isEqualTo(LocalTime.of(9, 0));
+        assertThat(o.endsAt()).isEqualTo(LocalTime.of(11, 0));
+        // a lesson in its second slot only clashes with it
+        var inTheSecondSlot = new Conflicts.Proposed(UUID.randomUUID(), day, LocalTime.of(10, 5), LocalTime.of(11, 0), null,
+                List.of(TEACHER), List.of());
+        assertThat(Conflicts.first(List.of(inTheSecondSlot), List.of(o))).hasValueSatisfying(c -> assertThat(c.with()).isEqualTo(o));
+
+        Occurrence moved = Occurrence.of(DOUBLE, day, MORNING, Changes.NONE.movedTo(day, "M1", "M2"));
+        assertThat(moved.state()).isEqualTo(OccurrenceState.MOVED);
+        assertThat(moved.startsAt()).isEqualTo(LocalTime.of(8, 0));
+        assertThat(moved.endsAt()).isEqualTo(LocalTime.of(9, 55));
+        assertThat(moved.planned().slot()).isEqualTo("M2");
+        assertThat(moved.planned().endSlot()).isEqualTo("M3");
+        assertThat(moved.planned().endsAt()).isEqualTo(LocalTime.of(11, 0));
+        assertThat(Occurrence.of(DOUBLE, day, MORNING, Changes.NONE.movedTo(day, "M2", "M3")).state())
+                .as("moved to where it was planned").isEqualTo(OccurrenceState.PLANNED);
+        assertThat(Occurrence.of(DOUBLE, day, MORNING, Changes.NONE.movedTo(day, "M2", null)).endsAt())
+                .as("shortened to its first slot").isEqualTo(LocalTime.of(9, 55));
+    }
+
+    @Test
+    void the_last_slot_of_a_lesson_comes_after_its_first_in_the_schools_day() {
+        assertThat(MORNING.notAnEndAfter("M1", "M3")).isEmpty();
+        assertThat(MORNING.notAnEndAfter("M2", "M1")).hasValueSatisfying(why -> assertThat(why).contains("après M2"));
+        assertThat(MORNING.notAnEndAfter("M2", "M2")).isPresent();
+        assertThat(MORNING.notAnEndAfter("M1", "Z9")).contains("créneau inconnu dans l'établissement");
+        assertThat(MORNING.length("M2", "M3")).isEqualTo(2);
+        assertThat(MORNING.length("M2", null)).isEqualTo(1);
+        assertThat(MORNING.lastOf("M1", 2)).map(YearCalendar.Slot::code).contains("M2");
+        assertThat(MORNING.lastOf("M3", 2)).as("no slot after M3").isEmpty();
     }
 }
