@@ -6,7 +6,10 @@
 # while the streams are held, and RSS of the gateway and notification-service per 1,000 streams.
 # Writes bench/results/<date>-streams.md.
 #
-#   bench/streams/run.sh [streams] [open per second] [seconds measured] [absences per second]
+#   bench/streams/run.sh [streams] [open per second] [seconds measured] [absences per second] [probes per second]
+#
+# The unread-count p99 is read from probes/s x seconds samples per phase (600 by default): at 600, it
+# moves by about 10 ms from run to run; 50/s over 30 s (1,500) steadies it.
 #
 # What bounds the number of streams: the open files of each process (20,000 here, `ulimit -n`): the
 # gateway holds two per stream (client + service), notification-service one, this load generator one;
@@ -18,6 +21,7 @@ STREAMS=${1:-9000}
 OPEN_RATE=${2:-300}
 SECONDS_RUN=${3:-30}
 ABSENCES=${4:-20}
+PROBES=${5:-20}
 platform_and_loadgen
 
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -27,7 +31,7 @@ LOAD_BEFORE=$(cut -d" " -f1-3 /proc/loadavg)
 LOG=$(mktemp /tmp/streams-bench.XXXXXX.log)
 # The JDK client reads every stream on its selector thread: no thread per stream here either.
 java -Xmx1g -cp "$CP" fr.ent.bench.platform.StreamsBench \
-  --streams="$STREAMS" --open-rate="$OPEN_RATE" --seconds="$SECONDS_RUN" --absences="$ABSENCES" \
+  --streams="$STREAMS" --open-rate="$OPEN_RATE" --seconds="$SECONDS_RUN" --absences="$ABSENCES" --probes="$PROBES" \
   --ent-home="$ENT_HOME" | tee "$LOG"
 LOAD_AFTER=$(cut -d" " -f1-3 /proc/loadavg)
 
@@ -37,7 +41,7 @@ mkdir -p bench/results
 {
   echo "# Live notification streams at scale — ${DATE} $(date -u +%H:%M) UTC"
   echo
-  echo "Command: \`bench/streams/run.sh ${STREAMS} ${OPEN_RATE} ${SECONDS_RUN} ${ABSENCES}\` against \`deploy/local/up\` (demo data)."
+  echo "Command: \`bench/streams/run.sh ${STREAMS} ${OPEN_RATE} ${SECONDS_RUN} ${ABSENCES} ${PROBES}\` against \`deploy/local/up\` (demo data)."
   echo
   machine
   echo "$(java -version 2>&1 | head -1). Everything on this one machine (PostgreSQL, Kafka, Keycloak, the services,"

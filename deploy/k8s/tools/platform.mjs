@@ -24,9 +24,11 @@ export const PRE_STOP_SECONDS = 5;
  * measured peak RSS at -Xmx256m (bench/results/2026-11-23-platform.md) plus headroom;
  * `cpu` is the request of one pod; its limit is twice that.
  * The two that hold the live streams (gateway, notification-service) are sized for their bound of
- * streams per pod (9,500, `GATEWAY_STREAMS_MAX` / `NOTIFICATION_STREAMS_MAX`): 1Gi, so the heap is
- * 512 MB as in deploy/local/up (at 256 MB, 9,000 streams meant back-to-back full collections), and
- * the other half covers what the streams cost outside the heap (sockets' buffers, Netty's direct
+ * streams per pod (9,500, `GATEWAY_STREAMS_MAX` / `NOTIFICATION_STREAMS_MAX`), with the heap of
+ * deploy/local/up: the gateway 1Gi (512 MB heap; at 256 MB, 9,000 streams meant back-to-back full
+ * collections), notification-service 2Gi (1 GB heap: the streams' ~250 MB of live state above
+ * G1's marking threshold at 512 MB kept concurrent cycles running back to back under load); the
+ * other half covers what the streams cost outside the heap (sockets' buffers, Netty's direct
  * memory) above the measured peak RSS with 9,000 streams held (`rssWithStreamsMb`,
  * bench/results/2026-12-07-streams.md). They run G1 (`gc`), the others Serial: with 9,000 streams
  * held, Serial's young collections of 50-115 ms (and a full one of 0.5 s while streams opened)
@@ -87,7 +89,7 @@ export const workloads = [
   },
   {
     name: "notification-service", short: "notification", port: 8087, kind: "service",
-    memory: "1Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 583, gc: "G1",
+    memory: "2Gi", cpu: "500m", measuredRssMb: 369, rssWithStreamsMb: 692, gc: "G1",
     db: { env: "NOTIFICATION", pooler: true },
     publishes: [], consumes: ["ent.identity", "ent.identity.contacts", "ent.attendance", "ent.timetable", "ent.grades", "ent.homework", "ent.messaging"],
     smtp: true, webPush: true,
