@@ -30,7 +30,7 @@ mkdir -p bench/results
   echo
   machine
   echo "$(java -version 2>&1 | head -1). Everything on this one machine: Debian PostgreSQL, the Kafka broker, Keycloak"
-  echo "(start-dev), GreenMail SMTP, the seven services (\`-Xmx256m -XX:+UseSerialGC\`; notification-service \`-Xmx512m"
+  echo "(start-dev), GreenMail SMTP, the seven services (\`-Xmx256m -XX:+UseSerialGC\`; notification-service \`-Xmx1g"
   echo "-XX:+UseG1GC\`) and the gateway (\`-Xmx512m -XX:+UseG1GC\`), and the load"
   echo "generator (JDK HttpClient). Every request goes through the gateway (token checked, rate limited) with a"
   echo "Keycloak token of a demo person: teachers take the roll calls, guardians read their dashboards."
