@@ -101,24 +101,26 @@ public record YearCalendar(String year, LocalDate startsOn, LocalDate endsOn, Li
         if (slot(last).isEmpty()) {
             return Optional.of("créneau inconnu dans l'établissement");
         }
-        return position(last) > position(first) ? Optional.empty()
+        List<Slot> day = daySlots();
+        return position(day, last) > position(day, first) ? Optional.empty()
                 : Optional.of("le dernier créneau doit venir après " + first + " dans la journée");
     }
 
     /** How many slots a lesson from {@code first} to {@code last} (null: {@code first} only) spans. */
     public int length(String first, String last) {
-        return last == null ? 1 : Math.max(1, position(last) - position(first) + 1);
+        List<Slot> day = daySlots();
+        return last == null ? 1 : Math.max(1, position(day, last) - position(day, first) + 1);
     }
 
     /** The last of {@code length} slots from {@code first}, when the day has that many from it. */
     public Optional<Slot> lastOf(String first, int length) {
         List<Slot> day = daySlots();
-        int end = position(first) + length - 1;
-        return position(first) < 0 || end >= day.size() ? Optional.empty() : Optional.of(day.get(end));
+        int start = position(day, first);
+        int end = start + length - 1;
+        return start < 0 || end >= day.size() ? Optional.empty() : Optional.of(day.get(end));
     }
 
-    private int position(String code) {
-        List<Slot> day = daySlots();
+    private static int position(List<Slot> day, String code) {
         for (int i = 0; i < day.size(); i++) {
             if (day.get(i).code().equals(code)) {
                 return i;

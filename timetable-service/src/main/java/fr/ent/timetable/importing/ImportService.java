@@ -45,6 +45,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * Imports a school's timetable from a CSV or iCalendar file. Reading the file and resolving its
@@ -313,6 +314,10 @@ public class ImportService {
     }
 
     /** A line resolved: the lesson it plans and its import key. */
+    private static Optional<YearCalendar.Slot> slotWhere(YearCalendar year, Predicate<YearCalendar.Slot> test) {
+        return year.slots().values().stream().filter(test).findFirst();
+    }
+
     private record Resolved(ImportLine line, LessonInput input, String key) {
         ImportReport.Lesson report(UUID lessonId, LocalDate startsOn, LocalDate endsOn) {
             return new ImportReport.Lesson(line.line(), line.uid(), key, input.subject(), input.dayOfWeek(), input.slot(),
@@ -339,27 +344,29 @@ public class ImportService {
         for (ImportLine line : upload.lines()) {
             int before = errors.size();
             Fields f = new Fields(ics);
-            // The slots: by code (CSV) or by their times (iCalendar: from one slot's start to the same
-            // or a later slot's end); the last one, for a lesson over several.
-            Optional<YearCalendar.Slot> exact = year.slots().values().stream()
-                    .filter(s -> s.startsAt().equals(line.startsAt()) && s.endsAt().equals(line.endsAt())).findFirst();
-            Optional<YearCalendar.Slot> slot = line.slot() != null ? year.slot(line.slot()) : exact.or(() ->
-                    year.slots().values().stream().filter(s -> s.startsAt().equals(line.startsAt())).findFirst());
-            Optional<YearCalendar.Slot> endSlot = line.slot() != null
-                    ? (line.endSlot() == null ? slot : year.slot(line.endSlot())) : exact.or(() ->
-                    year.slots().values().stream().filter(s -> s.endsAt().equals(line.endsAt())).findFirst());
-            if (line.slot() != null && slot.isEmpty()) {
-                errors.add(error(line, f.slot, "créneau inconnu « " + line.slot() + " »"));
-            } else if (line.slot() != null && endSlot.isEmpty()) {
-                errors.add(error(line, f.slot, "créneau inconnu « " + line.endSlot() + " »"));
-            } else if (line.slot() == null && (slot.isEmpty() || endSlot.isEmpty()
-                    || !slot.equals(endSlot) && year.notAnEndAfter(slot.get().code(), endSlot.get().code()).isPresent())) {
-                errors.add(error(line, f.slot, "aucun créneau de l'établissement de " + line.startsAt() + " à " + line.endsAt()));
-                slot = Optional.empty();
-            } else if (line.endSlot() != null) {
-                Optional<String> why = year.notAnEndAfter(slot.get().code(), line.endSlot());
-                if (why.isPresent()) {
-                    errors.add(error(line, f.slot, line.slot() + "-" + line.endSlot() + " : " + why.get()));
+            // The first and last slots (the same one for a one-slot lesson).
+            Optional<YearCalendar.Slot> slot;
+            Optional<YearCalendar.Slot> endSlot;
+            if (line.slot() != null) { // CSV: by code
+                slot = year.slot(line.slot());
+                endSlot = line.endSlot() == null ? slot : year.slot(line.endSlot());
+                if (slot.isEmpty()) {
+                    errors.add(error(line, f.slot, "créneau inconnu « " + line.slot() + " »"));
+                } else if (endSlot.isEmpty()) {
+                    errors.add(error(line, f.slot, "créneau inconnu « " + line.endSlot() + " »"));
+                } else if (line.endSlot() != null) {
+                    year.notAnEndAfter(slot.get().code(), line.endSlot()).ifPresent(why ->
+                            errors.add(error(line, f.slot, line.slot() + "-" + line.endSlot() + " : " + why)));
+                }
+            } else { // iCalendar: by times, from one slot's start to the same or a later slot's end
+                Optional<YearCalendar.Slot> exact = slotWhere(year, s -> s.startsAt().equals(line.startsAt())
+                        && s.endsAt().equals(line.endsAt()));
+                slot = exact.or(() -> slotWhere(year, s -> s.startsAt().equals(line.startsAt())));
+                endSlot = exact.or(() -> slotWhere(year, s -> s.endsAt().equals(line.endsAt())));
+                if (slot.isEmpty() || endSlot.isEmpty()
+                        || !slot.equals(endSlot) && year.notAnEndAfter(slot.get().code(), endSlot.get().code()).isPresent()) {
+                    errors.add(error(line, f.slot, "aucun créneau de l'établissement de " + line.startsAt() + " à " + line.endsAt()));
+                    slot = Optional.empty();
                 }
             }
             String last = slot.isPresent() && endSlot.isPresent() && !endSlot.equals(slot) ? endSlot.get().code() : null;
